@@ -1,0 +1,43 @@
+# Two commands do everything from a fresh clone:  make site  /  make test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test serve check lint clean setup browser
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian's chromium for the browser tests (no browser download is possible here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+site: $(STAMP)
+	$(PY) -m builder build
+	$(PY) -m mkdocs build --strict --site-dir site
+
+serve: $(STAMP)
+	$(PY) -m builder build
+	$(PY) -m mkdocs serve --livereload
+
+check: $(STAMP)
+	$(PY) -m builder check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check builder tests benchmarks
+
+test: $(STAMP) browser
+	$(VENV)/bin/ruff check builder tests
+	$(PY) -m builder check
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf build site test-artifacts

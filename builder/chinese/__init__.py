@@ -1,0 +1,1 @@
+"""Chinese-text handling: character classes and typographic normalisation."""

@@ -1,0 +1,38 @@
+"""Command-line interface: ``python -m builder VERB``.
+
+One module per verb under ``builder/commands`` (as mkdocs does); each module
+exposes ``add_arguments(parser)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: verb -> (module under builder.commands, one-line help)
+VERBS: dict[str, tuple[str, str]] = {
+    "import": ("import_seeds", "turn raw seed files into canonical corpus documents"),
+    "check": ("check", "validate the whole corpus; report file:line problems"),
+    "build": ("build", "generate the MkDocs pages and data from corpus/"),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
+    sub = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
+    for verb, (module_name, help_text) in VERBS.items():
+        module = importlib.import_module(f"builder.commands.{module_name}")
+        p = sub.add_parser(verb, help=help_text, description=module.__doc__)
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return int(args._module.run(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""The corpus model: the one place that knows the corpus file format."""

@@ -1,0 +1,116 @@
+"""Typed model of one corpus document.
+
+A corpus file is Markdown with YAML front matter (see ``docs`` in
+CONTRIBUTING.md). Its body is a sequence of blocks separated by blank lines:
+
+* a heading ``## 一、2020年工作回顾 {#h-1}`` (levels 2 to 4),
+* a paragraph, one line, ending in its permalink anchor ``{#p-12}``,
+* a table, consecutive lines starting with ``|`` (GitHub pipe table); a
+  table has no anchor of its own, its caption paragraph (专栏…) has one.
+
+Anchors are written into the corpus once by the importer and never
+recomputed, so a typo fix cannot move them; a paragraph inserted by a
+contributor without an anchor gets one derived from its predecessor
+(``p-12-1``) until ``builder anchors`` writes it down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+DOC_TYPES = ("政府工作报告", "政府工作报告（摘要）", "规划纲要", "新闻")
+COMPLETENESS = ("full", "summary", "excerpt")
+
+
+@dataclass(frozen=True)
+class Omission:
+    """A part of the raw span that is not document text (boilerplate).
+
+    Either whole lines (``lines: "19-79"``) or an exact string on one line
+    (``line: 7, text: "(上接1版)"``), always with the reason it was dropped.
+    """
+
+    reason: str
+    lines: str | None = None
+    line: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    sha256: str
+    lines: str  # "first-last" 1-based line range of the document in the raw file
+    omitted: tuple[Omission, ...] = ()
+
+    @property
+    def line_range(self) -> tuple[int, int]:
+        return parse_range(self.lines)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    status: str  # full | summary | excerpt
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str
+    title: str
+    doc_type: str
+    year: int
+    region: str
+    region_code: str
+    admin_level: str
+    parent: str | None
+    province: str
+    date: date | None
+    congress: str | None
+    speaker: str | None
+    speaker_title: str | None
+    completeness: Completeness
+    source: Source
+    extra: dict = field(default_factory=dict)  # any further keys, kept verbatim
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading" | "paragraph" | "table"
+    text: str  # heading text, paragraph Markdown, or the table's raw lines
+    anchor: str  # "h-3", "p-12", "" for tables
+    line: int  # 1-based line of the block in the corpus file
+    level: int = 0  # heading level, 2..4
+    rows: tuple[tuple[str, ...], ...] = ()  # table cells, header row first
+    anchor_written: bool = True  # False when derived because the file lacks one
+
+
+@dataclass
+class Document:
+    path: Path
+    meta: Meta
+    blocks: list[Block]
+    body_line: int = 1  # first line of the body in the file
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def block_by_anchor(self, anchor: str) -> Block | None:
+        return next((b for b in self.blocks if b.anchor == anchor), None)
+
+
+def parse_range(text: str) -> tuple[int, int]:
+    """``"3"`` -> (3, 3); ``"19-79"`` -> (19, 79)."""
+    first, _, last = str(text).partition("-")
+    return int(first), int(last or first)
