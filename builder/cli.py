@@ -18,19 +18,26 @@ VERBS: dict[str, tuple[str, str]] = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
+def make_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the chosen verb's module is imported (keeps start-up fast)."""
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
-    for verb, (module_name, help_text) in VERBS.items():
+    for name, (module_name, help_text) in VERBS.items():
+        if name != verb:
+            sub.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(f"builder.commands.{module_name}")
-        p = sub.add_parser(verb, help=help_text, description=module.__doc__)
+        p = sub.add_parser(name, help=help_text, description=module.__doc__)
         module.add_arguments(p)
         p.set_defaults(_module=module)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    verb = next((a for a in argv if not a.startswith("-")), None)
+    args = make_parser(verb if verb in VERBS else None).parse_args(argv)
     try:
         return int(args._module.run(args) or 0)
     except KeyboardInterrupt:

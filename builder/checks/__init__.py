@@ -1,0 +1,1 @@
+"""Checks of the corpus run by ``builder check``: one module per concern."""
