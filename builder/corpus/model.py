@@ -16,6 +16,7 @@ contributor without an anchor gets one derived from its predecessor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -86,6 +87,17 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()  # table cells, header row first
     anchor_written: bool = True  # False when derived because the file lacks one
 
+    @property
+    def plain_text(self) -> str:
+        """The block as a reader sees it: no Markdown markup, no anchor.
+
+        Plain-text downloads and character counts need the words only; a
+        table becomes one line per row with tab-separated cells.
+        """
+        if self.kind == "table":
+            return "\n".join("\t".join(plain_inline(c) for c in row) for row in self.rows)
+        return plain_inline(self.text)
+
 
 @dataclass
 class Document:
@@ -108,6 +120,15 @@ class Document:
 
     def block_by_anchor(self, anchor: str) -> Block | None:
         return next((b for b in self.blocks if b.anchor == anchor), None)
+
+
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def plain_inline(text: str) -> str:
+    """Corpus inline Markdown (bold, backslash escapes) reduced to its words."""
+    return _ESCAPE_RE.sub(r"\1", _EMPHASIS_RE.sub(r"\2", text))
 
 
 def parse_range(text: str) -> tuple[int, int]:
