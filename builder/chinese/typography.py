@@ -110,7 +110,9 @@ def spaces_between_chinese(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    """Runs of spaces become one; the ends of a paragraph are trimmed."""
+    """Runs of spaces become one, a space after full-width punctuation goes
+    (``解决。 二是`` -> ``解决。二是``), the ends of a paragraph are trimmed."""
+    text = re.sub(r"(?<=[。，、；：！？”）》])[ \t]+", "", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from builder.importer.paragraphs import Piece
+from builder.importer.paragraphs import Piece, is_heading_like
 
 TITLE_RE = re.compile(r"^\s*(政府工作报告\s*(?:[（(]摘\s*要[)）])?)\s*$")
 DATELINE_RE = re.compile(
@@ -79,7 +79,8 @@ def read_masthead(pieces: list[Piece]) -> tuple[Masthead, list[Piece]]:
     consumed = 1
     # The speaker and the salutation may follow in the same piece or in the next ones.
     while consumed < len(rest) and len(tail) < 40 and not SALUTATION_RE.search(tail) \
-            and rest[consumed].kind == "text" and len(rest[consumed].text) <= 40:
+            and rest[consumed].kind == "text" and len(rest[consumed].text) <= 40 \
+            and not is_heading_like(rest[consumed].text):
         tail = f"{tail} {rest[consumed].text}"
         consumed += 1
     sal = SALUTATION_RE.search(tail)

@@ -1,0 +1,70 @@
+"""Where every generated page and data file lives, and how pages link each other.
+
+All paths are ``docs_dir``-relative source paths (``documents/<id>.md``);
+links between pages are relative source paths so that ``mkdocs build
+--strict`` validates every one of them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from builder.corpus.model import DOC_TYPES, Document
+from builder.corpus.regions import Region
+
+HOME = "index.md"
+PROVINCE = "regions/index.md"
+YEARS = "years/index.md"
+TYPES = "types/index.md"
+METHODOLOGY = "about/methodology.md"
+DOCUMENTS_JSON = "data/documents.json"
+NAV_FILE = ".nav.yml"  # dot-file: MkDocs excludes it from the site by default
+
+#: URL slug of each document type (the Chinese names are the corpus vocabulary).
+TYPE_SLUGS: dict[str, str] = dict(zip(
+    DOC_TYPES, ("gongzuobaogao", "gongzuobaogao-zhaiyao", "guihua-gangyao", "xinwen"),
+    strict=True))
+
+
+def document(doc: Document) -> str:
+    return f"documents/{doc.id}.md"
+
+
+def region(r: Region) -> str:
+    return f"regions/{r.slug}/index.md"
+
+
+def year(value: int) -> str:
+    return f"years/{value}.md"
+
+
+def doc_type(name: str) -> str:
+    return f"types/{TYPE_SLUGS[name]}.md"
+
+
+def text_download(doc: Document) -> str:
+    return f"data/texts/{doc.id}.txt"
+
+
+def markdown_download(doc: Document) -> str:
+    return f"data/texts/{doc.id}.md"
+
+
+def corpus_file(doc: Document) -> str:
+    """The document's file in the repository, the one a correction edits."""
+    return f"corpus/documents/{doc.id}.md"
+
+
+def url_path(src: str) -> str:
+    """Site-relative URL of a source path under ``use_directory_urls``."""
+    if not src.endswith(".md") or src.startswith("data/"):
+        return src
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def link(from_src: str, to_src: str) -> str:
+    """Relative link from one source file to another, as Markdown wants it."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
