@@ -40,11 +40,25 @@ class Omission:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A reviewed change of the source's wording (a typo of the raw text fixed).
+
+    ``raw`` is the exact text as the raw file has it, ``corrected`` what the
+    corpus says instead; the "nothing lost" test applies it to the raw text.
+    """
+
+    raw: str
+    corrected: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Source:
     file: str
     sha256: str
     lines: str  # "first-last" 1-based line range of the document in the raw file
     omitted: tuple[Omission, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def line_range(self) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from builder.corpus.model import (
     DOC_TYPES,
     Block,
     Completeness,
+    Correction,
     Document,
     Meta,
     Omission,
@@ -126,11 +127,20 @@ def parse_meta(yaml_text: str, path: Path) -> Meta:
                 continue
             omitted.append(Omission(item["reason"], str(item["lines"]) if item.get("lines") else None,
                                     item.get("line"), item.get("text")))
+        corrections = []
+        for item in src.get("corrections") or []:
+            if not isinstance(item, dict) or not all(
+                    isinstance(item.get(k), str) and item.get(k) for k in ("raw", "corrected", "reason")):
+                bad("source", f"correction {item!r} is incomplete",
+                    "give raw (text as the raw file has it), corrected and reason")
+                continue
+            corrections.append(Correction(item["raw"], item["corrected"], item["reason"]))
         if not re.fullmatch(r"\d+(-\d+)?", str(src["lines"])):
             bad("source", f"source lines {src['lines']!r} is not a line range",
                 "write lines: 'first-last'")
         else:
-            source = Source(str(src["file"]), str(src["sha256"]), str(src["lines"]), tuple(omitted))
+            source = Source(str(src["file"]), str(src["sha256"]), str(src["lines"]), tuple(omitted),
+                            tuple(corrections))
     if problems:
         raise CorpusError(problems)
     extra = {k: v for k, v in data.items() if k not in REQUIRED}

@@ -15,6 +15,9 @@ def meta_to_dict(meta: Meta) -> dict:
                                ("reason", o.reason)) if v is not None}
             for o in meta.source.omitted
         ]
+    if meta.source.corrections:
+        source["corrections"] = [{"raw": c.raw, "corrected": c.corrected, "reason": c.reason}
+                                 for c in meta.source.corrections]
     data = {
         "id": meta.id, "title": meta.title, "doc_type": meta.doc_type, "year": meta.year,
         "region": meta.region, "region_code": meta.region_code,

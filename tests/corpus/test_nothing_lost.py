@@ -39,7 +39,11 @@ def raw_text_of(doc: Document) -> str:
                 assert o.text in line, f"omitted text {o.text!r} not on raw line {n}"
                 line = line.replace(o.text, "", 1)
         out.append(line)
-    return "\n".join(out)
+    text = "\n".join(out)
+    for c in doc.meta.source.corrections:
+        assert c.raw in text, f"{doc.path}: correction {c.raw!r} matches nothing in the raw span"
+        text = text.replace(c.raw, c.corrected, 1)
+    return text
 
 
 def document_text(doc: Document) -> str:
@@ -64,3 +68,17 @@ def test_chinese_characters_and_digits_are_those_of_the_raw_span(doc):
 def test_source_records_the_raw_file_hash(doc):
     data = (SEEDS / doc.meta.source.file).read_bytes()
     assert doc.meta.source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_a_recorded_correction_is_applied_to_the_raw_text(tmp_path):
+
+    from builder.corpus.parse import read_document
+
+    src = REPO / "corpus" / "documents" / "xiaoyi-2021-gongzuobaogao-zhaiyao.md"
+    path = tmp_path / src.name
+    text = src.read_text(encoding="utf-8").replace("极不平凡的五年", "极不寻常的五年", 1)
+    text = text.replace("  lines: 3-188\n", "  lines: 3-188\n  corrections:\n"
+                        "  - {raw: 极不平凡的五年, corrected: 极不寻常的五年, reason: 测试}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert significant(raw_text_of(doc)) == significant(document_text(doc))
