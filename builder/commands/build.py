@@ -1,0 +1,73 @@
+"""Generate the MkDocs pages and data files from the corpus.
+
+Writes everything into a fresh folder next to the output and swaps it in
+only when generation succeeded, so a broken corpus never destroys the last
+good ``build/docs``. Output is deterministic: same corpus, same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from builder.corpus.errors import CorpusError
+from builder.corpus.load import load_corpus
+from builder.pages.catalogue import CatalogueError
+from builder.pages.settings import load_settings
+from builder.pages.site import generate
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"),
+                        help="corpus folder (default: corpus)")
+    parser.add_argument("--out", type=Path, default=Path("build/docs"),
+                        help="MkDocs docs_dir to generate (default: build/docs)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="MkDocs config to read site_url and the repository from")
+
+
+def write_tree(files: dict[str, str | bytes], target: Path) -> None:
+    for rel, content in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+
+
+def swap_in(fresh: Path, out: Path) -> None:
+    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last."""
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    fresh.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    try:
+        settings = load_settings(args.config)
+        corpus = load_corpus(args.corpus)
+        files = generate(corpus, settings)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"build failed; {out} left as it was", file=sys.stderr)
+        return 1
+    except (CatalogueError, ValueError, OSError) as exc:
+        print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        write_tree(files, fresh)
+        fresh.chmod(0o755)
+        swap_in(fresh, out)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}")
+    return 0

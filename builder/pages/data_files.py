@@ -1,0 +1,59 @@
+"""Downloadable data: the metadata index and every document as .txt and .md."""
+
+from __future__ import annotations
+
+import json
+
+from builder.corpus.model import Document
+from builder.pages import urls
+from builder.pages.catalogue import Catalogue
+from builder.pages.settings import SiteSettings
+
+
+def plain_text(doc: Document) -> str:
+    """Title and body as plain UTF-8 text: no Markdown markup, no anchors."""
+    return "\n\n".join([doc.meta.title, *(b.plain_text for b in doc.blocks)]) + "\n"
+
+
+def markdown_source(doc: Document) -> bytes:
+    """The corpus file itself, byte for byte: what a correction edits."""
+    return doc.path.read_bytes()
+
+
+def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> dict:
+    """One document's metadata in a fixed key order (the JSON is diffable)."""
+    meta = doc.meta
+    source = meta.source
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "doc_type": meta.doc_type,
+        "year": meta.year,
+        "date": meta.date.isoformat() if meta.date else None,
+        "province": meta.province,
+        "parent": meta.parent,
+        "region": meta.region,
+        "region_code": meta.region_code,
+        "admin_level": meta.admin_level,
+        "congress": meta.congress,
+        "speaker": meta.speaker,
+        "speaker_title": meta.speaker_title,
+        "completeness": {"status": meta.completeness.status, "note": meta.completeness.note},
+        "source": {
+            "file": source.file, "sha256": source.sha256, "lines": source.lines,
+            "omitted": [{"reason": o.reason, "lines": o.lines, "line": o.line, "text": o.text}
+                        for o in source.omitted],
+        },
+        "paragraphs": len(doc.paragraphs),
+        "characters": cat.characters([doc]),
+        "url": settings.page_url(urls.url_path(urls.document(doc))),
+        "page": urls.url_path(urls.document(doc)),
+        "text": urls.text_download(doc),
+        "markdown": urls.markdown_download(doc),
+        "edit": settings.edit_url(urls.corpus_file(doc)),
+    }
+
+
+def documents_json(cat: Catalogue, settings: SiteSettings) -> str:
+    records = [document_record(cat, d, settings) for d in cat.documents]
+    return json.dumps({"documents": records}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,76 @@
+"""One page per document: metadata card, full text with permalinks, citation, edit links."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from builder.corpus.model import Document
+from builder.pages import cite, urls
+from builder.pages.catalogue import Catalogue
+from builder.pages.listing import COMPLETENESS_LABELS, date_text
+from builder.pages.markdown import block, fenced, indent, inline
+from builder.pages.settings import SiteSettings
+
+
+def breadcrumb(cat: Catalogue, doc: Document, src: str) -> str:
+    """山西省 › 吕梁市 › 离石区, every level a link to its region page."""
+    links = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
+    links += [f"[{inline(r.name)}]({urls.link(src, urls.region(r))})"
+              for r in cat.hierarchy(cat.region_of(doc))]
+    return " › ".join(links)
+
+
+def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
+    """A new GitHub issue naming the document; the paragraph line is filled in
+    by ``edition.js`` from the paragraph the reader has linked to (``#p-12``)."""
+    body = (f"文件：{doc.id}\n段落：\n页面：{url}\n"
+            f"源文件：{urls.corpus_file(doc)}\n\n错误描述：\n\n正确内容（如有来源请注明）：\n")
+    return f"{settings.new_issue_url()}?{urlencode({'title': f'勘误：{doc.id}', 'body': body})}"
+
+
+def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings) -> str:
+    meta = doc.meta
+    source = meta.source
+    first, last = source.line_range
+    rows = [("地区", breadcrumb(cat, doc, src)),
+            ("日期", date_text(doc)),
+            ("年份", f"[{meta.year}年]({urls.link(src, urls.year(meta.year))})")]
+    if meta.congress:
+        rows.append(("会议", inline(meta.congress)))
+    if meta.speaker:
+        rows.append(("报告人", inline(" ".join(p for p in (meta.speaker_title, meta.speaker) if p))))
+    rows.append(("文件类型", f"[{meta.doc_type}]({urls.link(src, urls.doc_type(meta.doc_type))})"))
+    status = COMPLETENESS_LABELS[meta.completeness.status]
+    note = f"：{inline(meta.completeness.note)}" if meta.completeness.note else ""
+    rows.append(("完整性", f"{status}{note}"))
+    rows.append(("来源", f"原始文件 `{source.file}` 第 {first}–{last} 行，"
+                       f"SHA-256 `{source.sha256}`（[说明]({urls.link(src, urls.METHODOLOGY)})）"))
+    rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
+                       f"[Markdown 源文件 .md]({urls.link(src, urls.markdown_download(doc))})"))
+    card = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
+    return f'!!! info doc-meta "文件信息"\n\n{indent(card)}'
+
+
+def actions(doc: Document, url: str, settings: SiteSettings) -> str:
+    edit = settings.edit_url(urls.corpus_file(doc))
+    return (f"[编辑此文件]({edit}){{ .md-button .edit-document }} "
+            f"[报告错误]({report_url(doc, url, settings)}){{ .md-button .report-error }}")
+
+
+def citation(doc: Document, url: str, settings: SiteSettings) -> str:
+    tabs = [("文本", cite.plain(doc, url, settings), "text"),
+            ("BibTeX", cite.bibtex(doc, url), "bibtex"),
+            ("CSL-JSON", cite.csl_json(doc, url), "json")]
+    parts = [f'=== "{name}"\n\n{indent(fenced(content, lang))}' for name, content, lang in tabs]
+    return "## 引用本文 { #cite }\n\n" + f"永久链接：<{url}>\n\n" + "\n\n".join(parts)
+
+
+def render(cat: Catalogue, doc: Document, settings: SiteSettings) -> str:
+    src = urls.document(doc)
+    url = settings.page_url(urls.url_path(src))
+    parts = [f"# {inline(doc.meta.title)}",
+             metadata_card(cat, doc, src, settings),
+             actions(doc, url, settings),
+             *(block(b) for b in doc.blocks),
+             citation(doc, url, settings)]
+    return "\n\n".join(p for p in parts if p) + "\n"

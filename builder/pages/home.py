@@ -1,0 +1,48 @@
+"""The home page: what the edition is, its size, its documents, citing and correcting."""
+
+from __future__ import annotations
+
+from builder.pages import urls
+from builder.pages.catalogue import Catalogue
+from builder.pages.listing import document_list
+from builder.pages.markdown import inline
+from builder.pages.settings import SiteSettings
+
+
+def render(cat: Catalogue, settings: SiteSettings) -> str:
+    src = urls.HOME
+    docs = cat.documents
+    regions = {cat.region_of(d) for d in docs}
+    parts = [
+        f"# {inline(settings.site_name)}",
+        f"本站是{inline(cat.province)}各级人民政府公开发布的政府工作报告等文件的注释版。"
+        "每份文件都整理自公开的原始文本：恢复段落、找回标题、统一标点，"
+        "每一段都有稳定的永久链接，可以直接引用、下载和纠错。"
+        f"整理方法见[编校说明]({urls.link(src, urls.METHODOLOGY)})。",
+        f"目前收录 **{len(docs)}** 份文件，涉及 **{len(regions)}** 个地区，"
+        f"正文共 **{cat.characters(docs):,}** 字。",
+        "## 按地级市浏览 { #by-prefecture }",
+    ]
+    for prefecture in cat.prefectures():
+        parts += [f"### [{inline(prefecture.name)}]({urls.link(src, urls.region(prefecture))})"
+                  f" {{ #{prefecture.slug} }}",
+                  document_list(cat.documents_under(prefecture), src)]
+    parts += [
+        f"也可以[按年份]({urls.link(src, urls.YEARS)})或"
+        f"[按文件类型]({urls.link(src, urls.TYPES)})浏览。",
+        "## 下载数据 { #data }",
+        f"全部文件的元数据：[documents.json]({urls.link(src, urls.DOCUMENTS_JSON)})。"
+        "每份文件页面的“文件信息”中另有纯文本（.txt）和 Markdown 源文件（.md）下载。",
+        "\n".join(f"- {inline(d.meta.title)}：[.txt]({urls.link(src, urls.text_download(d))})"
+                  f" · [.md]({urls.link(src, urls.markdown_download(d))})" for d in docs),
+        "## 如何引用 { #cite }",
+        "每份文件页面末尾的“引用本文”提供纯文本、BibTeX 和 CSL-JSON 三种格式，"
+        "均指向该文件的永久链接。引用某一段时，请使用段落末尾 ¶ 符号给出的段落链接"
+        f"（形如 `{settings.site_url}documents/<文件编号>/#p-12`），段落编号不会因修订而改变。",
+        "## 如何纠错 { #correct }",
+        "发现错字、漏段或标点错误，可以在文件页面点击“报告错误”提交问题，"
+        "或点击“编辑此文件”直接修改仓库中的源文件 "
+        f"[`corpus/documents/`]({settings.repo_url}/tree/{settings.branch}/corpus/documents) "
+        "并发起合并请求（pull request）。请注明依据的原始来源。",
+    ]
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,47 @@
+"""Browse-by pages: documents by year and by document type."""
+
+from __future__ import annotations
+
+from builder.corpus.model import Document
+from builder.pages import urls
+from builder.pages.catalogue import Catalogue
+from builder.pages.listing import document_list
+
+
+def _overview(title: str, intro: str, entries: list[tuple[str, str, int]], src: str) -> str:
+    lines = [f"# {title}", "", intro, ""]
+    lines += [f"- [{name}]({urls.link(src, target)})（{count} 份文件）"
+              for name, target, count in entries]
+    return "\n".join(lines) + "\n"
+
+
+def _grouped(cat: Catalogue, title: str, docs: list[Document], src: str) -> str:
+    """One heading per prefecture city, its documents below."""
+    parts = [f"# {title}"]
+    for prefecture in cat.prefectures():
+        mine = [d for d in cat.documents_under(prefecture) if d in docs]
+        if mine:
+            parts += [f"## {prefecture.name} {{ #{prefecture.slug} }}", document_list(mine, src)]
+    return "\n\n".join(parts) + "\n"
+
+
+def years_page(cat: Catalogue) -> str:
+    entries = [(f"{y}年", urls.year(y), sum(d.meta.year == y for d in cat.documents))
+               for y in cat.years()]
+    return _overview("按年份", "按文件所属年份浏览。", entries, urls.YEARS)
+
+
+def year_page(cat: Catalogue, year: int) -> str:
+    docs = [d for d in cat.documents if d.meta.year == year]
+    return _grouped(cat, f"{year}年", docs, urls.year(year))
+
+
+def types_page(cat: Catalogue) -> str:
+    entries = [(t, urls.doc_type(t), sum(d.meta.doc_type == t for d in cat.documents))
+               for t in cat.doc_types()]
+    return _overview("按文件类型", "按文件类型浏览。", entries, urls.TYPES)
+
+
+def type_page(cat: Catalogue, doc_type: str) -> str:
+    docs = [d for d in cat.documents if d.meta.doc_type == doc_type]
+    return _grouped(cat, doc_type, docs, urls.doc_type(doc_type))

@@ -1,0 +1,45 @@
+"""Region pages: the province overview and one page per region with documents."""
+
+from __future__ import annotations
+
+from builder.corpus.regions import Region
+from builder.pages import urls
+from builder.pages.catalogue import Catalogue
+from builder.pages.listing import document_list
+from builder.pages.markdown import inline
+
+
+def _region_link(cat: Catalogue, region: Region, src: str) -> str:
+    """A link when the region has a page; its name and a note otherwise."""
+    if region in cat.regions_with_pages():
+        count = len(cat.documents_under(region))
+        return f"[{inline(region.name)}]({urls.link(src, urls.region(region))})（{count} 份文件）"
+    return f"{inline(region.name)}（暂无文件）"
+
+
+def province_page(cat: Catalogue) -> str:
+    src = urls.PROVINCE
+    lines = [f"# {inline(cat.province)}", "",
+             f"本版收录{inline(cat.province)}以下地区的政府文件，按地级市排列。", ""]
+    for prefecture in cat.prefectures():
+        lines.append(f"- {_region_link(cat, prefecture, src)}")
+        lines += [f"    - {_region_link(cat, child, src)}" for child in cat.children(prefecture)]
+    return "\n".join(lines) + "\n"
+
+
+def region_page(cat: Catalogue, region: Region) -> str:
+    src = urls.region(region)
+    up = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
+    if region.parent:
+        up.append(_region_link(cat, cat.prefecture_of(region), src))
+    parts = [f"# {inline(region.name)}",
+             f"{' › '.join(up)} › {inline(region.name)}",
+             f"行政区划代码 `{region.code}` · {region.level}",
+             "## 文件 { #documents }",
+             document_list(cat.documents_of(region), src)]
+    if region.parent is None:
+        children = cat.children(region)
+        parts += ["## 下辖地区 { #subregions }",
+                  "\n".join(f"- {_region_link(cat, c, src)}" for c in children)
+                  if children else "本版未收录下辖地区。"]
+    return "\n\n".join(parts) + "\n"

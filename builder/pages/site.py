@@ -1,0 +1,32 @@
+"""Assemble every generated file of the ``docs_dir``: relative path -> content."""
+
+from __future__ import annotations
+
+from builder.corpus.load import Corpus
+from builder.pages import data_files, document, home, indexes, methodology, nav, region, urls
+from builder.pages.catalogue import Catalogue
+from builder.pages.settings import SiteSettings
+
+
+def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
+    cat = Catalogue(corpus)
+    files: dict[str, str | bytes] = {
+        urls.HOME: home.render(cat, settings),
+        urls.PROVINCE: region.province_page(cat),
+        urls.YEARS: indexes.years_page(cat),
+        urls.TYPES: indexes.types_page(cat),
+        urls.METHODOLOGY: methodology.render(cat, settings),
+        urls.DOCUMENTS_JSON: data_files.documents_json(cat, settings),
+        urls.NAV_FILE: nav.nav_yaml(cat),
+    }
+    for r in cat.regions_with_pages():
+        files[urls.region(r)] = region.region_page(cat, r)
+    for y in cat.years():
+        files[urls.year(y)] = indexes.year_page(cat, y)
+    for t in cat.doc_types():
+        files[urls.doc_type(t)] = indexes.type_page(cat, t)
+    for doc in cat.documents:
+        files[urls.document(doc)] = document.render(cat, doc, settings)
+        files[urls.text_download(doc)] = data_files.plain_text(doc)
+        files[urls.markdown_download(doc)] = data_files.markdown_source(doc)
+    return dict(sorted(files.items()))
