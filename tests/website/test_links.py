@@ -1,0 +1,86 @@
+"""Every internal link and #anchor of the built site resolves."""
+
+from __future__ import annotations
+
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from .sitebuild import REPO, BuiltSite
+
+SITE_PATH = urlsplit(yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["site_url"]).path
+
+
+class _Page(HTMLParser):
+    """Collects element ids and the URLs the page links to or loads."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key) and not (tag == "link" and a.get("rel") in ("canonical",)):
+                self.links.append(a[key])
+
+
+@cache
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal URL points at; None for another host."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    if parts.path.startswith("/"):  # 404.html links from the site root path
+        rel = PurePosixPath(unquote(parts.path)).relative_to(SITE_PATH)
+        target = site / rel
+    elif parts.path:
+        target = page.parent / unquote(parts.path)
+    else:
+        target = page
+    target = Path(str(target.resolve()))
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
+    site = built_site.site.resolve()
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > len(built_site.corpus.documents)
+    broken = []
+    checked = 0
+    for page in pages:
+        for url in _parse(page).links:
+            hit = _target(site, page, url)
+            if hit is None:
+                continue
+            target, fragment = hit
+            checked += 1
+            if not target.is_file() or site not in target.parents:
+                broken.append(f"{page.relative_to(site)}: {url} (no file)")
+            elif fragment and target.suffix == ".html" and fragment not in _parse(target).ids:
+                broken.append(f"{page.relative_to(site)}: {url} (no #{fragment})")
+    assert not broken, "\n".join(broken[:50])
+    assert checked > 100
+
+
+def test_every_document_has_its_page_and_downloads(built_site: BuiltSite) -> None:
+    for doc in built_site.corpus.documents:
+        page = _parse(built_site.html(f"documents/{doc.id}"))
+        anchors = {b.anchor for b in doc.blocks if b.anchor}
+        assert anchors <= page.ids, f"{doc.id}: anchors missing from the page"
+        for ext in ("txt", "md"):
+            assert (built_site.site / "data" / "texts" / f"{doc.id}.{ext}").is_file()
