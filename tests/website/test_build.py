@@ -1,0 +1,113 @@
+"""The build command: deterministic output, atomic swap, untrusted text stays text."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from builder.corpus.load import load_corpus
+from builder.pages.markdown import inline
+from builder.pages.settings import load_settings
+from builder.pages.site import generate
+
+from .sitebuild import FIXTURE_CORPUS, REPO, BuiltSite, site_corpus_root
+
+#: Files MkDocs stamps by itself: the gzip header of the sitemap carries the
+#: time it was written. Everything else must come out byte-identical.
+STAMPED = {"sitemap.xml.gz"}
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    """Relative paths that differ or exist on one side only."""
+    out: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        out.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files)
+        out.extend(prefix + n for n in cmp.funny_files)
+        for name, sub in sorted(cmp.subdirs.items()):
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(a, b, ignore=[]), "")
+    return sorted(out)
+
+
+def _shallow_off(a: Path, b: Path) -> list[str]:
+    """Byte-compare every file (dircmp alone trusts size and mtime)."""
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    return [str(f) for f in files if (b / f).read_bytes() != (a / f).read_bytes()]
+
+
+def test_builds_are_deterministic(built_site: BuiltSite, site_builder: Callable[..., BuiltSite],
+                                  tmp_path: Path) -> None:
+    again = site_builder(tmp_path / "site-b", site_corpus_root())
+    assert not _differences(built_site.docs, again.docs)
+    assert not _shallow_off(built_site.docs, again.docs), "generated docs differ between builds"
+    changed = set(_differences(built_site.site, again.site)) | set(
+        _shallow_off(built_site.site, again.site))
+    assert changed <= STAMPED, f"site differs beyond what MkDocs stamps: {sorted(changed)}"
+
+
+def test_failed_build_keeps_last_good_output(site_builder: Callable[..., BuiltSite],
+                                             tmp_path: Path) -> None:
+    good = site_builder(tmp_path, FIXTURE_CORPUS, mkdocs=False)
+    before = {p: p.read_bytes() for p in good.docs.rglob("*") if p.is_file()}
+    broken = tmp_path / "broken"
+    shutil.copytree(FIXTURE_CORPUS, broken)
+    doc = next((broken / "documents").glob("*.md"))
+    doc.write_text(doc.read_text("utf-8").replace("doc_type: 政府工作报告", "doc_type: 未知"),
+                   "utf-8")
+    with pytest.raises(AssertionError, match="unknown doc_type"):
+        site_builder(tmp_path, broken, mkdocs=False)
+    after = {p: p.read_bytes() for p in good.docs.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def _render(md_text: str) -> str:
+    """Markdown to HTML with the extensions the site uses (taken from mkdocs.yml)."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    names, configs = [], {}
+    for ext in config["markdown_extensions"]:
+        name, options = next(iter(ext.items())) if isinstance(ext, dict) else (ext, {})
+        names.append(name)
+        configs[name] = options or {}
+    return markdown.markdown(md_text, extensions=names, extension_configs=configs)
+
+
+HOSTILE = ('<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/i.png) '
+           '&amp; {: onclick="alert(1)" }')
+
+
+@pytest.mark.parametrize("text", [HOSTILE, "# 不是标题", "1. 不是列表", "- 不是列表", "---"])
+def test_untrusted_text_stays_text(text: str) -> None:
+    tags: list[tuple[str, list]] = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: tags.append((tag, attrs))  # type: ignore[method-assign]
+    parser.feed(_render(f"{inline(text)}\n{{: #p-1 }}"))
+    assert tags == [("p", [("id", "p-1")])]
+
+
+def test_fixture_document_page(tmp_path: Path) -> None:
+    """Anchors, permalinks, table, metadata and links of the fixture document."""
+    files = generate(load_corpus(FIXTURE_CORPUS), load_settings(REPO / "mkdocs.yml"))
+    page = files["documents/lishi-2021-gongzuobaogao.md"]
+    assert isinstance(page, str)
+    html = _render(page)
+    assert '<p id="p-6">' in html and 'href="#p-6"' in html
+    assert '<h2 id="h-1">' in html and '<h3 id="h-2">' in html
+    assert "<strong>必须</strong>" in html
+    assert "<table>" in html and "<td>154.7</td>" in html
+    assert "[../regions/index.md]" not in page and "](../regions/lvliang/index.md)" in page
+    assert "/edit/main/corpus/documents/lishi-2021-gongzuobaogao.md" in page
+    assert "https://shanxi-reports.github.io/shanxi-reports/documents/lishi-2021-gongzuobaogao/" \
+        in page
+    text = files["data/texts/lishi-2021-gongzuobaogao.txt"]
+    assert isinstance(text, str) and text.startswith("吕梁市离石区2021年政府工作报告\n\n")
+    assert "{#" not in text and "**" not in text and "|" not in text
