@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 from builder.corpus.model import Document
 from builder.pages import cite, urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
-from builder.pages.markdown import block, fenced, indent, inline
+from builder.pages.markdown import block, fenced, indent, inline, label
 from builder.pages.settings import SiteSettings
 
 
@@ -65,10 +66,21 @@ def citation(doc: Document, url: str, settings: SiteSettings) -> str:
     return "## 引用本文 { #cite }\n\n" + f"永久链接：<{url}>\n\n" + "\n\n".join(parts)
 
 
+def front_matter(doc: Document) -> str:
+    """The browser title and description (Material prints both unescaped, hence ``label``);
+    the nav keeps its short label."""
+    meta = doc.meta
+    fields = {"title": meta.title,
+              "description": f"{meta.region}{meta.year}年{meta.doc_type}（{date_text(doc)}）"}
+    lines = [f"{k}: {json.dumps(label(v), ensure_ascii=False)}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---"
+
+
 def render(cat: Catalogue, doc: Document, settings: SiteSettings) -> str:
     src = urls.document(doc)
     url = settings.page_url(urls.url_path(src))
-    parts = [f"# {inline(doc.meta.title)}",
+    parts = [front_matter(doc),
+             f"# {inline(doc.meta.title)}",
              metadata_card(cat, doc, src, settings),
              actions(doc, url, settings),
              *(block(b) for b in doc.blocks),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -111,3 +112,44 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     text = files["data/texts/lishi-2021-gongzuobaogao.txt"]
     assert isinstance(text, str) and text.startswith("吕梁市离石区2021年政府工作报告\n\n")
     assert "{#" not in text and "**" not in text and "|" not in text
+
+
+class _Attributes(HTMLParser):
+    """Every (tag, attribute) of a page, and the text of its script elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attrs: set[tuple[str, str]] = set()
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs |= {(tag, name) for name, _ in attrs}
+        self._in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+            self._in_script = False
+
+
+def test_hostile_corpus_builds_into_a_safe_page(site_builder: Callable[..., BuiltSite],
+                                                tmp_path: Path) -> None:
+    """HTML in title, congress and a paragraph of a pull request never becomes markup."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, corpus)
+    doc = next((corpus / "documents").glob("*.md"))
+    text = doc.read_text("utf-8")
+    text = text.replace("title: 吕梁市离石区2021年政府工作报告",
+                        'title: "离石<script>alert(1)</script>报告"')
+    text = re.sub(r"(?m)^congress: .*$", 'congress: "<img src=x onerror=alert(1)>"', text)
+    text = text.replace("各位代表： {#p-4}", "<b onclick=alert(1)>各位</b>代表 {: onclick=alert(1) } {#p-4}")
+    assert text.count("alert(1)") == 4, "the fixture changed; update the injections"
+    doc.write_text(text, "utf-8")
+    site = site_builder(tmp_path / "out", corpus)
+    for page in sorted(site.site.rglob("*.html")):
+        parsed = _Attributes()
+        parsed.feed(page.read_text("utf-8"))
+        assert not {a for a in parsed.attrs if a[1] in ("onclick", "onerror")}, page
+        assert not [s for s in parsed.scripts if "alert(1)" in s], page
+        assert ("b", "onclick") not in parsed.attrs
