@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from builder.chinese.charclass import CJK
+from builder.chinese.charclass import CJK, ends_sentence
+from builder.chinese.typography import HALF_TO_FULL
 from builder.corpus.errors import Problem
 from builder.corpus.model import Block, Document
 
@@ -13,7 +14,6 @@ BOILERPLATE_RE = re.compile(
     r"【[^】]{0,12}招商】|\d{3}-\d{3}-\d{4}|点我投稿|投稿须知|产业园区网|[（(][上下][接转]\d+版[)）]")
 RAW_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<\s*(?:script|iframe|style)", re.I)
 UNSAFE_URL_RE = re.compile(r"\]\(\s*(?:javascript|vbscript|data):|(?:javascript|vbscript):", re.I)
-ENDING = "。！？；：…”」）!?;:)"
 ANCHOR_RE = re.compile(r"^[a-z]+-\d+(?:-\d+)*$")
 
 
@@ -28,7 +28,7 @@ def check_text(doc: Document, block: Block) -> list[Problem]:
     text = block.text
     m = HALF_WIDTH_RE.search(text)
     if m:
-        full = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}[m.group(0)]
+        full = HALF_TO_FULL[m.group(0)]
         problems.append(_p(doc, block, f"half-width '{m.group(0)}' between Chinese characters "
                            f"(…{text[max(0, m.start() - 6): m.end() + 6]}…)",
                            f"replace it with the full-width '{full}'"))
@@ -47,8 +47,7 @@ def check_text(doc: Document, block: Block) -> list[Problem]:
 
 def ends_mid_sentence(block: Block) -> bool:
     """A long paragraph whose last character is not sentence-final was cut off."""
-    text = block.text.rstrip().removesuffix("**").rstrip()
-    return len(text) > 40 and text[-1] not in ENDING
+    return len(block.text.strip()) > 40 and not ends_sentence(block.text)
 
 
 def check_table(doc: Document, block: Block) -> list[Problem]:

@@ -17,12 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder.chinese.charclass import CJK
+from builder.chinese.charclass import ends_sentence
 from builder.corpus.model import Omission, parse_range
 from builder.importer.layout import RawSpan
 
-#: Punctuation that may end a paragraph. A block ending otherwise was cut.
-TERMINAL = "。！？!?；;：:…”」）)"
 HEADING_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]+[章节])")
 TABLE_CAPTION_RE = re.compile(r"^\s*专栏\s*\d+\s*[:：]")
@@ -63,11 +61,6 @@ def join_lines(a: str, b: str) -> str:
     if a and b and re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z0-9]", b[0]):
         return f"{a} {b}"
     return a + b
-
-
-def ends_sentence(text: str) -> bool:
-    t = text.rstrip().removesuffix("**")
-    return bool(t) and t[-1] in TERMINAL
 
 
 def is_heading_like(text: str) -> bool:
@@ -209,6 +202,3 @@ def flattened_pieces(span: RawSpan) -> list[Piece]:
             pieces.append(Piece("text", part, span.first_line + offset))
     return pieces
 
-
-__all__ = ["CJK", "Piece", "flattened_pieces", "join_page_breaks", "pdf_pieces",
-           "split_enumerations", "split_flattened"]
