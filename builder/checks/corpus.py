@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from builder.corpus.errors import Problem
 from builder.corpus.load import Corpus
-from builder.corpus.parse import _key_lines, split_front_matter
-
-
-def _line_of(doc, key: str) -> int:
-    text = doc.path.read_text(encoding="utf-8")
-    yaml_text, _, _ = split_front_matter(text, doc.path)
-    return _key_lines(yaml_text).get(key, 1)
 
 
 def check_corpus(corpus: Corpus) -> list[Problem]:
@@ -19,15 +12,15 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
     for doc in corpus.documents:
         m = doc.meta
         if m.id in ids:
-            problems.append(Problem(doc.path, _line_of(doc, "id"), f"id {m.id!r} is already used "
+            problems.append(Problem(doc.path, doc.line_of("id"), f"id {m.id!r} is already used "
                                     f"by {ids[m.id]}", "give this document a different id"))
         ids.setdefault(m.id, str(doc.path))
         if doc.path.stem != m.id:
-            problems.append(Problem(doc.path, _line_of(doc, "id"), f"file name does not match id "
+            problems.append(Problem(doc.path, doc.line_of("id"), f"file name does not match id "
                                     f"{m.id!r}", f"rename the file to {m.id}.md"))
         region = corpus.regions.get(m.region)
         if region is None:
-            problems.append(Problem(doc.path, _line_of(doc, "region"), f"unknown region "
+            problems.append(Problem(doc.path, doc.line_of("region"), f"unknown region "
                                     f"{m.region!r}", "add it to corpus/regions.yml or fix the name"))
             continue
         expected = {"region_code": region.code, "admin_level": region.level,
@@ -35,7 +28,7 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
         for key, value in expected.items():
             actual = getattr(m, key)
             if actual != value:
-                problems.append(Problem(doc.path, _line_of(doc, key), f"{key} is {actual!r} but "
+                problems.append(Problem(doc.path, doc.line_of(key), f"{key} is {actual!r} but "
                                         f"corpus/regions.yml says {value!r} for {m.region}",
                                         f"write {key}: {value!r}"))
     return problems

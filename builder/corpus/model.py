@@ -119,6 +119,11 @@ class Document:
     meta: Meta
     blocks: list[Block]
     body_line: int = 1  # first line of the body in the file
+    field_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
+
+    def line_of(self, key: str) -> int:
+        """The file line of a front-matter field, for file:line messages."""
+        return self.field_lines.get(key, 1)
 
     @property
     def id(self) -> str:

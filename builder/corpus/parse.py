@@ -47,7 +47,7 @@ def _problem(path: Path, line: int, message: str, hint: str) -> Problem:
     return Problem(path, line, message, hint)
 
 
-def _key_lines(yaml_text: str) -> dict[str, int]:
+def key_lines(yaml_text: str) -> dict[str, int]:
     """Line (1-based, relative to the file) of each top-level key."""
     out = {}
     for i, line in enumerate(yaml_text.split("\n"), start=2):
@@ -70,7 +70,7 @@ def parse_meta(yaml_text: str, path: Path) -> Meta:
     if not isinstance(data, dict):
         raise CorpusError([_problem(path, 2, "front matter is not a mapping of fields",
                                     "write one 'field: value' per line")])
-    where = _key_lines(yaml_text)
+    where = key_lines(yaml_text)
     problems: list[Problem] = []
     for key in REQUIRED:
         if key not in data:
@@ -242,4 +242,5 @@ def read_document(path: Path) -> Document:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     yaml_text, body, body_line = split_front_matter(text, path)
     meta = parse_meta(yaml_text, path)
-    return Document(path, meta, parse_body(body, body_line, path), body_line)
+    return Document(path, meta, parse_body(body, body_line, path), body_line,
+                    key_lines(yaml_text))
