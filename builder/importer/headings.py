@@ -108,26 +108,25 @@ class HeadingState:
     section: int = 0
 
 
+#: (pattern, its counter, the counter it resets, level, kind) for each numbering scheme.
+PLAN_LEVELS = ((CHAPTER_RE, "chapter", "section", 2, "chapter"), (SECTION_RE, "section", None, 3, "section"))
+REPORT_LEVELS = ((TOP_RE, "top", "sub", 2, "top"), (SUB_RE, "sub", None, 3, "sub"))
+
+
 def heading_level(text: str, state: HeadingState, plan: bool) -> tuple[int, str] | None:
-    """(level, kind) when ``text`` opens the next heading in sequence, else None."""
-    if plan:
-        m = CHAPTER_RE.match(text)
-        if m and chinese_to_int(m.group(1)) == state.chapter + 1:
-            state.chapter += 1
-            state.section = 0
-            return 2, "chapter"
-        m = SECTION_RE.match(text)
-        if m and chinese_to_int(m.group(1)) == state.section + 1 and state.chapter:
-            state.section += 1
-            return 3, "section"
-        return None
-    m = TOP_RE.match(text)
-    if m and chinese_to_int(m.group(1)) == state.top + 1:
-        state.top += 1
-        state.sub = 0
-        return 2, "top"
-    m = SUB_RE.match(text)
-    if m and chinese_to_int(m.group(1)) == state.sub + 1:
-        state.sub += 1
-        return 3, "sub"
+    """(level, kind) when ``text`` opens the next heading in sequence, else None.
+
+    A section (第N节) counts only inside a chapter; a numbered heading of the
+    upper level restarts the numbering of the lower one.
+    """
+    for pattern, counter, resets, level, kind in PLAN_LEVELS if plan else REPORT_LEVELS:
+        m = pattern.match(text)
+        if not m or chinese_to_int(m.group(1)) != getattr(state, counter) + 1:
+            continue
+        if kind == "section" and not state.chapter:
+            continue
+        setattr(state, counter, getattr(state, counter) + 1)
+        if resets:
+            setattr(state, resets, 0)
+        return level, kind
     return None

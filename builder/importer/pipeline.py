@@ -17,7 +17,7 @@ from builder.chinese.typography import normalise
 from builder.corpus.model import Block, Completeness, Meta, Source
 from builder.corpus.regions import RegionIndex
 from builder.importer import headings as hd
-from builder.importer.layout import PAGE_MARKER_RE, RawSpan, read_raw, toc_lines
+from builder.importer.layout import PAGE_MARKER_RE, RawSpan, toc_lines
 from builder.importer.masthead import read_masthead
 from builder.importer.metadata import (
     PLAN_TITLE_RE,
@@ -45,12 +45,11 @@ class Imported:
 
 def toc_titles(span: RawSpan) -> list[str]:
     """Chapter and section titles of the printed table of contents, spaces closed."""
-    lines = read_raw(span.file)
-    rng = toc_lines(lines)
+    rng = toc_lines(span.lines)
     if not rng:
         return []
     titles = []
-    for line in lines[rng[0] + 1: rng[1] + 1]:
+    for line in span.lines[rng[0] + 1: rng[1] + 1]:
         t = re.sub(r"^\s*-\s*", "", line)
         t = re.sub(r"\.{3,}.*$", "", t).strip()
         if t:
