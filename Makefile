@@ -14,11 +14,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# Debian's chromium for the browser tests (no browser download is possible here).
+# Debian's chromium for the browser tests (no browser download is possible here), and a
+# CJK font so that the screenshots kept as test artefacts show the Chinese text.
+BROWSER_PKGS := chromium fonts-noto-cjk
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@missing=$$(for p in $(BROWSER_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
 site: $(STAMP)
 	$(PY) -m builder build

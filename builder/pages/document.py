@@ -44,7 +44,8 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
     status = COMPLETENESS_LABELS[meta.completeness.status]
     note = f"：{inline(meta.completeness.note)}" if meta.completeness.note else ""
     rows.append(("完整性", f"{status}{note}"))
-    rows.append(("来源", f"原始文件 `{source.file}` 第 {first}–{last} 行，"
+    span = f"{first}–{last}" if last != first else f"{first}"
+    rows.append(("来源", f"原始文件 `{source.file}` 第 {span} 行，"
                        f"SHA-256 `{source.sha256}`（[说明]({urls.link(src, urls.METHODOLOGY)})）"))
     rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
                        f"[Markdown 源文件 .md]({urls.link(src, urls.markdown_download(doc))})"))
