@@ -9,12 +9,17 @@ paragraphs ending mid-sentence, website boilerplate) and unsafe markup.
 from __future__ import annotations
 
 import argparse
+import importlib
 from pathlib import Path
 
 from builder.checks.corpus import check_corpus
 from builder.checks.document import check_document
 from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.load import load_corpus
+
+#: "module:function" of each feature's check (glossary, indicators…): each
+#: takes the loaded Corpus and returns its Problems (file:line, severity).
+FEATURE_CHECKS: tuple[str, ...] = ()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +37,9 @@ def collect_problems(root: Path) -> list[Problem]:
     problems.extend(check_corpus(corpus))
     for doc in corpus.documents:
         problems.extend(check_document(doc))
+    for spec in FEATURE_CHECKS:
+        module, _, name = spec.partition(":")
+        problems.extend(getattr(importlib.import_module(module), name)(corpus))
     return sorted(problems, key=lambda p: (str(p.path), p.line))
 
 

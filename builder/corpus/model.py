@@ -147,7 +147,29 @@ _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 def plain_inline(text: str) -> str:
     """Corpus inline Markdown (bold, backslash escapes) reduced to its words."""
-    return _ESCAPE_RE.sub(r"\1", _EMPHASIS_RE.sub(r"\2", text))
+    return plain_with_bold(text)[0]
+
+
+def plain_with_bold(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Corpus inline text -> (plain text, bold ranges in plain-text offsets).
+
+    The site marks bold where the corpus does, while every feature that points
+    into a block (glossary links, indicator quotes, search) counts offsets in
+    the plain text: ``"全面**完成**任务"`` -> ``("全面完成任务", [(2, 4)])``.
+    """
+    plain: list[str] = []
+    bold: list[tuple[int, int]] = []
+    pos = length = 0
+    for m in _EMPHASIS_RE.finditer(text):
+        before = _ESCAPE_RE.sub(r"\1", text[pos:m.start()])
+        inner = _ESCAPE_RE.sub(r"\1", m.group(2))
+        plain += [before, inner]
+        length += len(before)
+        bold.append((length, length + len(inner)))
+        length += len(inner)
+        pos = m.end()
+    plain.append(_ESCAPE_RE.sub(r"\1", text[pos:]))
+    return "".join(plain), bold
 
 
 def parse_range(text: str) -> tuple[int, int]:

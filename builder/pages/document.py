@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from builder.corpus.model import Document
+from builder.corpus.model import Block, Document
 from builder.pages import cite, urls
+from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
+from builder.pages.extensions import Extension
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
 from builder.pages.markdown import block, fenced, indent, inline, label
 from builder.pages.settings import SiteSettings
@@ -77,13 +80,21 @@ def front_matter(doc: Document) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-def render(cat: Catalogue, doc: Document, settings: SiteSettings) -> str:
+def render(cat: Catalogue, doc: Document, settings: SiteSettings,
+           extensions: Sequence[Extension] = ()) -> str:
+    """The page: card, actions, the text with every feature's marks, the
+    features' own sections (e.g. indicators), then the citation."""
     src = urls.document(doc)
     url = settings.page_url(urls.url_path(src))
+
+    def spans(b: Block, cell: tuple[int, int] | None, plain: str) -> list[Span]:
+        return [s for ext in extensions for s in ext.spans(doc, b, cell, plain)]
+
     parts = [front_matter(doc),
              f"# {inline(doc.meta.title)}",
              metadata_card(cat, doc, src, settings),
              actions(doc, url, settings),
-             *(block(b) for b in doc.blocks),
+             *(block(b, spans) for b in doc.blocks),
+             *(section for ext in extensions for section in ext.document_sections(doc, src)),
              citation(doc, url, settings)]
     return "\n\n".join(p for p in parts if p) + "\n"

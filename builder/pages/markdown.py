@@ -9,8 +9,11 @@ so contributor text can only ever become text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
-from builder.corpus.model import Block
+from builder.corpus.model import Block, plain_inline
+from builder.pages import annotate
+from builder.pages.annotate import Span
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
              "[": "&#91;", "]": "&#93;"}
@@ -37,32 +40,46 @@ def label(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: _ENTITIES[m.group()], text)
 
 
-def heading(block: Block) -> str:
-    return f"{'#' * block.level} {inline(block.text)} {{ #{block.anchor} }}"
+#: Spans for one piece of a block's text: the whole text of a heading or
+#: paragraph (``cell`` is None) or one table cell (``cell`` = (row, column)).
+SpanSource = Callable[[Block, "tuple[int, int] | None", str], Sequence[Span]]
 
 
-def paragraph(block: Block) -> str:
+def _no_spans(block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
+    return ()
+
+
+def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | None = None) -> str:
+    return annotate.render(raw, spans(block, cell, plain_inline(raw.strip())))
+
+
+def heading(block: Block, spans: SpanSource = _no_spans) -> str:
+    return f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
+
+
+def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
     """A paragraph with its stored anchor as id and a visible ¶ permalink."""
-    return (f"{inline(block.text)} [¶](#{block.anchor}){{ .para-link title=\"本段链接\" }}\n"
+    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link title=\"本段链接\" }}\n"
             f"{{: #{block.anchor} }}")
 
 
-def table(block: Block) -> str:
+def table(block: Block, spans: SpanSource = _no_spans) -> str:
     """A pipe table, header row first, every cell escaped and padded."""
     width = max((len(r) for r in block.rows), default=0)
 
-    def row(cells: tuple[str, ...]) -> str:
+    def row(i: int, cells: tuple[str, ...]) -> str:
         padded = [*cells, *([""] * (width - len(cells)))]
-        return "| " + " | ".join(inline(c).replace("|", "\\|") for c in padded) + " |"
+        return "| " + " | ".join(_text(block, c, spans, (i, j)) for j, c in enumerate(padded)) + " |"
 
     if not width:
         return ""
     head, *body = block.rows
-    return "\n".join([row(head), "|" + "---|" * width, *(row(r) for r in body)])
+    return "\n".join([row(0, head), "|" + "---|" * width,
+                      *(row(i, r) for i, r in enumerate(body, start=1))])
 
 
-def block(b: Block) -> str:
-    return {"heading": heading, "paragraph": paragraph, "table": table}[b.kind](b)
+def block(b: Block, spans: SpanSource = _no_spans) -> str:
+    return {"heading": heading, "paragraph": paragraph, "table": table}[b.kind](b, spans)
 
 
 def fenced(content: str, lang: str = "text") -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from builder.corpus.load import Corpus
 from builder.pages import data_files, document, home, indexes, methodology, nav, region, urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.extensions import load_extensions
 from builder.pages.settings import SiteSettings
 
 
 def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
     cat = Catalogue(corpus)
+    extensions = load_extensions(cat, settings)
     files: dict[str, str | bytes] = {
         urls.HOME: home.render(cat, settings),
         urls.PROVINCE: region.province_page(cat),
@@ -17,7 +19,7 @@ def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
         urls.TYPES: indexes.types_page(cat),
         urls.METHODOLOGY: methodology.render(cat, settings),
         urls.DOCUMENTS_JSON: data_files.documents_json(cat, settings),
-        urls.NAV_FILE: nav.nav_yaml(cat),
+        urls.NAV_FILE: nav.nav_yaml(cat, [item for ext in extensions for item in ext.nav()]),
     }
     for r in cat.regions_with_pages():
         files[urls.region(r)] = region.region_page(cat, r)
@@ -26,7 +28,12 @@ def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
     for t in cat.doc_types():
         files[urls.doc_type(t)] = indexes.type_page(cat, t)
     for doc in cat.documents:
-        files[urls.document(doc)] = document.render(cat, doc, settings)
+        files[urls.document(doc)] = document.render(cat, doc, settings, extensions)
         files[urls.text_download(doc)] = data_files.plain_text(doc)
         files[urls.markdown_download(doc)] = data_files.markdown_source(doc)
+    for ext in extensions:
+        for path, content in ext.pages().items():
+            if path in files:
+                raise ValueError(f"{type(ext).__name__} generates {path}, which another page already is")
+            files[path] = content
     return dict(sorted(files.items()))

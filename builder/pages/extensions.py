@@ -1,0 +1,52 @@
+"""Features that add to the edition: their pages, nav sections and marks in the text.
+
+The document pages, the navigation and the site's file list are the same for
+every feature; what a feature (the glossary, the indicators, the search
+index) adds, it adds through this one interface, so the core pages never
+import a feature and a feature never edits the core pages:
+
+- ``spans(doc, block, cell, plain)``: places to mark in one piece of a
+  document's text (see ``builder.pages.annotate``), e.g. a glossary link;
+- ``document_sections(doc, src)``: Markdown sections appended to a document
+  page after its text (before the citation), e.g. its indicator table;
+- ``pages()``: generated files, ``docs_dir``-relative path -> content;
+- ``nav()``: top-level navigation sections.
+
+``FACTORIES`` lists the features in the order their nav sections appear;
+each is built once per build from the catalogue and the site settings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Protocol
+
+from builder.corpus.model import Block, Document
+from builder.pages.annotate import Span
+from builder.pages.catalogue import Catalogue
+from builder.pages.nav import NavItem
+from builder.pages.settings import SiteSettings
+
+
+class Extension(Protocol):
+    def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None,
+              plain: str) -> Sequence[Span]: ...
+
+    def document_sections(self, doc: Document, src: str) -> list[str]: ...
+
+    def pages(self) -> dict[str, str | bytes]: ...
+
+    def nav(self) -> list[NavItem]: ...
+
+
+#: "module:factory" of every feature; the factory takes (catalogue, settings).
+FACTORIES: tuple[str, ...] = ()
+
+
+def load_extensions(cat: Catalogue, settings: SiteSettings) -> list[Extension]:
+    out: list[Extension] = []
+    for spec in FACTORIES:
+        module, _, name = spec.partition(":")
+        out.append(getattr(importlib.import_module(module), name)(cat, settings))
+    return out
