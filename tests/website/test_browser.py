@@ -2,95 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import urlsplit
+from collections.abc import Callable
 
 import pytest
 
 from builder.corpus.model import Document
 
-from .sitebuild import REPO, BuiltSite
+from .browsing import SCREENSHOTS, WIDTHS, Visit
+from .sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
-Browser, Page, Request, Route = (playwright_api.Browser, playwright_api.Page,
-                                 playwright_api.Request, playwright_api.Route)
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-WIDTHS = {"desktop": 1280, "phone": 375}
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (make browser)")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-class Visit:
-    """A page opened at one width, recording console errors and foreign requests."""
-
-    def __init__(self, browser: Browser, width: int) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": 800})
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def _route(self, route: Route, request: Request) -> None:
-        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
-            route.continue_()
-        else:
-            self.foreign.append(request.url)
-            route.abort()
-
-    def open(self, url: str) -> Page:
-        self.page.goto(url, wait_until="networkidle")
-        return self.page
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser: Browser) -> Iterator[Callable[[int], Visit]]:
-    visits: list[Visit] = []
-
-    def make(width: int = WIDTHS["desktop"]) -> Visit:
-        visits.append(Visit(browser, width))
-        return visits[-1]
-
-    yield make
-    for v in visits:
-        v.close()
 
 
 def _first_document(built_site: BuiltSite) -> Document:

@@ -1,0 +1,53 @@
+"""Reading the built site in headless Chromium, as every browser test does.
+
+Debian's ``/usr/bin/chromium`` driven by Playwright; every request that
+leaves 127.0.0.1 is recorded and aborted, so a test can assert the site
+makes none. The fixtures (``server``, ``browser``, ``visit``) live in
+``conftest.py``; this module holds what they are made of.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .sitebuild import REPO
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+Browser, Page, Request, Route = (playwright_api.Browser, playwright_api.Page,
+                                 playwright_api.Request, playwright_api.Route)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+WIDTHS = {"desktop": 1280, "phone": 375}
+
+
+class Visit:
+    """A page opened at one width, recording console errors and foreign requests."""
+
+    def __init__(self, browser: Browser, width: int) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 800})
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route: Route, request: Request) -> None:
+        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
+            route.continue_()
+        else:
+            self.foreign.append(request.url)
+            route.abort()
+
+    def open(self, url: str) -> Page:
+        self.page.goto(url, wait_until="networkidle")
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
