@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from builder.checks.safety import unsafe_markup
 from builder.chinese.charclass import CJK, ends_sentence
 from builder.chinese.typography import HALF_TO_FULL
 from builder.corpus.errors import Problem
@@ -12,8 +14,6 @@ from builder.corpus.model import Block, Document
 HALF_WIDTH_RE = re.compile(f"(?<={CJK})[,:;!?](?={CJK})")
 BOILERPLATE_RE = re.compile(
     r"【[^】]{0,12}招商】|\d{3}-\d{3}-\d{4}|点我投稿|投稿须知|产业园区网|[（(][上下][接转]\d+版[)）]")
-RAW_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<\s*(?:script|iframe|style)", re.I)
-UNSAFE_URL_RE = re.compile(r"\]\(\s*(?:javascript|vbscript|data):|(?:javascript|vbscript):", re.I)
 ANCHOR_RE = re.compile(r"^[a-z]+-\d+(?:-\d+)*$")
 
 
@@ -36,12 +36,40 @@ def check_text(doc: Document, block: Block) -> list[Problem]:
     if m:
         problems.append(_p(doc, block, f"website or newspaper boilerplate {m.group(0)!r} in the text",
                            "remove it: it is not part of the document"))
-    if RAW_HTML_RE.search(text):
-        problems.append(_p(doc, block, "raw HTML in the text",
-                           "write plain text; HTML tags are not allowed in the corpus"))
-    if UNSAFE_URL_RE.search(text):
-        problems.append(_p(doc, block, "a javascript:/data: link in the text",
-                           "remove the link; only plain text is allowed"))
+    problems.extend(check_markup(doc, block.line, text))
+    return problems
+
+
+def check_markup(doc: Document, line: int, text: str) -> list[Problem]:
+    """Untrusted text must stay text: no HTML, script, handlers or attribute lists."""
+    found = unsafe_markup(text)
+    if found is None:
+        return []
+    return [Problem(doc.path, line, f"raw HTML or script in the text: {found}",
+                    "write plain text; HTML, links and attributes are not allowed in the corpus")]
+
+
+def _strings(value: object, path: str) -> list[tuple[str, str]]:
+    """Every string inside a front-matter value, with its dotted field path."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [s for f in dataclasses.fields(value)
+                for s in _strings(getattr(value, f.name), f"{path}.{f.name}")]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k, path), *_strings(v, f"{path}.{k}"))]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v, path)]
+    return []
+
+
+def check_front_matter(doc: Document) -> list[Problem]:
+    """Every string of the front matter (title, speaker, notes…) is shown on the site too."""
+    problems = []
+    fields = [(f.name, getattr(doc.meta, f.name)) for f in dataclasses.fields(doc.meta) if f.name != "extra"]
+    for key, value in [*fields, *doc.meta.extra.items()]:  # extra keys are top-level keys too
+        for path, text in _strings(value, key):
+            problems.extend(check_markup(doc, doc.line_of(path), text))
     return problems
 
 
@@ -58,6 +86,9 @@ def check_table(doc: Document, block: Block) -> list[Problem]:
                            "add a line like |---|---| after the first row"))
         return problems
     width = len(block.rows[0]) if block.rows else 0
+    for i, row in enumerate(block.rows):
+        for cell in row:
+            problems.extend(check_markup(doc, block.line + (i + 1 if i else 0), cell))
     for i, row in enumerate(block.rows[1:], start=2):
         if len(row) != width:
             problems.append(Problem(doc.path, block.line + i, f"table row has {len(row)} cells, "
@@ -67,7 +98,7 @@ def check_table(doc: Document, block: Block) -> list[Problem]:
 
 
 def check_document(doc: Document) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = check_front_matter(doc)
     seen: dict[str, int] = {}
     paragraphs = doc.paragraphs
     for block in doc.blocks:

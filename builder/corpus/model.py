@@ -122,8 +122,14 @@ class Document:
     field_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
 
     def line_of(self, key: str) -> int:
-        """The file line of a front-matter field, for file:line messages."""
-        return self.field_lines.get(key, 1)
+        """The file line of a front-matter field (``"title"``, ``"completeness.note"``),
+        or of its nearest recorded parent, for file:line messages."""
+        parts = key.split(".")
+        while parts:
+            if ".".join(parts) in self.field_lines:
+                return self.field_lines[".".join(parts)]
+            parts.pop()
+        return 1
 
     @property
     def id(self) -> str:

@@ -48,12 +48,24 @@ def _problem(path: Path, line: int, message: str, hint: str) -> Problem:
 
 
 def key_lines(yaml_text: str) -> dict[str, int]:
-    """Line (1-based, relative to the file) of each top-level key."""
-    out = {}
+    """Line (1-based, relative to the file) of each key, nested ones as dotted paths.
+
+    ``completeness:`` on line 15 and its ``note:`` on line 17 give
+    ``{"completeness": 15, "completeness.note": 17}``; in a list only the
+    first item's keys are recorded (``source.omitted.reason``).
+    """
+    out: dict[str, int] = {}
+    stack: list[tuple[int, str]] = []  # (indent, key) of the enclosing mappings
     for i, line in enumerate(yaml_text.split("\n"), start=2):
-        m = re.match(r"^([A-Za-z_][\w]*)\s*:", line)
-        if m:
-            out.setdefault(m.group(1), i)
+        m = re.match(r"^(\s*)(?:-\s+)?([A-Za-z_][\w]*)\s*:", line)
+        if not m:
+            continue
+        indent = len(m.group(1)) + (2 if line.lstrip().startswith("-") else 0)
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        path = ".".join([*(k for _, k in stack), m.group(2)])
+        out.setdefault(path, i)
+        stack.append((indent, m.group(2)))
     return out
 
 
