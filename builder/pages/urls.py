@@ -27,7 +27,12 @@ TYPE_SLUGS: dict[str, str] = dict(zip(
 
 
 def document(doc: Document) -> str:
-    return f"documents/{doc.id}.md"
+    return document_id(doc.id)
+
+
+def document_id(doc_id: str) -> str:
+    """The page of a document known only by its id (a record, a review)."""
+    return f"documents/{doc_id}.md"
 
 
 def region(r: Region) -> str:

@@ -1,0 +1,128 @@
+"""The reviewer's summary in Markdown: what a pull request does to readers.
+
+It is written to the pull request's job summary, where GitHub renders
+Markdown with a safe subset of HTML, and the text it quotes is contributed
+text: every quoted character goes through ``annotate.escape`` so that a
+``<script>`` or ``[link](javascript:…)`` in a pull request shows as itself.
+Changed text is shown as a character diff (Chinese has no word boundaries to
+diff by) with a little context: ``…城镇<del>新增</del><ins>新增就业</ins>1.2万人…``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from builder.pages import urls
+from builder.pages.annotate import escape
+from builder.pages.settings import SiteSettings
+from builder.review.changes import BlockChange, CorpusChanges
+
+CONTEXT = 15  # characters of unchanged text either side of a change
+MAX_BLOCKS = 60  # changed blocks listed in full; the rest are counted
+
+
+@dataclass(frozen=True)
+class FeatureChanges:
+    """A feature's own part of the summary (indicator records, glossary occurrences)."""
+
+    title: str
+    counts: str  # one line for the overview table, e.g. "+2 / −1 / ~3"
+    lines: Sequence[str]  # Markdown list items, already escaped
+
+
+def link(settings: SiteSettings, doc_id: str, anchor: str = "") -> str:
+    """The published URL of a document (and paragraph), as the reviewer would open it."""
+    url = settings.page_url(urls.url_path(urls.document_id(doc_id)))
+    return f"{url}#{anchor}" if anchor else url
+
+
+def char_diff(old: str, new: str) -> str:
+    """Changed runs of characters marked with <del>/<ins>, unchanged runs cut to context."""
+    out: list[str] = []
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    for i, (tag, a1, a2, b1, b2) in enumerate(ops):
+        if tag == "equal":
+            text = old[a1:a2]
+            first, last = i == 0, i == len(ops) - 1
+            if len(text) > 2 * CONTEXT or ((first or last) and len(text) > CONTEXT):
+                head = "" if first else text[:CONTEXT]
+                tail = "" if last else text[-CONTEXT:]
+                text = f"{head}…{tail}"
+            out.append(escape(text))
+            continue
+        if a2 > a1:
+            out.append(f"<del>{escape(old[a1:a2])}</del>")
+        if b2 > b1:
+            out.append(f"<ins>{escape(new[b1:b2])}</ins>")
+    return "".join(out)
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    return escape(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _where(settings: SiteSettings, change: BlockChange) -> str:
+    if change.anchor:
+        return f"[`{change.doc_id}#{change.anchor}`]({link(settings, change.doc_id, change.anchor)})"
+    return f"[`{change.doc_id}`]({link(settings, change.doc_id)}) ({change.kind})"
+
+
+def _overview(changes: CorpusChanges, features: Sequence[FeatureChanges]) -> list[str]:
+    rows = [("文件 · documents changed / added / removed",
+             f"{len(changes.documents_changed)} / {len(changes.documents_added)} / "
+             f"{len(changes.documents_removed)}"),
+            ("段落 · blocks changed / added / removed",
+             f"{len(changes.blocks)} / {len(changes.blocks_added)} / {len(changes.blocks_removed)}"),
+            ("元数据 · front-matter fields changed", str(len(changes.fields))),
+            *((f.title, f.counts) for f in features),
+            ("⚠ 将失效的永久链接 · permalinks that would break", str(len(changes.broken_permalinks)))]
+    return ["| | |", "|---|---:|", *(f"| {name} | {value} |" for name, value in rows)]
+
+
+def render(changes: CorpusChanges, features: Sequence[FeatureChanges], settings: SiteSettings,
+           base: str) -> str:
+    lines = ["## 审阅摘要 · Reviewer's summary", "",
+             f"Corpus at `{escape(base)}` → this change.", ""]
+    if changes.empty and not any(f.lines for f in features):
+        return "\n".join([*lines, "No document, paragraph, indicator or glossary change.", ""])
+    lines += [*_overview(changes, features), ""]
+    if changes.broken_permalinks:
+        lines += ["### ⚠ 将失效的永久链接 · Permalinks that would break", "",
+                  "Published links to these places would stop resolving. Keep anchors stable: "
+                  "edit a paragraph's text in place rather than deleting and re-adding it.", ""]
+        lines += [f"- {link(settings, d, a)}" for d, a in changes.broken_permalinks]
+        lines.append("")
+    reused = [b for b in changes.blocks if b.anchor_reused]
+    if reused:
+        lines += ["### ⚠ 永久链接指向了不同内容 · Permalinks now pointing at different text", ""]
+        lines += [f"- {_where(settings, b)}: {_excerpt(b.old)} → {_excerpt(b.new)}" for b in reused]
+        lines.append("")
+    if changes.documents_added or changes.documents_removed:
+        lines += ["### 文件 · Documents", ""]
+        lines += [f"- added [`{d}`]({link(settings, d)})" for d in changes.documents_added]
+        lines += [f"- removed `{d}`" for d in changes.documents_removed]
+        lines.append("")
+    if changes.fields:
+        lines += ["### 元数据 · Front matter", ""]
+        lines += [f"- `{c.doc_id}` `{c.field}`: {_excerpt(str(c.old))} → {_excerpt(str(c.new))}"
+                  for c in changes.fields]
+        lines.append("")
+    if changes.blocks:
+        lines += ["### 段落改动 · Changed text", ""]
+        for b in changes.blocks[:MAX_BLOCKS]:
+            lines.append(f"- {_where(settings, b)}: {char_diff(b.old, b.new)}")
+        if len(changes.blocks) > MAX_BLOCKS:
+            lines.append(f"- … and {len(changes.blocks) - MAX_BLOCKS} more")
+        lines.append("")
+    if changes.blocks_added or changes.blocks_removed:
+        lines += ["### 新增与删除 · Blocks added and removed", ""]
+        lines += [f"- added {_where(settings, b)}: {_excerpt(b.new)}" for b in changes.blocks_added]
+        lines += [f"- removed `{b.doc_id}#{b.anchor}`: {_excerpt(b.old)}" for b in changes.blocks_removed]
+        lines.append("")
+    for f in features:
+        if f.lines:
+            lines += [f"### {f.title}", "", *f.lines, ""]
+    return "\n".join(lines)
+

@@ -1,0 +1,121 @@
+"""``builder diff BASE_REF``: the reviewer's summary of real edits to the real corpus.
+
+Each test commits a copy of the corpus to a scratch git repository, edits
+it the way a contributor would, and reads the Markdown summary.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.review.summary import char_diff
+from tests.conftest import REPO
+
+DOC = "corpus/documents/lishi-2021-gongzuobaogao.md"
+URL = "https://shanxi-reports.github.io/shanxi-reports/documents/lishi-2021-gongzuobaogao/"
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def base_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed corpus at a commit tagged ``base``."""
+    repo = tmp_path_factory.mktemp("base")
+    shutil.copytree(REPO / "corpus", repo / "corpus")
+    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "tag", "base")
+    return repo
+
+
+@pytest.fixture
+def work(base_repo: Path, tmp_path: Path) -> Path:
+    clone = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", str(base_repo), str(clone)], check=True)
+    return clone
+
+
+def edit(repo: Path, old: str, new: str, path: str = DOC) -> None:
+    file = repo / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def diff(repo: Path, ref: str = "origin/main") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "builder", "diff", ref, "--corpus", str(repo / "corpus"),
+                           "--config", str(repo / "mkdocs.yml")], capture_output=True, text=True, cwd=REPO)
+
+
+def summary(repo: Path) -> str:
+    run = diff(repo)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_no_change_says_so(work: Path) -> None:
+    assert "No document, paragraph, indicator or glossary change." in summary(work)
+
+
+def test_a_corrected_number_shows_old_and_new_with_the_paragraph_permalink(work: Path) -> None:
+    edit(work, "全年地区生产总值同比增长2.8%", "全年地区生产总值同比增长2.9%")
+    out = summary(work)
+    assert f"[`lishi-2021-gongzuobaogao#p-8`]({URL}#p-8)" in out
+    assert "同比增长2.<del>8</del><ins>9</ins>%" in out
+    assert "| 段落 · blocks changed / added / removed | 1 / 0 / 0 |" in out
+    assert "| ⚠ 将失效的永久链接 · permalinks that would break | 0 |" in out
+
+
+def test_a_deleted_paragraph_is_a_permalink_that_would_break(work: Path) -> None:
+    file = work / DOC
+    lines = file.read_text(encoding="utf-8").split("\n")
+    victim = next(i for i, line in enumerate(lines) if line.endswith("{#p-9}"))
+    file.write_text("\n".join(lines[:victim] + lines[victim + 1:]), encoding="utf-8")
+    out = summary(work)
+    assert "### ⚠ 将失效的永久链接 · Permalinks that would break" in out
+    assert f"- {URL}#p-9" in out
+    assert "- removed `lishi-2021-gongzuobaogao#p-9`" in out
+
+
+def test_reusing_an_anchor_for_other_text_is_flagged(work: Path) -> None:
+    file = work / DOC
+    text = file.read_text(encoding="utf-8")
+    line = next(li for li in text.split("\n") if li.endswith("{#p-9}"))
+    file.write_text(text.replace(line, "这是一段完全不同的文字，替换了原来的内容。 {#p-9}"), encoding="utf-8")
+    out = summary(work)
+    assert "Permalinks now pointing at different text" in out
+
+
+def test_front_matter_changes_are_listed_by_field(work: Path) -> None:
+    edit(work, "speaker: 李军", "speaker: 李 军")
+    assert "- `lishi-2021-gongzuobaogao` `speaker`: 李军 → 李 军" in summary(work)
+
+
+def test_contributed_markup_is_quoted_not_rendered(work: Path) -> None:
+    edit(work, "全年地区生产总值同比增长2.8%", "全年地区生产总值同比增长<script>alert(1)</script>")
+    out = summary(work)
+    assert "<script>" not in out
+    assert "&#60;script&#62;" in out
+
+
+def test_an_unknown_revision_is_a_clear_error(work: Path) -> None:
+    run = diff(work, "no-such-branch")
+    assert run.returncode == 2
+    assert "unknown revision 'no-such-branch'" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_char_diff_keeps_context_short() -> None:
+    old = "一" * 40 + "旧" + "二" * 40
+    new = "一" * 40 + "新" + "二" * 40
+    assert char_diff(old, new) == "…" + "一" * 15 + "<del>旧</del><ins>新</ins>" + "二" * 15 + "…"
