@@ -14,9 +14,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# Debian's chromium for the browser tests (no browser download is possible here), and a
-# CJK font so that the screenshots kept as test artefacts show the Chinese text.
-BROWSER_PKGS := chromium fonts-noto-cjk
+# Debian packages the tests use: chromium for the browser tests (no browser download is
+# possible here), a CJK font so that the screenshots kept as test artefacts show the
+# Chinese text, and shellcheck, which actionlint runs on the workflows' shell steps.
+BROWSER_PKGS := chromium fonts-noto-cjk shellcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@missing=$$(for p in $(BROWSER_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

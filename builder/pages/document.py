@@ -24,12 +24,19 @@ def breadcrumb(cat: Catalogue, doc: Document, src: str) -> str:
     return " › ".join(links)
 
 
+#: The correction issue form (``.github/ISSUE_TEMPLATE``) and the ids of the fields
+#: the report-an-error link fills in; GitHub pre-fills a form field from the
+#: query parameter of the same name.
+CORRECTION_FORM = "correction.yml"
+FORM_DOCUMENT, FORM_PARAGRAPH = "document", "paragraph"
+
+
 def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
-    """A new GitHub issue naming the document; the paragraph line is filled in
-    by ``edition.js`` from the paragraph the reader has linked to (``#p-12``)."""
-    body = (f"文件：{doc.id}\n段落：\n页面：{url}\n"
-            f"源文件：{urls.corpus_file(doc)}\n\n错误描述：\n\n正确内容（如有来源请注明）：\n")
-    return f"{settings.new_issue_url()}?{urlencode({'title': f'勘误：{doc.id}', 'body': body})}"
+    """The 纠错 issue form with the document filled in; ``edition.js`` fills the
+    paragraph field with the paragraph the reader has linked to (``#p-12``)."""
+    query = {"template": CORRECTION_FORM, "title": f"勘误：{doc.meta.title}（{doc.id}）",
+             FORM_DOCUMENT: doc.id, FORM_PARAGRAPH: url}
+    return f"{settings.new_issue_url()}?{urlencode(query)}"
 
 
 def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings) -> str:

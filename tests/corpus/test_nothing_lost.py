@@ -10,19 +10,20 @@ make this test pass or fail.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
 from builder.chinese.charclass import significant
 from builder.corpus.load import load_corpus
 from builder.corpus.model import Document, parse_range
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO
 
 DOCS = load_corpus(REPO / "corpus").documents
 
 
-def raw_text_of(doc: Document) -> str:
-    lines = (SEEDS / doc.meta.source.file).read_text(encoding="utf-8").split("\n")
+def raw_text_of(doc: Document, seeds: Path) -> str:
+    lines = (seeds / doc.meta.source.file).read_text(encoding="utf-8").split("\n")
     first, last = doc.meta.source.line_range
     skipped: set[int] = set()
     for o in doc.meta.source.omitted:
@@ -55,8 +56,8 @@ def test_the_corpus_holds_the_fourteen_seed_documents():
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.id)
-def test_chinese_characters_and_digits_are_those_of_the_raw_span(doc):
-    raw, ours = significant(raw_text_of(doc)), significant(document_text(doc))
+def test_chinese_characters_and_digits_are_those_of_the_raw_span(doc, seeds):
+    raw, ours = significant(raw_text_of(doc, seeds)), significant(document_text(doc))
     if raw != ours:
         i = next((k for k, (a, b) in enumerate(zip(raw, ours, strict=False)) if a != b),
                  min(len(raw), len(ours)))
@@ -65,12 +66,12 @@ def test_chinese_characters_and_digits_are_those_of_the_raw_span(doc):
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.id)
-def test_source_records_the_raw_file_hash(doc):
-    data = (SEEDS / doc.meta.source.file).read_bytes()
+def test_source_records_the_raw_file_hash(doc, seeds):
+    data = (seeds / doc.meta.source.file).read_bytes()
     assert doc.meta.source.sha256 == hashlib.sha256(data).hexdigest()
 
 
-def test_a_recorded_correction_is_applied_to_the_raw_text(tmp_path):
+def test_a_recorded_correction_is_applied_to_the_raw_text(tmp_path, seeds):
 
     from builder.corpus.parse import read_document
 
@@ -81,4 +82,4 @@ def test_a_recorded_correction_is_applied_to_the_raw_text(tmp_path):
                         "  - {raw: 极不平凡的五年, corrected: 极不寻常的五年, reason: 测试}\n", 1)
     path.write_text(text, encoding="utf-8")
     doc = read_document(path)
-    assert significant(raw_text_of(doc)) == significant(document_text(doc))
+    assert significant(raw_text_of(doc, seeds)) == significant(document_text(doc))

@@ -1,15 +1,15 @@
-// Fill the paragraph line of the "report an error" issue with the paragraph
-// the reader has linked to (#p-12), so the report names the exact place.
+// Point the "report an error" link at the paragraph the reader has linked to
+// (#p-12): the correction form's paragraph field then names the exact place.
 (function () {
   "use strict";
 
   function updateReportLinks() {
-    var match = /^#(p-[\w-]+)$/.exec(window.location.hash);
+    var match = /^#([ph]-[\w-]+)$/.exec(window.location.hash);
     var links = document.querySelectorAll("a.report-error");
     Array.prototype.forEach.call(links, function (link) {
       var url = new URL(link.href);
-      var body = url.searchParams.get("body") || "";
-      url.searchParams.set("body", body.replace(/^段落：.*$/m, "段落：" + (match ? match[1] : "")));
+      var page = (url.searchParams.get("paragraph") || "").split("#")[0];
+      url.searchParams.set("paragraph", match ? page + "#" + match[1] : page);
       link.href = url.toString();
     });
   }
