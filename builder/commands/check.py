@@ -19,7 +19,9 @@ from builder.corpus.load import load_corpus
 
 #: "module:function" of each feature's check (glossary, indicators…): each
 #: takes the loaded Corpus and returns its Problems (file:line, severity).
-FEATURE_CHECKS: tuple[str, ...] = ()
+FEATURE_CHECKS: tuple[str, ...] = (
+    "builder.checks.glossary:check_glossary",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

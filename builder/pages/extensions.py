@@ -41,7 +41,9 @@ class Extension(Protocol):
 
 
 #: "module:factory" of every feature; the factory takes (catalogue, settings).
-FACTORIES: tuple[str, ...] = ()
+FACTORIES: tuple[str, ...] = (
+    "builder.pages.glossary:GlossaryPages",
+)
 
 
 def load_extensions(cat: Catalogue, settings: SiteSettings) -> list[Extension]:

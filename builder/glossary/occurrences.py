@@ -1,0 +1,135 @@
+"""Every place a glossary term is used in the corpus.
+
+Matching rules, each with an example from the seeds:
+
+- Text is matched in a block's *plain* text (``Block.plain_text``: no ``**``,
+  no escapes), so offsets are the ones the page renderer and the search use.
+  Quotes are not part of a term: in 扎实做好“六稳”工作 the occurrence is 六稳.
+- Longest match wins, leftmost first: 全面落实六稳六保任务 holds one
+  occurrence of 六稳六保, never 六稳 plus a stray 六保.
+- A term marked ``match: quoted`` is matched only where the text sets it
+  off: inside quotes (“三公”经费) or in bold (离石区's **三零**), because bare
+  it is an ordinary word (三公里 is a distance).
+- A table cell is matched on its own; its occurrence points to the table's
+  caption paragraph (the paragraph before it), the nearest permalink.
+- ``context`` is the sentence holding the term (cut at 。！？；), for the
+  keyword-in-context list of a term page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from builder.corpus.glossary import QUOTES, Glossary, Term
+from builder.corpus.load import Corpus
+from builder.corpus.model import Block, Document, plain_with_bold
+
+_OPENING = {left for left, _ in QUOTES}
+_CLOSING = {right for _, right in QUOTES}
+_SENTENCE_END = "。！？；!?;"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One use of a term: ``start``/``end`` index the plain text of the block (or cell)."""
+
+    term_id: str
+    doc_id: str
+    anchor: str  # the permalink nearest the occurrence: the block's own, a table's caption
+    start: int
+    end: int
+    cell: tuple[int, int] | None  # (row, column) in a table, row 0 = header; None elsewhere
+    context: str  # the sentence holding the term
+    context_start: int  # where the term starts in ``context``
+    kind: str  # kind of block: heading | paragraph | table
+    form: str  # the string matched (the term or one of its variants)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: Term
+    form: str
+
+
+class Matcher:
+    """Leftmost-longest matching of every surface form of a glossary."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.by_first: dict[str, list[tuple[str, Term]]] = {}
+        for form, term in sorted(glossary.term_of_form().items(), key=lambda x: (-len(x[0]), x[0])):
+            self.by_first.setdefault(form[0], []).append((form, term))
+
+    def find(self, plain: str, bold: list[tuple[int, int]] = ()) -> list[Match]:
+        """Non-overlapping matches in ``plain``; ``bold`` ranges count as set off, like quotes."""
+        out: list[Match] = []
+        i = 0
+        while i < len(plain):
+            hit = next((Match(i, i + len(f), t, f) for f, t in self.by_first.get(plain[i], ())
+                        if plain.startswith(f, i) and (t.match == "text" or _set_off(plain, bold, i, i + len(f)))),
+                       None)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.end
+        return out
+
+
+def _set_off(plain: str, bold: list[tuple[int, int]], start: int, end: int) -> bool:
+    """``plain[start:end]`` stands in quotes (“三公”) or in bold (**三零**)."""
+    quoted = start > 0 and plain[start - 1] in _OPENING and end < len(plain) and plain[end] in _CLOSING
+    return quoted or any(a <= start and end <= b for a, b in bold)
+
+
+def sentence(plain: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around ``plain[start:end]`` and the term's offset in it.
+
+    ``扎实做好“六稳”工作。全面落实“六保”任务。`` around 六保 gives
+    ``(全面落实“六保”任务。, 5)``.
+    """
+    begin = max((plain.rfind(c, 0, start) for c in _SENTENCE_END), default=-1) + 1
+    ends = [p for p in (plain.find(c, end) for c in _SENTENCE_END) if p >= 0]
+    stop = min(ends) + 1 if ends else len(plain)
+    text = plain[begin:stop]
+    stripped = text.lstrip()
+    return stripped.rstrip(), start - begin - (len(text) - len(stripped))
+
+
+def pieces(doc: Document) -> Iterator[tuple[Block, tuple[int, int] | None, str, str]]:
+    """Every piece of text a reader sees, as rendered: (block, cell, raw text, anchor).
+
+    The raw text is what the page renderer hands to annotation (stripped,
+    bold markers still in); a table's pieces carry its caption's anchor.
+    """
+    anchor = ""
+    for block in doc.blocks:
+        if block.kind == "table":
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    yield block, (r, c), cell, anchor
+            continue
+        anchor = block.anchor
+        yield block, None, block.text, anchor
+
+
+def in_text(matcher: Matcher, raw: str) -> tuple[str, list[Match]]:
+    """Matches in one piece of corpus text (``raw`` as stored: bold markers and all)."""
+    plain, bold = plain_with_bold(raw.strip())
+    return plain, matcher.find(plain, bold)
+
+
+def find_occurrences(corpus: Corpus, glossary: Glossary) -> list[Occurrence]:
+    """Every occurrence of every term, in document and text order."""
+    matcher = Matcher(glossary)
+    out: list[Occurrence] = []
+    for doc in corpus.documents:
+        for block, cell, raw, anchor in pieces(doc):
+            plain, matches = in_text(matcher, raw)
+            for m in matches:
+                context, offset = sentence(plain, m.start, m.end)
+                out.append(Occurrence(m.term.id, doc.id, anchor, m.start, m.end, cell,
+                                      context, offset, block.kind, m.form))
+    return out
