@@ -43,6 +43,7 @@ class Extension(Protocol):
 #: "module:factory" of every feature; the factory takes (catalogue, settings).
 FACTORIES: tuple[str, ...] = (
     "builder.pages.glossary:GlossaryPages",
+    "builder.pages.search:SearchPages",
 )
 
 

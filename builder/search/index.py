@@ -1,0 +1,219 @@
+"""Build the search index: character-bigram postings in hashed shards, text in chunks.
+
+Why bigrams, not words: a phrase on the page must be found whatever jieba
+made of it. Every two adjacent characters of a unit's folded text (a
+"gram"; one character for one-character queries) list the units that
+contain them. A query's grams are looked up, their posting lists
+intersected into candidate units, and the browser reads the candidates'
+text and keeps those that contain the phrase (``search.js``), so a hit
+always contains what was typed, in order.
+
+Why shards: the browser fetches only the shards of the query's grams. A
+gram goes to shard ``fnv1a(utf8(gram)) % shards``; the number of shards
+grows with the index so a shard stays near ``SHARD_BYTES``. A posting list
+longer than ``INLINE_BYTES`` (发展, 的, …) is written apart in pages of about
+``PAGE_BYTES``, and the browser fetches the first page of such a list only
+when every gram of the query is that common.
+
+Files (``docs_dir``-relative, all under ``search/``):
+
+- ``manifest.json``: counts, regions, document types, and per document
+  ``[first unit, region, type, year]`` (filters and unit -> document);
+- ``g/<shard>.txt``: one line per gram, ``gram TAB df TAB postings`` where
+  postings are base-36 gaps joined by ``,`` (``12,1,3`` = units 12, 13, 16),
+  or ``@<pages>`` for a list written to ``p/<fnv hex>-<page>.txt``;
+- ``t/<n>.json``: units ``n*CHUNK_UNITS`` … as
+  ``[doc, anchor, kind, section, text, word lengths]`` with the id and title
+  of their documents, fetched to verify and show a hit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jieba
+
+from builder.corpus.model import DOC_TYPES, Document
+from builder.corpus.regions import RegionIndex
+from builder.search.normalise import fold
+from builder.search.segment import cut_lengths
+from builder.search.units import Unit, document_units
+
+ROOT = "search"
+MANIFEST = f"{ROOT}/manifest.json"
+CHUNK_UNITS = 4
+SHARD_BYTES = 8_000
+INLINE_BYTES = 3_000
+PAGE_BYTES = 8_000
+KINDS = {"title": "t", "heading": "h", "paragraph": "p", "table": "b"}
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def fnv1a(gram: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes; ``search.js`` computes the same."""
+    h = 0x811C9DC5
+    for byte in gram.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def base36(n: int) -> str:
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = _B36[r] + out
+        if not n:
+            return out
+
+
+def encode_gaps(ids: list[int]) -> str:
+    """Sorted unit ids as base-36 gaps: ``[12, 13, 16]`` -> ``"c,1,3"``."""
+    prev = 0
+    parts = []
+    for i in ids:
+        parts.append(base36(i - prev))
+        prev = i
+    return ",".join(parts)
+
+
+def grams(folded: str) -> set[str]:
+    """Every character and every pair of adjacent characters, whitespace aside.
+
+    A query term never holds whitespace (spaces separate terms), so a pair
+    with a space, tab or line break in it is never asked for.
+    """
+    out = {c for c in folded if not c.isspace()}
+    out.update(folded[i:i + 2] for i in range(len(folded) - 1)
+               if not folded[i].isspace() and not folded[i + 1].isspace())
+    return out
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    documents: int
+    units: int
+    grams: int
+    shards: int
+    files: int
+    bytes: int
+
+
+def postings(units: list[Unit]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for uid, unit in enumerate(units):
+        for g in grams(fold(unit.text)):
+            out[g].append(uid)
+    return out
+
+
+def shard_count(inline_bytes: int) -> int:
+    """A power of two keeping the average shard near ``SHARD_BYTES``."""
+    n = 1
+    while inline_bytes / n > SHARD_BYTES:
+        n *= 2
+    return n
+
+
+def gram_files(post: dict[str, list[int]]) -> dict[str, str]:
+    encoded = {g: encode_gaps(ids) for g, ids in post.items()}
+    inline = sum(len(g.encode()) + len(e) + 8 for g, e in encoded.items() if len(e) <= INLINE_BYTES)
+    shards = shard_count(inline)
+    lines: dict[int, list[str]] = defaultdict(list)
+    files: dict[str, str] = {}
+    big_names: dict[int, str] = {}
+    for g in sorted(encoded):
+        h = fnv1a(g)
+        ids = post[g]
+        if len(encoded[g]) <= INLINE_BYTES:
+            lines[h % shards].append(f"{g}\t{len(ids)}\t{encoded[g]}")
+            continue
+        if h in big_names:
+            raise ValueError(f"search index: grams {big_names[h]!r} and {g!r} share hash {h:08x}")
+        big_names[h] = g
+        pages = paginate(ids)
+        for k, page in enumerate(pages):
+            files[f"{ROOT}/p/{h:08x}-{k}.txt"] = page
+        lines[h % shards].append(f"{g}\t{len(ids)}\t@{len(pages)}")
+    for s in range(shards):
+        files[f"{ROOT}/g/{s}.txt"] = "\n".join(lines.get(s, [])) + "\n"
+    files["_shards"] = str(shards)
+    return files
+
+
+def paginate(ids: list[int]) -> list[str]:
+    """A long posting list in pages of about ``PAGE_BYTES``, each starting absolute."""
+    pages: list[str] = []
+    start = 0
+    while start < len(ids):
+        size = 0
+        end = start
+        prev = ids[start]
+        while end < len(ids) and size < PAGE_BYTES:
+            size += len(base36(ids[end] - prev)) + 1
+            prev = ids[end]
+            end += 1
+        pages.append(encode_gaps(ids[start:end]))
+        start = end
+    return pages
+
+
+def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for n in range(0, len(units), CHUNK_UNITS):
+        part = units[n:n + CHUNK_UNITS]
+        sections: list[str] = []
+        rows = []
+        for u in part:
+            if u.section not in sections:
+                sections.append(u.section)
+            rows.append([u.doc, u.anchor, KINDS[u.kind], sections.index(u.section), u.text,
+                         cut_lengths(tok, u.text)])
+        doc_info = {str(i): [docs[i].id, docs[i].meta.title] for i in sorted({u.doc for u in part})}
+        files[f"{ROOT}/t/{n // CHUNK_UNITS}.json"] = compact_json({"d": doc_info, "s": sections, "u": rows})
+    return files
+
+
+def compact_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def manifest(docs: list[Document], regions: RegionIndex, first_units: list[int], units: int,
+             shards: int) -> str:
+    names = sorted({d.meta.region for d in docs}, key=lambda n: (regions.get(n).code if regions.get(n) else n))
+    region_rows = [[n, regions.get(n).prefecture if regions.get(n) else n] for n in names]
+    types = [t for t in DOC_TYPES if any(d.meta.doc_type == t for d in docs)]
+    return compact_json({
+        "v": 1, "shards": shards, "chunk": CHUNK_UNITS, "units": units,
+        "regions": region_rows, "types": types,
+        "docs": [[first, names.index(d.meta.region), types.index(d.meta.doc_type), d.meta.year]
+                 for d, first in zip(docs, first_units, strict=True)],
+    })
+
+
+def all_units(docs: Iterable[Document]) -> tuple[list[Unit], list[int]]:
+    units: list[Unit] = []
+    first: list[int] = []
+    for i, doc in enumerate(docs):
+        first.append(len(units))
+        units.extend(document_units(i, doc))
+    return units, first
+
+
+def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str]:
+    """Every file of the index, ``docs_dir``-relative path -> text."""
+    units, first = all_units(docs)
+    files = gram_files(postings(units))
+    shards = int(files.pop("_shards"))
+    files.update(chunk_files(docs, units, tok))
+    files[MANIFEST] = manifest(docs, regions, first, len(units), shards)
+    return files
+
+
+def stats(files: dict[str, str], documents: int) -> IndexStats:
+    manifest_data = json.loads(files[MANIFEST])
+    grams_n = sum(f.count("\n") for p, f in files.items() if p.startswith(f"{ROOT}/g/"))
+    return IndexStats(documents, manifest_data["units"], grams_n, manifest_data["shards"], len(files),
+                      sum(len(f.encode("utf-8")) for f in files.values()))
