@@ -7,6 +7,7 @@ is ``tests/website/test_hostile_site.py``.)
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,11 @@ def test_yaml_tags_cannot_run_code(corpus_copy: Path, tmp_path: Path) -> None:
                                   "在“onion”上", "数据:2020年", "版本 data: 2021"])
 def test_ordinary_text_is_not_flagged(text: str) -> None:
     assert unsafe_markup(text) is None
+
+
+def test_no_builder_module_loads_yaml_unsafely() -> None:
+    """Glossary, indicator and region files come by pull request too: safe_load only."""
+    unsafe = re.compile(r"yaml\.(?:load|full_load|unsafe_load|load_all)\(|Loader\s*=")
+    offenders = [f"{p.relative_to(REPO)}:{i}" for p in sorted((REPO / "builder").rglob("*.py"))
+                 for i, line in enumerate(p.read_text(encoding="utf-8").split("\n"), 1) if unsafe.search(line)]
+    assert offenders == []
