@@ -1,0 +1,74 @@
+"""Indicator extraction: the numbers each report reports and promises.
+
+``extract_records(corpus, vocabulary, corrections)`` reads every document's
+paragraphs, headings and 专栏 tables and returns one ``Record`` per statement
+(sorted, so two corpus versions compare record by record: ``builder diff``);
+``extract_corpus(corpus)`` loads the two YAML files from ``corpus.root``
+first. ``extract_found`` also returns where in each block the figures are
+(the site marks them).
+
+Modules: ``numbers`` (figures, Chinese numerals, table cells), ``mentions``
+(which indicator a phrase names), ``figures`` (levels, growths, qualifiers),
+``context`` (actual or target, which period), ``prose`` and ``tables``
+(records from a paragraph or a table), ``corrections`` (reviewed fixes).
+"""
+
+from __future__ import annotations
+
+from builder.corpus.indicators import Corrections, Vocabulary, load_corrections, load_vocabulary
+from builder.corpus.load import Corpus
+from builder.corpus.model import Document
+from builder.indicators.context import block_context, section_titles
+from builder.indicators.corrections import apply_corrections
+from builder.indicators.prose import Found, extract_prose
+from builder.indicators.record import FIELDS, Record
+from builder.indicators.tables import extract_table
+
+__all__ = ["FIELDS", "Found", "Record", "extract_corpus", "extract_document", "extract_found", "extract_records"]
+
+
+def extract_document(doc: Document, vocabulary: Vocabulary) -> list[Found]:
+    """Every statement of one document, before corrections, in text order."""
+    titles = section_titles(doc)
+    out: list[Found] = []
+    caption = ""
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "table":
+            out += extract_table(doc, block, caption, vocabulary) if caption else []
+            continue
+        if block.kind == "paragraph":
+            caption = block.anchor
+        out += extract_prose(doc, block, block_context(doc, i, titles[i]), vocabulary)
+    return _unique(out)
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    """One record per key: a paragraph stating the same figure twice yields it once."""
+    seen: set = set()
+    out = []
+    for f in found:
+        if f.record.key in seen:
+            continue
+        seen.add(f.record.key)
+        out.append(f)
+    return out
+
+
+def extract_found(corpus: Corpus, vocabulary: Vocabulary, corrections: Corrections) -> list[Found]:
+    found = [f for doc in corpus.documents for f in extract_document(doc, vocabulary)]
+    return apply_corrections(found, corrections, corpus)
+
+
+def extract_records(corpus: Corpus, vocabulary: Vocabulary, corrections: Corrections) -> list[Record]:
+    return sorted((f.record for f in extract_found(corpus, vocabulary, corrections)), key=lambda r: r.sort_key)
+
+
+def load_indicator_files(corpus: Corpus) -> tuple[Vocabulary, Corrections]:
+    vocabulary = load_vocabulary(corpus.root)
+    return vocabulary, load_corrections(corpus.root, vocabulary)
+
+
+def extract_corpus(corpus: Corpus) -> list[Record]:
+    """Records of ``corpus`` with the vocabulary and corrections found under ``corpus.root``."""
+    vocabulary, corrections = load_indicator_files(corpus)
+    return extract_records(corpus, vocabulary, corrections)

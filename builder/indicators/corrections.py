@@ -1,0 +1,93 @@
+"""Apply the reviewed corrections (``corpus/indicator_corrections.yml``) to extracted records.
+
+A contributor fixes what the extractor got wrong without code: ``fix`` sets
+fields of the records it selects, ``suppress`` drops them, ``add`` creates
+one from a quote in the paragraph. An entry that selects nothing (the text
+changed, the extractor improved) is *stale*; ``builder check`` reports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from builder.corpus.indicators import Corrections, RecordCorrection
+from builder.corpus.load import Corpus
+from builder.indicators.prose import Found
+from builder.indicators.record import Record
+
+
+def selects(entry: RecordCorrection, record: Record) -> bool:
+    return (record.doc_id == entry.doc and record.anchor == entry.anchor and record.indicator == entry.indicator
+            and (entry.kind is None or record.kind == entry.kind)
+            and (entry.period is None or record.period == entry.period))
+
+
+def _typed(values: dict) -> dict:
+    out = dict(values)
+    for k in ("value", "growth_pct"):
+        if k in out and out[k] is not None and out[k] != "":
+            out[k] = float(out[k])
+        elif k in out:
+            out[k] = None
+    for k in ("period", "unit", "growth_basis", "qualifier", "quote", "kind", "indicator"):
+        if k in out:
+            out[k] = "" if out[k] is None else str(out[k])
+    return out
+
+
+def added_record(entry: RecordCorrection, corpus: Corpus) -> Record | None:
+    """The record an ``add`` entry describes, or None when its quote is not in its paragraph."""
+    doc = corpus.by_id(entry.doc)
+    block = doc.block_by_anchor(entry.anchor) if doc else None
+    values = _typed(entry.set)
+    if doc is None or block is None or values.get("quote", "") not in _block_texts(doc, entry.anchor):
+        return None
+    base = dict(doc_id=doc.id, region=doc.meta.region, indicator=entry.indicator, kind=entry.kind or "",
+                period=entry.period or "", value=None, unit="", growth_pct=None, growth_basis="", qualifier="",
+                quote="", anchor=entry.anchor)
+    base.update(values)
+    return Record(**base)
+
+
+def _block_texts(doc, anchor: str) -> str:
+    """The paragraph's plain text, plus the table right after it (a 专栏 caption's table)."""
+    texts = []
+    for i, b in enumerate(doc.blocks):
+        if b.anchor == anchor:
+            texts.append(b.plain_text)
+            if i + 1 < len(doc.blocks) and doc.blocks[i + 1].kind == "table":
+                texts.append(doc.blocks[i + 1].plain_text)
+    return "\n".join(texts)
+
+
+def apply_corrections(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[Found]:
+    out: list[Found] = []
+    for f in found:
+        rec: Record | None = f.record
+        for entry in corrections.entries:
+            if rec is None or not selects(entry, rec):
+                continue
+            if entry.action == "suppress":
+                rec = None
+            elif entry.action == "fix":
+                rec = replace(rec, **_typed(entry.set))
+        if rec is not None:
+            out.append(Found(rec, f.marks, f.cell, f.cells))
+    for entry in corrections.entries:
+        if entry.action == "add":
+            rec = added_record(entry, corpus)
+            if rec is not None:
+                out.append(Found(rec, ()))
+    return out
+
+
+def stale_entries(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[RecordCorrection]:
+    """Entries that no longer match: fix/suppress selecting no record, add whose quote is gone."""
+    stale = []
+    for entry in corrections.entries:
+        if entry.action == "add":
+            if added_record(entry, corpus) is None:
+                stale.append(entry)
+        elif not any(selects(entry, f.record) for f in found):
+            stale.append(entry)
+    return stale

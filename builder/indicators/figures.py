@@ -1,0 +1,143 @@
+"""The figures a mention owns: levels, growths, a from-to pair, 持平.
+
+Each rule with its example from the seeds:
+
+- from-to: ``由2015年的67.9亿元增加到2020年154.7亿元`` -> 67.9 (2015) and
+  154.7 (2020); ``从820.4亿元增加到1100.5亿元`` the same without years.
+- growth: a verb then percentages: ``增长10%左右``, ``下降2.99%`` (-2.99),
+  ``年均增长9.8%``, ``增长5.4%和7.4%``, ``年均增速分别达到6.6%和8.2%``,
+  ``居民消费价格涨幅控制在3%以内``.
+- flat: ``一般公共预算收入与上年持平`` -> growth 0, qualifier 持平.
+- level: any other figure with a unit the indicator is measured in
+  (``完成92.2亿元``, ``分别达到2.7万元和8806元``, rates: ``控制在3%以内``).
+- qualifier: the word right after a figure (左右 以上 以内 以下), else the
+  word right before it (突破 超过 跨上 -> 以上, 接近 -> 接近, 约 -> 左右),
+  else 力争 earlier in its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.indicators.numbers import NUMBER, UNIT_RE, normal_unit, parse_number
+
+PCT = rf"{NUMBER}\s*[%％](?:左右|以上|以内|以下)?"
+GROWTH_RE = re.compile(
+    rf"(?P<verb>增长|下降|下滑|回落|增幅|增速|涨幅|提高|增)(?:分别|均)?(?:达到|达|为|控制在|保持在|在)?"
+    rf"(?P<list>{PCT}(?:[和、及]{PCT})*)")
+FROM_TO_RE = re.compile(
+    rf"[由从](?:(?P<y1>\d{{4}})年的?)?(?:“十二五”末的)?(?P<n1>{NUMBER})\s*(?P<u1>{UNIT_RE})?"
+    rf"(?:增加|增长|提高|提升|上升)到(?:(?P<y2>\d{{4}})年的?)?(?P<n2>{NUMBER})\s*(?P<u2>{UNIT_RE})")
+FLAT_RE = re.compile(r"[与比较]上年持平")
+AMOUNT_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{UNIT_RE})(?!级)")
+ITEM_RE = re.compile(rf"(?P<num>{NUMBER})\s*[%％](?P<q>左右|以上|以内|以下)?")
+AFTER_RE = re.compile(r"^(左右|以上|以内|以下|多)")
+BEFORE_WORDS = (("突破", "以上"), ("超过", "以上"), ("跨上", "以上"), ("超", "以上"), ("接近", "接近"),
+                ("近", "接近"), ("约", "左右"))
+NEGATIVE = ("下降", "下滑", "回落")
+INCREMENT_RE = re.compile(r"(?:净增|增加|新增|多增)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: a level (value+unit) or a growth percentage, with where it is."""
+
+    value: float
+    unit: str  # "%" for growth
+    qualifier: str
+    start: int  # offsets in the sentence
+    end: int
+    growth: bool = False
+    year: int | None = None  # a year written with it (由2015年的67.9亿元)
+    role: str = ""  # "from" | "to" for a from-to pair
+
+
+@dataclass
+class Figures:
+    levels: list[Figure]
+    growths: list[Figure]
+    flat: Figure | None = None
+    from_to: tuple[Figure, Figure] | None = None
+
+    @property
+    def end(self) -> int:
+        all_ = [*self.levels, *self.growths, *([self.flat] if self.flat else []),
+                *(self.from_to or ())]
+        return max((f.end for f in all_), default=0)
+
+
+def qualifier(sentence: str, start: int, end: int, clause_start: int) -> tuple[str, int]:
+    """(qualifier, end including it) of the figure at ``sentence[start:end]``."""
+    after = AFTER_RE.match(sentence[end:])
+    if after and after.group(1) != "多":
+        return after.group(1), end + len(after.group(1))
+    before = sentence[max(clause_start, start - 3):start]
+    for word, meaning in BEFORE_WORDS:
+        if before.endswith(word) or before.endswith(word + "了"):
+            return meaning, end
+    if "力争" in sentence[clause_start:start]:
+        return "力争", end
+    return "", end
+
+
+def read_figures(sentence: str, start: int, end: int, units: list[str], clause_start: int) -> Figures:
+    """The figures in ``sentence[start:end]`` for an indicator measured in ``units``."""
+    text = sentence[:end]
+    used = [False] * len(sentence)
+
+    def free(a: int, b: int) -> bool:
+        return not any(used[a:b])
+
+    def use(a: int, b: int) -> None:
+        for k in range(a, b):
+            used[k] = True
+
+    out = Figures([], [])
+    ft = FROM_TO_RE.search(text, start)
+    if ft:
+        u2 = normal_unit(ft["u2"])
+        u1 = normal_unit(ft["u1"] or ft["u2"])
+        if u2 in units and u1 == u2:
+            q1, _ = qualifier(sentence, ft.start("n1"), ft.end("n1"), clause_start)
+            q2, e2 = qualifier(sentence, ft.start("n2"), ft.end("u2"), clause_start)
+            f1 = Figure(parse_number(ft["n1"]) or 0.0, u1, "", ft.start("n1"), ft.end("n1"),
+                        year=int(ft["y1"]) if ft["y1"] else None, role="from")
+            f2 = Figure(parse_number(ft["n2"]) or 0.0, u2, q2 if q2 != "力争" else "", ft.start("n2"), e2,
+                        year=int(ft["y2"]) if ft["y2"] else None, role="to")
+            out.from_to = (f1, f2)
+            use(ft.start(), ft.end())
+    for g in GROWTH_RE.finditer(text, start):
+        if not free(g.start(), g.end()):
+            continue
+        sign = -1 if g["verb"] in NEGATIVE else 1
+        for it in ITEM_RE.finditer(g["list"]):
+            a = g.start("list") + it.start("num")
+            b = g.start("list") + it.end()
+            value = parse_number(it["num"])
+            if value is None:
+                continue
+            q = it["q"] or ("力争" if "力争" in sentence[clause_start:a] else "")
+            out.growths.append(Figure(sign * value, "%", q, a, b, growth=True))
+        use(g.start(), g.end())
+    flat = FLAT_RE.search(text, start)
+    if flat and free(flat.start(), flat.end()):
+        out.flat = Figure(0.0, "%", "持平", flat.start(), flat.end(), growth=True)
+        use(flat.start(), flat.end())
+    for m in AMOUNT_RE.finditer(text, start):
+        unit = normal_unit(m["unit"])
+        if unit not in units or not free(m.start(), m.end()):
+            continue
+        if re.match(r"\d{4}$", m["num"]) and sentence[m.end("num"):m.end("num") + 1] == "年":
+            continue
+        if INCREMENT_RE.search(sentence[max(start, m.start() - 3):m.start()]):
+            continue  # 地区生产总值净增7.22亿元: an increase, not the level
+        value = parse_number(m["num"])
+        if value is None:
+            continue
+        q, e = qualifier(sentence, m.start(), m.end(), clause_start)
+        out.levels.append(Figure(value, unit, q, m.start(), e))
+        use(m.start(), m.end())
+    out.levels.sort(key=lambda f: f.start)
+    out.growths.sort(key=lambda f: f.start)
+    return out

@@ -1,0 +1,192 @@
+"""Records from a paragraph (or heading) of prose.
+
+For each sentence: find the mentions (``mentions``), read the figures each
+group owns (``figures``), share them out among the group's indicators, and
+give every record its kind and period (``context``). Rules for sharing out:
+
+- as many figures as indicators: in order (``城乡居民人均可支配收入分别增长
+  6.3%和10.7%左右`` -> 城镇 6.3, 农村 10.7 左右; a qualifier belongs to the
+  figure it follows);
+- one figure for several indicators with 分别 or 均: each gets it
+  (``城乡常住居民人均可支配收入均增长8%以上``);
+- otherwise nothing is guessed.
+
+A level and a growth of one indicator make one record (``全区地区生产总值达到
+255亿元，年均增长9.8%``), unless both carry different qualifiers
+(``年均增长8%以上，力争达到2000亿元``: two statements, two records).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import replace as _replace
+
+from builder.corpus.indicators import Indicator, Vocabulary
+from builder.corpus.model import Block, Document
+from builder.indicators.context import Context, sentence_context
+from builder.indicators.figures import Figure, Figures, read_figures
+from builder.indicators.mentions import Group, find_mentions, group_mentions, sentence_spans
+from builder.indicators.record import Record
+
+CLAUSE_START_RE = re.compile(r"[，,；;。：:！？]")
+#: Growth bases as the reports write them -> the record's ``growth_basis``.
+#: 较2015年 covers 与“十二五”末相比 / 较“十二五”末 (the 十二五 plan ended in 2015).
+BASIS_RULES = (("年均", "年均"), ("同比", "同比"), ("比上年", "比上年"), ("较上年", "比上年"),
+               ("与上年", "比上年"), ("较2015年", "较2015年"), ("比2015年", "较2015年"),
+               ("较“十二五”末", "较2015年"), ("与“十二五”末相比", "较2015年"))
+WHOLE_PERIOD_RE = re.compile(r"累计|期间|每年|年均")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A record and the places in its block's plain text that state it."""
+
+    record: Record
+    marks: tuple[tuple[int, int], ...]  # plain-text offsets of its figures
+    cell: tuple[int, int] | None = None  # for a table: (row, column) of each mark's cell
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    starts = [m.end() for m in CLAUSE_START_RE.finditer(sentence, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _basis(sentence: str, clause_start: int, fig: Figure, paragraph: str, ctx: Context) -> str:
+    before = sentence[clause_start:fig.start]
+    for word, basis in BASIS_RULES:
+        if word in before:
+            return basis
+    if ctx.kind == "actual" and ctx.scope == "plan":
+        for word, basis in BASIS_RULES[5:]:
+            if word in paragraph:
+                return basis
+    return ""
+
+
+def _share(figs: list[Figure], n: int, owned: str) -> list[Figure | None]:
+    if len(figs) == n:
+        return list(figs)
+    if len(figs) >= 1 and n > 1 and re.search(r"分别|均", owned) and len(figs) == 1:
+        return [figs[0]] * n
+    if n == 1 and figs:
+        return [figs[0]]
+    return [None] * n
+
+
+def _level_period(ind: Indicator, fig: Figure, ctx: Context, sentence: str, clause_start: int) -> str:
+    if fig.year:
+        return str(fig.year)
+    if ctx.scope == "year":
+        return ctx.period(end=True)
+    before = sentence[_clause_start(sentence, fig.start):fig.start]
+    whole = (ind.flow or bool(WHOLE_PERIOD_RE.search(before))
+             or (ind.measure == "rate" and "控制在" in before))
+    return ctx.period(end=not whole)
+
+
+def _records_for(ind: Indicator, level: Figure | None, growth: Figure | None, ctx: Context,
+                 sentence: str, clause_start: int, paragraph: str) -> list[tuple[Figure | None, Figure | None, str]]:
+    """(level, growth, period) of each record one indicator's figures make."""
+    if level and growth and level.qualifier and growth.qualifier and level.qualifier != growth.qualifier:
+        return [*_records_for(ind, level, None, ctx, sentence, clause_start, paragraph),
+                *_records_for(ind, None, growth, ctx, sentence, clause_start, paragraph)]
+    if level:
+        return [(level, growth, _level_period(ind, level, ctx, sentence, clause_start))]
+    if growth:
+        return [(None, growth, ctx.period(end=False))]
+    return []
+
+
+def extract_prose(doc: Document, block: Block, ctx: Context, vocab: Vocabulary) -> list[Found]:
+    text = block.plain_text
+    out: list[Found] = []
+    for s0, s1 in sentence_spans(text):
+        sentence = text[s0:s1]
+        sctx = sentence_context(ctx, sentence, block)
+        if sctx.kind == "actual":
+            ctx = sctx  # a review's turn to the year or the plan holds for the next sentences
+        for group in group_mentions(sentence, find_mentions(sentence, vocab)):
+            out += _group_records(doc, block, sctx, vocab, sentence, s0, group, text)
+    return out
+
+
+def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary, sentence: str, offset: int,
+                   group: Group, paragraph: str) -> list[Found]:
+    ids = group.indicators
+    inds = [vocab.get(i) for i in ids]
+    if any(i is None for i in inds):
+        return []
+    units = sorted({u for i in inds if i for u in i.units})
+    clause_start = _clause_start(sentence, group.start)
+    figs: Figures = read_figures(sentence, group.own_start, group.own_end, units, clause_start)
+    owned = sentence[group.own_start:group.own_end]
+    n = len(ids)
+    rate_like = [i for i in inds if i and i.measure in ("rate", "change")]
+    growths = [*figs.growths, *([figs.flat] if figs.flat else [])]
+    out: list[Found] = []
+    quote_end = figs.end
+    if figs.from_to and n == 1:
+        ind = inds[0]
+        assert ind is not None
+        first, last = figs.from_to
+        growth = growths[0] if growths else None
+        if ctx.kind == "target":  # 由73.47%提高到75%: the start is the past year's result
+            start_year = first.year or ctx.year - 1
+        else:
+            start_year = first.year or int(ctx.period(end=False).split("-")[0]) - 1
+        plan_ctx = Context("actual", "plan", ctx.year) if ctx.kind == "actual" else ctx
+        end_period = str(last.year) if last.year else plan_ctx.period(end=True)
+        start = _found(doc, block, ctx, sentence, offset, clause_start, paragraph, first, None, str(start_year), ind,
+                       quote_end)
+        out.append(Found(_replace(start.record, kind="actual"), start.marks))
+        items = [(last, growth, end_period)]
+    else:
+        if rate_like and len(rate_like) == n:
+            # a rate's percentage is its level (失业率控制在3%以内), a price change's its growth
+            levels = [f for f in [*figs.levels, *figs.growths] if not f.growth or rate_like[0].measure == "rate"]
+            if rate_like[0].measure == "change":
+                levels, growths = [], [*figs.growths, *figs.levels]
+                growths = [Figure(f.value, "%", f.qualifier, f.start, f.end, growth=True) for f in growths]
+            else:
+                growths = [] if not figs.flat else [figs.flat]
+                levels = sorted(levels, key=lambda f: f.start)
+        else:
+            levels = figs.levels
+        lv = _share(levels, n, owned)
+        gr = _share(growths, n, owned)
+        items = []
+        for k, ind in enumerate(inds):
+            assert ind is not None
+            for level, growth, period in _records_for(ind, lv[k], gr[k], ctx, sentence, clause_start, paragraph):
+                items.append((level, growth, period, ind))  # type: ignore[arg-type]
+        return [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, *item, quote_end)
+                for item in items]
+    ind = inds[0]
+    assert ind is not None
+    return out + [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, level, growth, period, ind,
+                         quote_end) for level, growth, period in items]
+
+
+def _found(doc: Document, block: Block, ctx: Context, sentence: str, offset: int, clause_start: int,
+           paragraph: str, level: Figure | None, growth: Figure | None, period: str, ind: Indicator,
+           quote_end: int) -> Found:
+    """The record; its quote runs from its clause's start to the group's last figure."""
+    figs = [f for f in (level, growth) if f is not None]
+    end = max(quote_end, *(f.end for f in figs))
+    if growth is not None and growth.qualifier == "持平":
+        qual = "持平"
+    else:
+        qual = next((f.qualifier for f in figs if f.qualifier), "")
+    basis = _basis(sentence, clause_start, growth, paragraph, ctx) if growth else ""
+    if growth is not None and growth.qualifier == "持平":
+        basis = "比上年"
+    kind = ctx.kind
+    quote = sentence[clause_start:end].strip()
+    record = Record(doc_id=doc.id, region=doc.meta.region, indicator=ind.id, kind=kind, period=period,
+                    value=level.value if level else None, unit=level.unit if level else "",
+                    growth_pct=growth.value if growth else None, growth_basis=basis, qualifier=qual,
+                    quote=quote, anchor=block.anchor)
+    marks = tuple((offset + f.start, offset + f.end) for f in figs)
+    return Found(record, marks)

@@ -1,0 +1,78 @@
+"""One extracted statement: what a region reported or promised for one indicator."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+#: The record fields, in the order of the downloads (CSV header, JSON keys).
+FIELDS = ("doc_id", "region", "indicator", "kind", "period", "value", "unit",
+          "growth_pct", "growth_basis", "qualifier", "quote", "anchor")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A statement such as “地区生产总值增长10%左右” (lishi p-41).
+
+    ``value``/``unit`` are the level as written (154.7 亿元, 2.7 万元: never
+    converted, so the record can be checked against its quote);
+    ``growth_pct`` a signed percentage (下降2.99% -> -2.99); ``anchor`` the
+    paragraph's anchor id (``p-41``), or for a 专栏 table the anchor of its
+    caption paragraph. Frozen and ordered, so record sets can be compared
+    (``builder diff``) and sorted deterministically (``sort_key``).
+    """
+
+    doc_id: str
+    region: str
+    indicator: str
+    kind: str  # actual | target
+    period: str  # "2020", "2016-2020", "2025"
+    value: float | None
+    unit: str
+    growth_pct: float | None
+    growth_basis: str  # 同比 | 比上年 | 年均 | 较2015年 | ""
+    qualifier: str  # 左右 | 以上 | 以内 | 以下 | 接近 | 力争 | 持平 | ""
+    quote: str
+    anchor: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        """Stable identity across corpus versions: where, what, which kind and period.
+
+        A typo fix elsewhere in the paragraph changes neither; a changed figure
+        shows up as the same key with different values.
+        """
+        return (self.doc_id, self.anchor, self.indicator, self.kind, self.period)
+
+    @property
+    def sort_key(self) -> tuple:
+        """Document, then paragraph in text order (p-2 before p-10), then indicator, kind, period."""
+        parts = tuple(int(x) if x.isdigit() else 0 for x in self.anchor.split("-")[1:])
+        return (self.doc_id, self.anchor[:1], parts, self.indicator, self.kind, self.period, self.quote)
+
+    @property
+    def key_text(self) -> str:
+        return "/".join(self.key)
+
+    def permalink(self) -> str:
+        """Site-relative permalink of the paragraph: ``documents/<id>/#p-12``."""
+        return f"documents/{self.doc_id}/#{self.anchor}"
+
+    def as_row(self) -> dict[str, object]:
+        """The download row: exactly ``FIELDS``, anchor as the permalink, numbers as numbers."""
+        row = asdict(self)
+        row["anchor"] = self.permalink()
+        row["value"] = number(self.value)
+        row["growth_pct"] = number(self.growth_pct)
+        return {k: row[k] for k in FIELDS}
+
+
+def number(x: float | None) -> int | float | None:
+    """255.0 -> 255, 9.8 -> 9.8: figures read as the report writes them."""
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def format_number(x: float | None) -> str:
+    n = number(x)
+    return "" if n is None else str(n)
