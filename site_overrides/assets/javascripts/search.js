@@ -261,7 +261,7 @@
       let fetched = 0;
       while (group.next < group.uids.length && group.hits.length < want) {
         const n = Math.floor(group.uids[group.next] / size);
-        if (fetched >= maxChunks) break;
+        if (fetched >= maxChunks && group.hits.length) break;  // a document is shown only once verified
         const data = await chunk(n);
         fetched += 1;
         while (group.next < group.uids.length && Math.floor(group.uids[group.next] / size) === n) {

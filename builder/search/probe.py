@@ -1,0 +1,170 @@
+"""Type queries into a built site's search box in headless Chromium and read what a reader sees.
+
+Used by ``search-eval`` and ``benchmarks/``; works on the edition's search
+and on Material's built-in search (the benchmark's comparison build), so
+both are measured the same way: a query is committed as a Chinese IME
+commits it (``keyboard.insert_text``: one input event with the whole word),
+the clock runs from typing to the first results on screen, and the bytes
+are every response body the page received from navigation to that moment.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: Requests that belong to search, for either implementation.
+SEARCH_PARTS = ("/search/", "search.js", "search.css", "search_index.json", "workers/search")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """``site`` over HTTP on 127.0.0.1 (no compression, as the bytes are counted raw)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What one query showed: documents (ids, in order), time and bytes."""
+
+    docs: list[str]
+    ms: float
+    bytes_total: int  # every response body since navigation (cold) or since typing (warm)
+    bytes_search: int  # those of search files only (SEARCH_PARTS)
+    gzip_search: int  # the search bytes gzip-compressed, as GitHub Pages serves them
+    requests: int
+
+
+def doc_id_of(href: str) -> str | None:
+    parts = urlsplit(href).path.strip("/").split("/")
+    return unquote(parts[parts.index("documents") + 1]) if "documents" in parts[:-1] else None
+
+
+class Probe:
+    """One Chromium; ``edition=True`` drives the edition's box, else Material's."""
+
+    def __init__(self, base_url: str, *, edition: bool = True) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self.base = base_url
+        self.edition = edition
+        self._pw = sync_playwright().start()
+        self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.page = None
+        self.context = None
+        self.bodies: list[tuple[str, bytes]] = []
+        self.foreign: list[str] = []
+
+    def close(self) -> None:
+        if self.context:
+            self.context.close()
+        self.browser.close()
+        self._pw.stop()
+
+    def _route(self, route, request) -> None:
+        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("data:"):
+            route.continue_()
+        else:
+            self.foreign.append(request.url)
+            route.abort()
+
+    def _record(self, response) -> None:
+        try:
+            self.bodies.append((response.url, response.body() if response.ok else b""))
+        except Exception:  # a response dropped by a new navigation has no body to count
+            pass
+
+    def open(self, url_path: str = "", width: int = 1280) -> None:
+        """A fresh context (cold cache) on ``url_path``, loaded to network idle."""
+        if self.context:
+            self.context.close()
+        self.context = self.browser.new_context(viewport={"width": width, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("response", self._record)
+        self.bodies = []
+        self.page.goto(self.base + url_path, wait_until="networkidle")
+
+    def _input(self) -> str:
+        return "[data-edition-search-input]" if self.edition else "[data-md-component=search-query]"
+
+    def type(self, query: str, *, cold_bytes: bool, all_results: bool) -> Seen:
+        """Clear the box, commit ``query``, wait for results; optionally press "more" to the end."""
+        page = self.page
+        if not page.evaluate("document.getElementById('__search').checked"):
+            page.keyboard.press("/") if self.edition else page.click("label[for=__search]")
+        box = page.locator(self._input())
+        box.fill("")
+        if self.edition:
+            page.wait_for_function("document.querySelector('[data-edition-search-output]').dataset.state !== 'loading'")
+            page.evaluate("document.querySelector('[data-edition-search-output]').dataset.state = 'typing'")
+        else:
+            page.evaluate("document.querySelector('.md-search-result__list').replaceChildren()")
+        mark = 0 if cold_bytes else len(self.bodies)
+        box.focus()
+        start = time.perf_counter()
+        page.keyboard.insert_text(query)
+        if self.edition:
+            page.wait_for_function(
+                "['done', 'error'].includes(document.querySelector('[data-edition-search-output]').dataset.state)",
+                timeout=30_000)
+        else:
+            page.wait_for_function(
+                "document.querySelector('.md-search-result__list').children.length > 0 || "
+                "/没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
+                timeout=60_000)
+        ms = (time.perf_counter() - start) * 1000
+        bodies = self.bodies[mark:]
+        search = [b for u, b in bodies if any(p in urlsplit(u).path for p in SEARCH_PARTS)]
+        seen = Seen(self.docs(all_results), ms, sum(len(b) for _, b in bodies), sum(map(len, search)),
+                    sum(len(gzip.compress(b)) for b in search), len(bodies))
+        return seen
+
+    def docs(self, all_results: bool) -> list[str]:
+        page = self.page
+        if self.edition:
+            while all_results and page.locator(".edition-search .edition-search-more").count():
+                before = page.locator(".edition-search [data-doc]").count()
+                page.locator(".edition-search .edition-search-more").click()
+                page.wait_for_function(
+                    f"document.querySelectorAll('.edition-search [data-doc]').length > {before} || "
+                    "!document.querySelector('.edition-search .edition-search-more')", timeout=30_000)
+            return page.eval_on_selector_all(".edition-search [data-doc]", "els => els.map(e => e.dataset.doc)")
+        if all_results:  # Material renders ten results, then more as the list scrolls
+            for _ in range(200):
+                n = page.locator(".md-search-result__item").count()
+                page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
+                page.wait_for_timeout(50)
+                if page.locator(".md-search-result__item").count() == n:
+                    break
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                          "els => els.map(e => e.href)")
+        out: list[str] = []
+        for h in hrefs:
+            doc = doc_id_of(h)
+            if doc and doc not in out:
+                out.append(doc)
+        return out
