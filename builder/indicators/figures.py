@@ -139,5 +139,23 @@ def read_figures(sentence: str, start: int, end: int, units: list[str], clause_s
         out.levels.append(Figure(value, unit, q, m.start(), e))
         use(m.start(), m.end())
     out.levels.sort(key=lambda f: f.start)
+    out.levels = _share_before_words(sentence, out.levels)
     out.growths.sort(key=lambda f: f.start)
+    return out
+
+
+def _share_before_words(sentence: str, levels: list[Figure]) -> list[Figure]:
+    """``分别超过2万元和1万元``: a word before the first of a list qualifies every figure in it.
+
+    Only a word before the list is shared; a word after a figure stays with
+    that figure (``增长8%和8%以上``: 8 and 8 以上), as the report writes it.
+    """
+    out: list[Figure] = []
+    for f in levels:
+        prev = out[-1] if out else None
+        if (prev and not f.qualifier and prev.qualifier in ("以上", "接近", "左右")
+                and re.fullmatch(r"[和、及]", sentence[prev.end:f.start])
+                and not AFTER_RE.match(sentence[prev.end - 2:prev.end + 1] or "x")):
+            f = Figure(f.value, f.unit, prev.qualifier, f.start, f.end, f.growth, f.year, f.role)
+        out.append(f)
     return out
