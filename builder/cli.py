@@ -18,6 +18,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "search-eval": ("search_eval", "type the query set into the search box; print recall, precision, bytes, time"),
     "glossary": ("glossary", "glossary tools: list numbered-slogan candidates"),
     "diff": ("diff", "summarise, in Markdown, what the corpus change since a git revision does to readers"),
+    "indicators": ("indicators", "extract the indicator records; --report per document, --evaluate precision/recall"),
 }
 
 

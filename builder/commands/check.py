@@ -21,6 +21,7 @@ from builder.corpus.load import load_corpus
 #: takes the loaded Corpus and returns its Problems (file:line, severity).
 FEATURE_CHECKS: tuple[str, ...] = (
     "builder.checks.glossary:check_glossary",
+    "builder.checks.indicators:check_indicators",
 )
 
 

@@ -1,0 +1,43 @@
+"""``builder check`` for the indicator files: the vocabulary and the reviewed corrections.
+
+Reports, as ``file:line``: unreadable or malformed entries, unknown indicator
+ids, and stale corrections — a fix or suppress that selects no extracted
+record any more, or an added record whose quote is no longer in its
+paragraph (the text was corrected, or the extractor now gets it right).
+"""
+
+from __future__ import annotations
+
+from builder.corpus.errors import CorpusError, Problem
+from builder.corpus.indicators import CORRECTIONS_FILE, load_corrections, load_vocabulary
+from builder.corpus.load import Corpus
+from builder.indicators import extract_document
+from builder.indicators.corrections import stale_entries
+
+
+def check_indicators(corpus: Corpus) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        vocabulary = load_vocabulary(corpus.root, collect=problems)
+        corrections = load_corrections(corpus.root, vocabulary, collect=problems)
+    except CorpusError as exc:
+        return problems + exc.problems
+    found = [f for doc in corpus.documents for f in extract_document(doc, vocabulary)]
+    path = corpus.root / CORRECTIONS_FILE
+    for entry in corrections.entries:
+        if corpus.by_id(entry.doc) is None:
+            problems.append(Problem(path, entry.line, f"unknown document {entry.doc!r}",
+                                    "use a document id from corpus/documents"))
+        elif corpus.by_id(entry.doc).block_by_anchor(entry.anchor) is None:  # type: ignore[union-attr]
+            problems.append(Problem(path, entry.line, f"{entry.doc} has no paragraph #{entry.anchor}",
+                                    "use the anchor shown by the paragraph's ¶ link"))
+    known = {(p.path, p.line) for p in problems}
+    for entry in stale_entries(found, corrections, corpus):
+        if (path, entry.line) in known:
+            continue
+        what = ("its quote is no longer in the paragraph" if entry.action == "add"
+                else "it matches no extracted record")
+        problems.append(Problem(path, entry.line, f"stale {entry.action} of {entry.indicator} in "
+                                f"{entry.doc}#{entry.anchor}: {what}",
+                                "update the entry to the current text or delete it"))
+    return problems
