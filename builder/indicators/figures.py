@@ -99,7 +99,6 @@ def read_figures(sentence: str, start: int, end: int, units: list[str], clause_s
         u2 = normal_unit(ft["u2"])
         u1 = normal_unit(ft["u1"] or ft["u2"])
         if u2 in units and u1 == u2:
-            q1, _ = qualifier(sentence, ft.start("n1"), ft.end("n1"), clause_start)
             q2, e2 = qualifier(sentence, ft.start("n2"), ft.end("u2"), clause_start)
             f1 = Figure(parse_number(ft["n1"]) or 0.0, u1, "", ft.start("n1"), ft.end("n1"),
                         year=int(ft["y1"]) if ft["y1"] else None, role="from")

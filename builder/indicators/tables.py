@@ -130,7 +130,7 @@ def extract_table(doc: Document, block: Block, anchor: str, vocab: Vocabulary) -
         assert ind is not None
         quote = plain_rows[r].strip() if r < len(plain_rows) else ""
 
-        def cell(c: Column) -> tuple[float | None, bool]:
+        def cell(c: Column, row: list[str] = row) -> tuple[float | None, bool]:
             return parse_cell(row[c.index]) if c.index < len(row) else (None, False)
 
         for col in cols:
