@@ -97,8 +97,10 @@ class Probe:
         except Exception:  # a response dropped by a new navigation has no body to count
             pass
 
-    def open(self, url_path: str = "", width: int = 1280) -> None:
-        """A fresh context (cold cache) on ``url_path``, loaded to network idle."""
+    def open(self, url_path: str = "", width: int = 1280, wait: str = "networkidle") -> None:
+        """A fresh context (cold cache) on ``url_path``, loaded to network idle (or ``wait``:
+        ``"load"`` is a reader who types as soon as the page shows, while Material's
+        search may still be downloading its index)."""
         if self.context:
             self.context.close()
         self.context = self.browser.new_context(viewport={"width": width, "height": 900})
@@ -106,10 +108,15 @@ class Probe:
         self.page = self.context.new_page()
         self.page.on("response", self._record)
         self.bodies = []
-        self.page.goto(self.base + url_path, wait_until="networkidle")
+        self.page.goto(self.base + url_path, wait_until=wait)
 
     def _input(self) -> str:
         return "[data-edition-search-input]" if self.edition else "[data-md-component=search-query]"
+
+    def meta(self) -> str:
+        """The line above the results (Material: "找到 N 个符合条件的结果")."""
+        box = "[data-edition-search-output]" if self.edition else "[data-md-component=search-result]"
+        return self.page.inner_text(f"{box} .md-search-result__meta").strip()
 
     def type(self, query: str, *, cold_bytes: bool, all_results: bool) -> Seen:
         """Clear the box, commit ``query``, wait for results; optionally press "more" to the end."""
@@ -135,7 +142,7 @@ class Probe:
             page.wait_for_function(
                 "document.querySelector('.md-search-result__list').children.length > 0 || "
                 "/没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
-                timeout=60_000)
+                timeout=600_000)
         ms = (time.perf_counter() - start) * 1000
         bodies = self.bodies[mark:]
         search = [b for u, b in bodies if any(p in urlsplit(u).path for p in SEARCH_PARTS)]
