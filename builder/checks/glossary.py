@@ -26,7 +26,7 @@ from builder.glossary.occurrences import find_occurrences
 
 def expansion_items(term: Term) -> list[str]:
     """The items of an expansion: ``零上访、零事故、零案件`` -> three items a cited paragraph may name."""
-    return [w for w in re.split(r"[、，；（）()“”]", term.expansion) if len(w) >= 2] if term.known else []
+    return [w for w in re.split(r"[、，；：（）()“”]", term.expansion) if len(w) >= 2] if term.known else []
 
 
 def check_glossary(corpus: Corpus) -> list[Problem]:

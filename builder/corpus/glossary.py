@@ -9,7 +9,7 @@ every new entry a merge conflict with every other). A file looks like::
     variants: [六稳“六保”]          # other spellings met in the text (no quotes needed)
     expansion: 稳就业、稳金融、……  # or the word ``unknown`` when no source spells it out
     explanation: 党中央在疫情之下……  # a short explanation in Chinese
-    level: 中央                     # 中央 | 山西省 | a city or county of regions.yml
+    level: 中央                     # 中央 | 山西省 | a city or county of regions.yml | 通用 | 不详
     sources:
       - doc: lishi-2021-gongzuobaogao#p-6     # a paragraph of this corpus, or
       - public: 2020年中央经济工作会议（2020年12月16日至18日）   # a named public source
@@ -34,8 +34,12 @@ from builder.corpus.load import REGIONS_FILE
 from builder.corpus.regions import RegionIndex, load_regions
 
 GLOSSARY_DIR = "glossary"
-#: Levels above the regions of ``regions.yml``.
-FIXED_LEVELS = ("中央", "山西省")
+#: Levels above the regions of ``regions.yml`` (中央, 山西省), and two for terms no
+#: single level set: 通用, a common expression (“最后一公里”, “店小二”), and 不详,
+#: a slogan whose originator the corpus and the named sources do not tell.
+UPPER_LEVELS = ("中央", "山西省")
+OTHER_LEVELS = ("通用", "不详")
+FIXED_LEVELS = UPPER_LEVELS + OTHER_LEVELS
 UNKNOWN = "unknown"
 MATCH_MODES = ("text", "quoted")
 #: Opening and closing quotes a slogan may stand in (“六稳”, ‘六保’, 「三零」, 『三无』).
@@ -197,7 +201,7 @@ def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]
         bad("related", "related must be a list of term ids", "write related: [liuwen, liubao]")
     if data["level"] not in levels:
         bad("level", f"unknown level {data['level']!r}",
-            "use 中央, 山西省 or a region of corpus/regions.yml (吕梁市, 离石区 …)")
+            "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详")
     match = data.get("match", "text")
     if match not in MATCH_MODES:
         bad("match", f"unknown match mode {match!r}", "use text (anywhere) or quoted (only inside quotes)")

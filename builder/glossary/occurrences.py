@@ -10,6 +10,8 @@ Matching rules, each with an example from the seeds:
 - A term marked ``match: quoted`` is matched only where the text sets it
   off: inside quotes (“三公”经费) or in bold (离石区's **三零**), because bare
   it is an ordinary word (三公里 is a distance).
+- A term written in digits matches a whole number only: “1146” is not found
+  in 11460人, nor “365” in 就业3659人 (no digit may touch it on either side).
 - A table cell is matched on its own; its occurrence points to the table's
   caption paragraph (the paragraph before it), the nearest permalink.
 - ``context`` is the sentence holding the term (cut at 。！？；), for the
@@ -68,7 +70,8 @@ class Matcher:
         i = 0
         while i < len(plain):
             hit = next((Match(i, i + len(f), t, f) for f, t in self.by_first.get(plain[i], ())
-                        if plain.startswith(f, i) and (t.match == "text" or _set_off(plain, bold, i, i + len(f)))),
+                        if plain.startswith(f, i) and _whole_number(plain, i, i + len(f))
+                        and (t.match == "text" or _set_off(plain, bold, i, i + len(f)))),
                        None)
             if hit is None:
                 i += 1
@@ -76,6 +79,13 @@ class Matcher:
             out.append(hit)
             i = hit.end
         return out
+
+
+def _whole_number(plain: str, start: int, end: int) -> bool:
+    """No digit touches a match that starts or ends with one (365 in 3659 is no match)."""
+    before = plain[start - 1] if start else ""
+    after = plain[end] if end < len(plain) else ""
+    return not ((plain[start].isdigit() and before.isdigit()) or (plain[end - 1].isdigit() and after.isdigit()))
 
 
 def _set_off(plain: str, bold: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from builder.corpus.glossary import FIXED_LEVELS, Glossary, Source, Term, load_glossary
+from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Glossary, Source, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text
 from builder.pages import urls
@@ -50,11 +50,13 @@ def tooltip(term: Term) -> str:
 
 
 def level_order(cat: Catalogue, level: str) -> tuple:
-    """中央, 山西省, then regions by division code (a city before its counties)."""
-    if level in FIXED_LEVELS:
-        return (FIXED_LEVELS.index(level), "")
+    """中央, 山西省, then regions by division code (a city before its counties), then 通用, 不详."""
+    if level in UPPER_LEVELS:
+        return (UPPER_LEVELS.index(level), "")
+    if level in OTHER_LEVELS:
+        return (len(UPPER_LEVELS) + 1 + OTHER_LEVELS.index(level), "")
     region = cat.corpus.regions.get(level)
-    return (len(FIXED_LEVELS), region.code if region else level)
+    return (len(UPPER_LEVELS), region.code if region else level)
 
 
 class GlossaryPages:
@@ -123,13 +125,14 @@ class GlossaryPages:
             rows = [f"| [{inline(t.term)}]({urls.link(src, term_page(t))}) | "
                     f"{inline(t.expansion) if t.known else '待考'} | {len(self.by_term[t.id])} | "
                     f"{self._docs_count(t)} |" for t in terms]
-            parts += [f"## {inline(lv)} {{ #level-{level_order(self.cat, lv)[0]}-{self._level_slug(lv)} }}",
+            parts += [f"## {inline(lv)} {{ #level-{self._level_slug(lv)} }}",
                       "| 术语 | 含义 | 出现次数 | 文件数 |\n|---|---|---|---|\n" + "\n".join(rows)]
         return "\n\n".join(parts) + "\n"
 
     def _level_slug(self, level: str) -> str:
         region = self.cat.corpus.regions.get(level)
-        return region.slug if region else {"中央": "zhongyang", "山西省": "shanxi"}.get(level, "other")
+        slugs = {"中央": "zhongyang", "山西省": "shanxi", "通用": "tongyong", "不详": "buxiang"}
+        return region.slug if region else slugs.get(level, "other")
 
     def _source_line(self, src: str, source: Source) -> str:
         if source.public:
