@@ -26,7 +26,9 @@ def fold_char(ch: str) -> str:
     """One character as search compares it.
 
     - full-width ASCII becomes half-width: ``１５１．５亿元`` -> ``151.5亿元``,
-      ``ＰＣＲ`` -> ``pcr``;
+      ``ＰＣＲ`` -> ``pcr``; that takes in the full-width punctuation of the
+      block U+FF01-FF5E too (``，`` -> ``,``, ``（`` -> ``(``), on both sides,
+      so ``(R&D)`` typed half-width finds ``（R&D）`` as the corpus sets it;
     - Latin letters compare lower-case: ``5G`` finds ``5g`` and ``5G``;
     - the ideographic space (U+3000, ``区长　李军``) is a space;
     - ``○`` becomes ``〇``.

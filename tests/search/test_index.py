@@ -1,0 +1,127 @@
+"""The index finds every unit that contains a phrase: candidates are never fewer than the truth."""
+
+import itertools
+import json
+
+import pytest
+
+import builder.search.index as index_module
+from builder.search.index import (
+    CHUNK_UNITS,
+    MANIFEST,
+    base36,
+    encode_gaps,
+    fnv1a,
+    grams,
+)
+from builder.search.normalise import fold
+from builder.search.queries import random_substrings
+from builder.search.units import document_units
+
+
+def decode(text: str) -> list[int]:
+    out, prev = [], 0
+    for part in text.split(","):
+        prev += int(part, 36)
+        out.append(prev)
+    return out
+
+
+class Index:
+    """Reads the index files the way search.js does."""
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+        self.manifest = json.loads(files[MANIFEST])
+
+    def postings(self, gram: str) -> list[int]:
+        h = fnv1a(gram)
+        shard = self.files[f"search/g/{h % self.manifest['shards']}.txt"]
+        for line in shard.splitlines():
+            g, df, post = line.split("\t")
+            if g == gram:
+                if not post.startswith("@"):
+                    ids = decode(post)
+                else:
+                    ids = [i for k in range(int(post[1:])) for i in decode(self.files[f"search/p/{h:08x}-{k}.txt"])]
+                assert len(ids) == int(df)
+                return ids
+        return []
+
+    def candidates(self, term: str) -> set[int]:
+        cps = list(term)
+        gs = cps if len(cps) == 1 else [a + b for a, b in itertools.pairwise(cps)]
+        out = set(self.postings(gs[0]))
+        for g in gs[1:]:
+            out &= set(self.postings(g))
+        return out
+
+    def unit(self, uid: int) -> list:
+        chunk = json.loads(self.files[f"search/t/{uid // CHUNK_UNITS}.json"])
+        return chunk["u"][uid % CHUNK_UNITS]
+
+
+@pytest.fixture(scope="module")
+def index(index_files):
+    return Index(index_files)
+
+
+@pytest.fixture(scope="module")
+def units(documents):
+    return [u for i, d in enumerate(documents) for u in document_units(i, d)]
+
+
+def test_fnv1a_is_the_standard_32_bit_hash_search_js_computes():
+    assert fnv1a("a") == 0xE40C292C
+
+
+def test_postings_are_base36_gaps():
+    assert base36(35) == "z" and base36(36) == "10"
+    assert encode_gaps([12, 13, 16]) == "c,1,3"
+
+
+def test_grams_are_characters_and_adjacent_pairs_without_whitespace():
+    assert grams("三零 单位") == {"三", "零", "单", "位", "三零", "单位"}
+
+
+def test_every_unit_holding_a_slogan_is_a_candidate(index, units):
+    truth = {uid for uid, u in enumerate(units) if "三零" in u.text}
+    assert len(truth) > 12
+    assert index.candidates("三零") == truth
+
+
+def test_random_phrases_of_the_seeds_are_never_missed(index, units, documents):
+    for phrase in random_substrings(documents, 60, seed=11):
+        term = fold(phrase)
+        truth = {uid for uid, u in enumerate(units) if term in fold(u.text)}
+        assert truth <= index.candidates(term), phrase
+
+
+def test_a_long_posting_list_is_written_apart_in_pages(monkeypatch, units):
+    """At 14 documents every list fits its shard; from about 100 on, 的 and 发展 do not."""
+    monkeypatch.setattr(index_module, "INLINE_BYTES", 300)
+    monkeypatch.setattr(index_module, "PAGE_BYTES", 500)
+    files = index_module.gram_files(index_module.postings(units))
+    shards = int(files.pop("_shards"))
+    h = fnv1a("的")
+    pages = sorted(p for p in files if p.startswith(f"search/p/{h:08x}-"))
+    assert len(pages) > 2
+    reader = Index({**files, MANIFEST: json.dumps({"shards": shards})})
+    assert reader.postings("的") == [uid for uid, u in enumerate(units) if "的" in u.text]
+
+
+def test_a_unit_is_found_in_its_chunk_with_its_permalink(index, documents):
+    doc = next(d for d in documents if d.id == "wenxi-2021-gongzuobaogao")
+    block = next(b for b in doc.paragraphs if "151.5亿元" in b.plain_text)
+    rows = [index.unit(uid) for uid in index.candidates("151.5亿元")]
+    assert [block.anchor, block.plain_text] in [[r[1], r[4]] for r in rows]
+    first_unit = index.manifest["docs"][documents.index(doc)][0]
+    assert index.unit(first_unit)[4] == doc.meta.title
+
+
+def test_the_manifest_knows_each_documents_region_type_and_year(index, documents):
+    m = index.manifest
+    for doc, (_, region, doc_type, year) in zip(documents, m["docs"], strict=True):
+        assert m["regions"][region][0] == doc.meta.region
+        assert m["types"][doc_type] == doc.meta.doc_type
+        assert year == doc.meta.year
