@@ -44,6 +44,7 @@ class Extension(Protocol):
 FACTORIES: tuple[str, ...] = (
     "builder.pages.glossary:GlossaryPages",
     "builder.pages.search:SearchPages",
+    "builder.pages.indicators:IndicatorPages",
 )
 
 

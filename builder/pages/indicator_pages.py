@@ -1,0 +1,226 @@
+"""The indicator pages: one per indicator comparing every region, and the overview.
+
+An indicator page has one section per statement type (2021年目标, 2020年实际,
+2025年目标, 十四五年均, 十三五年均…): a bar chart of the regions grouped by
+prefecture (SVG made at build time, see ``svg_chart``) and a sortable table
+whose every row links to the paragraph the figure comes from. The overview
+shows which regions report which indicators, and where each region's 2021
+target sits against its 2020 result.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from builder.corpus.indicators import Indicator, Vocabulary
+from builder.corpus.model import DOC_TYPES
+from builder.indicators.record import Record, format_number
+from builder.pages import urls
+from builder.pages.annotate import escape
+from builder.pages.catalogue import Catalogue
+from builder.pages.indicator_data import (
+    CSV,
+    DATAPACKAGE,
+    INDEX,
+    JSON,
+    KIND_LABELS,
+    chart,
+    figure_text,
+    page,
+    period_label,
+)
+from builder.pages.svg_chart import Bar, Row, bar_chart
+
+_TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "\n": " ", "\t": " "})
+
+
+def title_text(text: str) -> str:
+    """Text safe inside a Markdown link title ``"…"``."""
+    return text.translate(_TITLE_SAFE)
+
+
+def source_link(src: str, r: Record, cat: Catalogue) -> str:
+    """``[文件简称 ¶p-41](../documents/x.md#p-41 "quote")``: the paragraph a figure comes from."""
+    doc = cat.corpus.by_id(r.doc_id)
+    assert doc is not None
+    name = "规划纲要" if doc.meta.doc_type == "规划纲要" else doc.meta.doc_type.replace("政府工作报告", "工作报告")
+    target = f"{urls.link(src, urls.document(doc))}#{r.anchor}"
+    return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{escape(title_text(r.quote))}\")"
+
+
+def downloads(src: str) -> str:
+    return (f"下载全部记录：[CSV]({urls.link(src, CSV)}) · [JSON]({urls.link(src, JSON)}) · "
+            f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
+
+
+def sortable(table: str) -> str:
+    """A table ``indicators.js`` makes sortable (click a header)."""
+    return f'<div class="ind-table" markdown>\n\n{table}\n\n</div>'
+
+
+def section_order(kind: str, period: str, year: int) -> tuple:
+    """2021年目标, 2020年实际, 2025年目标, 2021–2025, 2016–2020, then the rest."""
+    first = [("target", str(year)), ("actual", str(year - 1)), ("target", "2025"), ("target", "2021-2025"),
+             ("actual", "2016-2020")]
+    if (kind, period) in first:
+        return (first.index((kind, period)), "")
+    return (len(first), kind, period)
+
+
+class IndicatorSite:
+    """Builds the indicator pages from the records (see module docstring)."""
+
+    def __init__(self, cat: Catalogue, vocabulary: Vocabulary, records: list[Record]) -> None:
+        self.cat = cat
+        self.vocabulary = vocabulary
+        self.records = records
+        self.year = max((d.meta.year for d in cat.corpus.documents), default=2021)
+        self.charts: dict[str, str] = {}
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _region_order(self, name: str) -> tuple:
+        region = self.cat.corpus.regions.get(name)
+        if region is None:
+            return ("", "", name)
+        prefecture = self.cat.corpus.regions.get(region.prefecture)
+        return (prefecture.code if prefecture else "", region.code, name)
+
+    def _prefecture(self, name: str) -> str:
+        region = self.cat.corpus.regions.get(name)
+        return region.prefecture if region else name
+
+    def _doc_rank(self, r: Record) -> tuple:
+        doc = self.cat.corpus.by_id(r.doc_id)
+        return (DOC_TYPES.index(doc.meta.doc_type) if doc else 9, r.sort_key)
+
+    def _chart_rows(self, records: list[Record], series: list[str] | None = None) -> list[tuple[str, list[Row]]]:
+        """One row per region (the work report's figure first), grouped by prefecture."""
+        by_region: dict[str, Record] = {}
+        for r in sorted(records, key=self._doc_rank):
+            by_region.setdefault(r.region, r)
+        groups: dict[str, list[Row]] = defaultdict(list)
+        for name in sorted(by_region, key=self._region_order):
+            r = by_region[name]
+            value = r.growth_pct if r.growth_pct is not None else r.value
+            groups[self._prefecture(name)].append(Row(name, (Bar(value, figure_text(r)),)))
+        return sorted(groups.items(), key=lambda g: self._region_order(g[0]))
+
+    # -- per indicator ----------------------------------------------------------------
+
+    def indicator_page(self, ind: Indicator) -> str:
+        src = page(ind.id)
+        mine = [r for r in self.records if r.indicator == ind.id]
+        sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for r in mine:
+            sections[(r.kind, r.period)].append(r)
+        parts = [f"# {escape(ind.name)}",
+                 f"同义写法：{escape('、'.join(ind.synonyms)) or '无'}；常用单位：{escape('、'.join(ind.units))}；"
+                 f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
+                 f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
+                 downloads(src)]
+        for kind, period in sorted(sections, key=lambda k: section_order(*k, self.year)):
+            recs = sections[(kind, period)]
+            anchor = f"{kind}-{period}"
+            parts.append(f"## {period_label(period)}{KIND_LABELS[kind]} {{ #{anchor} }}")
+            measured = [r for r in recs if r.growth_pct is not None or r.value is not None]
+            if measured:
+                by_growth = [r for r in measured if r.growth_pct is not None]
+                use = by_growth if len(by_growth) * 2 >= len(measured) else [
+                    r for r in measured if r.value is not None and r.unit == measured[0].unit]
+                what = "增速（%）" if use is by_growth else f"水平（{measured[0].unit or '—'}）"
+                name = f"{ind.id}-{anchor}"
+                title = f"{ind.name} {period_label(period)}{KIND_LABELS[kind]}：{what}"
+                self.charts[chart(name)] = bar_chart(title, self._chart_rows(use))
+                parts.append(f"![{escape(title)}]({urls.link(src, chart(name))}){{ .ind-chart loading=lazy }}")
+            parts.append(sortable(self._table(src, recs)))
+        return "\n\n".join(parts) + "\n"
+
+    def _table(self, src: str, recs: list[Record]) -> str:
+        head = "| 地区 | 所属 | 水平 | 单位 | 增速（%） | 口径 | 限定 | 原文出处 |\n|---|---|---:|---|---:|---|---|---|"
+        rows = []
+        for r in sorted(recs, key=lambda r: (self._region_order(r.region), self._doc_rank(r))):
+            rows.append("| " + " | ".join([
+                escape(r.region), escape(self._prefecture(r.region)), format_number(r.value) or "—",
+                escape(r.unit) or "—", format_number(r.growth_pct) or "—", escape(r.growth_basis) or "—",
+                escape(r.qualifier) or "—", source_link(src, r, self.cat)]) + " |")
+        return "\n".join([head, *rows])
+
+    # -- overview ---------------------------------------------------------------------
+
+    def overview(self) -> str:
+        src = INDEX
+        present = [i for i in self.vocabulary.indicators if any(r.indicator == i.id for r in self.records)]
+        regions = sorted({r.region for r in self.records}, key=self._region_order)
+        parts = ["# 主要指标",
+                 "各地政府工作报告和规划纲要报告的实际完成值和承诺的目标值，逐条注明原文和所在段落。"
+                 "数字由程序从正文和专栏表格中读出，读法见各指标页；发现读错的，可在 "
+                 "`corpus/indicator_corrections.yml` 中更正。",
+                 downloads(src),
+                 "## 指标一览 { #list }",
+                 sortable(self._list_table(src, present)),
+                 "## 各地报告了哪些指标 { #coverage }",
+                 "表中数字为该地区该指标的记录条数（实际/目标）。",
+                 sortable(self._coverage(src, present, regions)),
+                 f"## {self.year}年目标与{self.year - 1}年实际 {{ #target-vs-actual }}",
+                 f"同一地区同一指标，{self.year}年预期增速与{self.year - 1}年实际增速并列；"
+                 "差值为目标减实际（百分点）。"]
+        for ind in present:
+            pairs = self._target_vs_actual(ind)
+            if not pairs:
+                continue
+            parts.append(f"### [{escape(ind.name)}]({urls.link(src, page(ind.id))}) {{ #tva-{ind.id} }}")
+            if len(pairs) >= 2:
+                name = f"overview-{ind.id}"
+                title = f"{ind.name}：{self.year - 1}年实际与{self.year}年目标增速（%）"
+                groups: dict[str, list[Row]] = defaultdict(list)
+                for region, actual, target in pairs:
+                    groups[self._prefecture(region)].append(Row(region, (
+                        Bar(target.growth_pct, figure_text(target)), Bar(actual.growth_pct, figure_text(actual)))))
+                ordered = sorted(groups.items(), key=lambda g: self._region_order(g[0]))
+                self.charts[chart(name)] = bar_chart(title, ordered, (f"{self.year}年目标", f"{self.year - 1}年实际"))
+                parts.append(f"![{escape(title)}]({urls.link(src, chart(name))}){{ .ind-chart loading=lazy }}")
+            head = (f"| 地区 | {self.year - 1}年实际增速（%） | {self.year}年目标增速（%） | 差值（百分点） | 出处 |\n"
+                    "|---|---:|---:|---:|---|")
+            rows = [f"| {escape(region)} | {format_number(a.growth_pct)} | {format_number(t.growth_pct)}"
+                    f"{escape(t.qualifier)} | {format_number(round(t.growth_pct - a.growth_pct, 2))} | "
+                    f"{source_link(src, a, self.cat)} · {source_link(src, t, self.cat)} |"
+                    for region, a, t in pairs if a.growth_pct is not None and t.growth_pct is not None]
+            parts.append(sortable("\n".join([head, *rows])))
+        return "\n\n".join(parts) + "\n"
+
+    def _list_table(self, src: str, present: list[Indicator]) -> str:
+        head = "| 指标 | 分类 | 常用单位 | 记录 | 地区 |\n|---|---|---|---:|---:|"
+        rows = []
+        for ind in self.vocabulary.indicators:
+            mine = [r for r in self.records if r.indicator == ind.id]
+            name = f"[{escape(ind.name)}]({urls.link(src, page(ind.id))})" if ind in present else escape(ind.name)
+            rows.append(f"| {name} | {escape(ind.category)} | {escape('、'.join(ind.units))} | {len(mine)} | "
+                        f"{len({r.region for r in mine})} |")
+        return "\n".join([head, *rows])
+
+    def _coverage(self, src: str, present: list[Indicator], regions: list[str]) -> str:
+        head = "| 地区 | " + " | ".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in present) + " |"
+        rows = [head, "|---|" + "---:|" * len(present)]
+        for region in regions:
+            cells = []
+            for ind in present:
+                mine = [r for r in self.records if r.region == region and r.indicator == ind.id]
+                a = sum(r.kind == "actual" for r in mine)
+                t = len(mine) - a
+                cells.append(f"{a}/{t}" if mine else "—")
+            rows.append(f"| {escape(region)} | " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
+    def _target_vs_actual(self, ind: Indicator) -> list[tuple[str, Record, Record]]:
+        """(region, 2020 actual growth, 2021 target growth) for every region stating both."""
+        def first(kind: str, period: str) -> dict[str, Record]:
+            out: dict[str, Record] = {}
+            for r in sorted(self.records, key=self._doc_rank):
+                if r.indicator == ind.id and r.kind == kind and r.period == period and r.growth_pct is not None:
+                    out.setdefault(r.region, r)
+            return out
+        actual = first("actual", str(self.year - 1))
+        target = first("target", str(self.year))
+        return [(region, actual[region], target[region])
+                for region in sorted(set(actual) & set(target), key=self._region_order)]

@@ -1,0 +1,131 @@
+"""The indicators feature on the site (an ``Extension``, see ``builder.pages.extensions``).
+
+- ``spans``: each record's figures in the text become links to the
+  indicator's page, with the reading as the link's title (``地区生产总值 ·
+  2021年目标 · 增长10%左右``); in a 专栏 table the cell is marked. Headings
+  are left alone (a link in a heading would nest in its ¶ permalink).
+- ``document_sections``: the document's indicator table, grouped by period,
+  actual beside target, every row linking to its paragraph ``#p-N``.
+- ``pages``: the overview, one page per indicator, their SVG charts and the
+  downloads ``data/indicators.csv``, ``.json`` and ``datapackage.json``.
+- ``nav``: a 指标 section.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from builder.corpus.model import Block, Document
+from builder.indicators import Found, extract_found, load_indicator_files
+from builder.indicators.record import Record
+from builder.pages import urls
+from builder.pages.annotate import Span, escape
+from builder.pages.catalogue import Catalogue
+from builder.pages.indicator_data import (
+    CSV,
+    DATAPACKAGE,
+    INDEX,
+    JSON,
+    KIND_LABELS,
+    csv_text,
+    datapackage,
+    figure_text,
+    json_text,
+    page,
+    period_label,
+)
+from builder.pages.indicator_pages import IndicatorSite, downloads, section_order, sortable, title_text
+from builder.pages.markdown import label
+from builder.pages.nav import NavItem
+from builder.pages.settings import SiteSettings
+
+
+class IndicatorPages:
+    """The indicators feature (see module docstring), built once per build."""
+
+    def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
+        self.cat = cat
+        self.settings = settings
+        self.vocabulary, corrections = load_indicator_files(cat.corpus)
+        self.found: list[Found] = extract_found(cat.corpus, self.vocabulary, corrections)
+        self.records: list[Record] = sorted((f.record for f in self.found), key=lambda r: r.sort_key)
+        self.by_block: dict[tuple[str, str], list[Found]] = defaultdict(list)
+        for f in self.found:
+            self.by_block[(f.record.doc_id, f.record.anchor)].append(f)
+        self.site = IndicatorSite(cat, self.vocabulary, self.records)
+
+    # -- document pages -----------------------------------------------------------------
+
+    def _caption(self, doc: Document, block: Block) -> str:
+        """The anchor of the paragraph before a table (its 专栏 caption)."""
+        caption = ""
+        for b in doc.blocks:
+            if b is block:
+                return caption
+            if b.kind == "paragraph":
+                caption = b.anchor
+        return caption
+
+    def _mark(self, doc: Document, r: Record, start: int, end: int) -> Span:
+        ind = self.vocabulary.get(r.indicator)
+        name = ind.name if ind else r.indicator
+        title = title_text(f"{name} · {period_label(r.period)}{KIND_LABELS[r.kind]} · {figure_text(r)}")
+        link = urls.link(urls.document(doc), page(r.indicator))
+        return Span(start, end, "[", f"]({link} \"{escape(title)}\"){{ .ind-mark }}")
+
+    def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
+        if block.kind == "heading":
+            return []
+        if block.kind == "table":
+            if cell is None or cell[0] == 0:
+                return []
+            return [self._mark(doc, f.record, 0, len(plain))
+                    for f in self.by_block.get((doc.id, self._caption(doc, block)), []) if cell in f.cells][:1]
+        return [self._mark(doc, f.record, a, b) for f in self.by_block.get((doc.id, block.anchor), [])
+                for a, b in f.marks if plain[a:b]]
+
+    def document_sections(self, doc: Document, src: str) -> list[str]:
+        mine = [r for r in self.records if r.doc_id == doc.id]
+        if not mine:
+            return []
+        parts = ["## 主要指标 { #indicators }",
+                 f"本文报告的实际值和目标值，共 {len(mine)} 条，按时期分组；点击出处回到原文段落。"
+                 f"[各地比较]({urls.link(src, INDEX)}) · " + downloads(src)]
+        periods = sorted({r.period for r in mine},
+                         key=lambda p: min(section_order(k, p, doc.meta.year) for k in ("actual", "target")))
+        for period in periods:
+            rows = sorted((r for r in mine if r.period == period),
+                          key=lambda r: (self.vocabulary.ids.index(r.indicator)
+                                         if r.indicator in self.vocabulary.ids else 99, r.kind, r.sort_key))
+            table = ["| 指标 | 实际 | 目标 | 出处 |", "|---|---|---|---|"]
+            for r in rows:
+                ind = self.vocabulary.get(r.indicator)
+                name = f"[{escape(ind.name if ind else r.indicator)}]({urls.link(src, page(r.indicator))})"
+                text = escape(figure_text(r))
+                quote = escape(title_text(r.quote))
+                short = escape(title_text(r.quote if len(r.quote) <= 24 else r.quote[:23] + "…"))
+                where = f"[¶{escape(r.anchor)} {short}](#{r.anchor} \"{quote}\")"
+                table.append(f"| {name} | {text if r.kind == 'actual' else ''} | "
+                             f"{text if r.kind == 'target' else ''} | {where} |")
+            parts.append(f"### {period_label(period)} {{ #indicators-{period} }}")
+            parts.append(sortable("\n".join(table)))
+        return ["\n\n".join(parts)]
+
+    # -- own pages -----------------------------------------------------------------------
+
+    def _present(self) -> list:
+        return [i for i in self.vocabulary.indicators if any(r.indicator == i.id for r in self.records)]
+
+    def pages(self) -> dict[str, str | bytes]:
+        files: dict[str, str | bytes] = {INDEX: self.site.overview()}
+        for ind in self._present():
+            files[page(ind.id)] = self.site.indicator_page(ind)
+        files.update(self.site.charts)
+        files[CSV] = csv_text(self.records)
+        files[JSON] = json_text(self.records)
+        files[DATAPACKAGE] = datapackage(self.settings.site_name)
+        return files
+
+    def nav(self) -> list[NavItem]:
+        return [{"指标": [INDEX, *({label(i.name): page(i.id)} for i in self._present())]}]
