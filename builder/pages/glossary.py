@@ -2,15 +2,18 @@
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
   term page, with the expansion as the link's ``title`` (Material's
-  ``content.tooltips`` shows it on hover; ``glossary.js`` shows it on tap).
+  ``content.tooltips`` shows it on hover, and hides ``title`` while it does)
+  and again as ``data-tip``, which ``glossary.js`` shows on a tap (a finger
+  has no hover).
   Headings and table header cells are left as they are: a heading is itself
   a link target whose text MkDocs copies into the table of contents and
   next to its ¶ permalink, and a link there would nest one link in another;
   a header cell labels a column. Their occurrences are still listed on the
   term page (a heading's link goes to the heading's own anchor).
 - ``pages``: ``glossary/index.md`` (terms grouped by the level that set
-  them: 中央, 山西省, then each city and county), ``glossary/<id>.md`` and
-  ``data/glossary.json``.
+  them: 中央, 山西省, then each city and county), ``glossary/<id>.md``,
+  ``data/glossary.json`` and ``data/jieba-userdict.txt`` (the search's
+  jieba user dictionary, published for anyone segmenting these texts).
 - ``nav``: a 术语 section, grouped by level like the index.
 """
 
@@ -20,6 +23,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Glossary, Source, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text
@@ -32,6 +36,7 @@ from builder.pages.settings import SiteSettings
 
 INDEX = "glossary/index.md"
 DATA = "data/glossary.json"
+USERDICT = "data/jieba-userdict.txt"
 UNKNOWN_TEXT = "含义待考：本版语料和已核实的公开来源都没有逐项说明"
 #: Characters that would end a Markdown link title or open an attribute list,
 #: replaced by their full-width forms in a tooltip (a tooltip is prose).
@@ -83,7 +88,7 @@ class GlossaryPages:
         src = urls.document(doc)
         return [Span(m.start, m.end, "[",
                      f"]({urls.link(src, term_page(m.term))} \"{tooltip(m.term)}\")"
-                     f"{{ .term data-term=\"{m.term.id}\" }}")
+                     f"{{ .term data-term=\"{m.term.id}\" data-tip=\"{tooltip(m.term)}\" }}")
                 for m in matches]
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
@@ -99,7 +104,8 @@ class GlossaryPages:
         return [(lv, sorted(groups[lv], key=lambda t: (-len(self.by_term[t.id]), t.term))) for lv in order]
 
     def pages(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = {INDEX: self.index_page(), DATA: self.data_file()}
+        files: dict[str, str | bytes] = {INDEX: self.index_page(), DATA: self.data_file(),
+                                         USERDICT: userdict_text(user_words(self.cat.corpus))}
         for t in self.glossary.terms:
             files[term_page(t)] = self.term_page(t)
         return files
