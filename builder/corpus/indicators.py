@@ -123,8 +123,14 @@ def _str_list(value: object) -> list[str]:
 
 
 def load_vocabulary(corpus_root: Path, *, collect: list[Problem] | None = None) -> Vocabulary:
-    """Read ``corpus_root/indicators.yml``; raise CorpusError (or collect) on problems."""
+    """Read ``corpus_root/indicators.yml``; raise CorpusError (or collect) on problems.
+
+    A corpus without the file (a test fixture, a fresh fork) has no indicators:
+    the site then simply has no indicator pages.
+    """
     path = corpus_root / VOCABULARY_FILE
+    if not path.exists():
+        return Vocabulary([], [], path)
     data, text = _read_yaml(path)
     problems: list[Problem] = []
     lines = iter(_key_lines(text))

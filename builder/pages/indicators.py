@@ -87,7 +87,7 @@ class IndicatorPages:
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
         mine = [r for r in self.records if r.doc_id == doc.id]
-        if not mine:
+        if not mine or not self.vocabulary.indicators:
             return []
         parts = ["## 主要指标 { #indicators }",
                  f"本文报告的实际值和目标值，共 {len(mine)} 条，按时期分组；点击出处回到原文段落。"
@@ -118,6 +118,8 @@ class IndicatorPages:
         return [i for i in self.vocabulary.indicators if any(r.indicator == i.id for r in self.records)]
 
     def pages(self) -> dict[str, str | bytes]:
+        if not self.vocabulary.indicators:  # a corpus without corpus/indicators.yml
+            return {}
         files: dict[str, str | bytes] = {INDEX: self.site.overview()}
         for ind in self._present():
             files[page(ind.id)] = self.site.indicator_page(ind)
@@ -128,4 +130,6 @@ class IndicatorPages:
         return files
 
     def nav(self) -> list[NavItem]:
+        if not self.vocabulary.indicators:
+            return []
         return [{"指标": [INDEX, *({label(i.name): page(i.id)} for i in self._present())]}]
