@@ -11,8 +11,8 @@ Each rule with its example from the seeds:
 - level: any other figure with a unit the indicator is measured in
   (``完成92.2亿元``, ``分别达到2.7万元和8806元``, rates: ``控制在3%以内``).
 - qualifier: the word right after a figure (左右 以上 以内 以下), else the
-  word right before it (突破 超过 跨上 -> 以上, 接近 -> 接近, 约 -> 左右),
-  else 力争 earlier in its clause.
+  word right before it (突破 超过 跨上 接近 约, as written), else 力争
+  earlier in its clause.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ FLAT_RE = re.compile(r"[与比较]上年持平")
 AMOUNT_RE = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{UNIT_RE})(?!级)")
 ITEM_RE = re.compile(rf"(?P<num>{NUMBER})\s*[%％](?P<q>左右|以上|以内|以下)?")
 AFTER_RE = re.compile(r"^(左右|以上|以内|以下|多)")
-BEFORE_WORDS = (("突破", "以上"), ("超过", "以上"), ("跨上", "以上"), ("超", "以上"), ("接近", "接近"),
-                ("近", "接近"), ("约", "左右"))
+#: Words before a figure that qualify it, kept as written (the record's words
+#: are the report's words): ``突破300亿元``, ``超过2万元``, ``跨上3万元``, ``接近2万元``.
+BEFORE_WORDS = ("突破", "超过", "跨上", "接近", "约")
 NEGATIVE = ("下降", "下滑", "回落")
 INCREMENT_RE = re.compile(r"(?:净增|增加|新增|多增)$")
 
@@ -73,9 +74,9 @@ def qualifier(sentence: str, start: int, end: int, clause_start: int) -> tuple[s
     if after and after.group(1) != "多":
         return after.group(1), end + len(after.group(1))
     before = sentence[max(clause_start, start - 3):start]
-    for word, meaning in BEFORE_WORDS:
-        if before.endswith(word) or before.endswith(word + "了"):
-            return meaning, end
+    for word in BEFORE_WORDS:
+        if before.endswith(word):
+            return word, end
     if "力争" in sentence[clause_start:start]:
         return "力争", end
     return "", end
@@ -152,9 +153,8 @@ def _share_before_words(sentence: str, levels: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in levels:
         prev = out[-1] if out else None
-        if (prev and not f.qualifier and prev.qualifier in ("以上", "接近", "左右")
-                and re.fullmatch(r"[和、及]", sentence[prev.end:f.start])
-                and not AFTER_RE.match(sentence[prev.end - 2:prev.end + 1] or "x")):
+        if (prev and not f.qualifier and prev.qualifier in BEFORE_WORDS
+                and re.fullmatch(r"[和、及]", sentence[prev.end:f.start])):
             f = Figure(f.value, f.unit, prev.qualifier, f.start, f.end, f.growth, f.year, f.role)
         out.append(f)
     return out

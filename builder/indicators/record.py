@@ -30,7 +30,7 @@ class Record:
     unit: str
     growth_pct: float | None
     growth_basis: str  # 同比 | 比上年 | 年均 | 较2015年 | ""
-    qualifier: str  # 左右 | 以上 | 以内 | 以下 | 接近 | 力争 | 持平 | ""
+    qualifier: str  # as written: 左右 | 以上 | 以内 | 以下 | 突破 | 超过 | 接近 | 力争 | 持平 | ""
     quote: str
     anchor: str
 

@@ -29,7 +29,7 @@ FIELD_DOCS = {
     "unit": ("string", "水平值的单位，按原文"),
     "growth_pct": ("number", "增速（%），下降为负"),
     "growth_basis": ("string", "增速口径：同比、比上年、年均、较2015年，原文未写则空"),
-    "qualifier": ("string", "限定词：左右、以上、以内、以下、接近、力争、持平"),
+    "qualifier": ("string", "限定词，按原文：左右、以上、以内、以下、突破、超过、接近、力争、持平"),
     "quote": ("string", "原文（段落纯文本中的原话；专栏表格为该行，单元格以制表符分隔）"),
     "anchor": ("string", "段落永久链接（站内相对路径）"),
 }
@@ -64,7 +64,7 @@ def figure_text(r: Record) -> str:
         verb = "下降" if r.growth_pct < 0 else "增长"
         parts.append(f"{basis}{verb}{format_number(abs(r.growth_pct))}%")
     text = "，".join(parts)
-    if r.qualifier in ("力争", "接近"):
+    if r.qualifier in ("力争", "接近", "突破", "超过", "跨上", "约"):
         return f"{r.qualifier}{text}"
     return f"{text}{r.qualifier}"
 
