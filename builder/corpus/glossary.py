@@ -225,7 +225,7 @@ def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]
                                     "write <doc_id>#<anchor>, e.g. lishi-2021-gongzuobaogao#p-54"))
             continue
         sources.append(Source(doc=item.get("doc"), public=item.get("public"), line=line))
-    if data["expansion"].strip() != UNKNOWN and not sources:
+    if data["expansion"].strip() != UNKNOWN and not raw_sources:
         bad("expansion", "an expansion without a source",
             "cite the paragraph or public source that spells it out, or write expansion: unknown")
     if problems:
