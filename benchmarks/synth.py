@@ -9,8 +9,9 @@ other prefectures of Shanxi, years 2016-2023, all four document types).
 The template's region name in the text becomes the new region's, so region
 queries meet their own documents. Seeded: the same N gives the same corpus.
 
-``python -m benchmarks.synth N OUT`` writes ``OUT/regions.yml`` and
-``OUT/documents/*.md`` in the corpus format (``builder.corpus.write``).
+``python -m benchmarks.synth N OUT`` copies the corpus folder to ``OUT``
+(its 14 real documents and reference files) and adds N - 14 synthetic
+documents in the corpus format (``builder.corpus.write``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
+import shutil
 from pathlib import Path
 
 import yaml
@@ -81,10 +83,15 @@ def synth_document(rng: random.Random, n: int, templates: list[Document], pool: 
 
 
 def generate(count: int, out: Path, *, corpus_root: Path = REPO / "corpus", seed: int = 7) -> Path:
-    """Write a corpus of ``count`` synthetic documents into ``out``; returns ``out``."""
+    """Write a corpus of ``count`` documents into ``out``: the real ones and synthetic ones.
+
+    The whole corpus folder is copied first (the real documents and every
+    reference file: glossary, indicators, …, which cite real paragraphs), so
+    every feature of the site builds on it as on the real corpus.
+    """
     corpus = load_corpus(corpus_root)
+    shutil.copytree(corpus_root, out, dirs_exist_ok=True)
     text, regions = regions_yaml(corpus_root / REGIONS_FILE)
-    (out / "documents").mkdir(parents=True, exist_ok=True)
     (out / REGIONS_FILE).write_text(text, encoding="utf-8")
     pool: dict[str, list[Block]] = {"paragraph": [], "table": []}
     for d in corpus.documents:
@@ -92,7 +99,7 @@ def generate(count: int, out: Path, *, corpus_root: Path = REPO / "corpus", seed
             if b.kind in pool:
                 pool[b.kind].append(b)
     rng = random.Random(seed)
-    for n in range(count):
+    for n in range(count - len(corpus.documents)):
         doc_id, content = synth_document(rng, n, corpus.documents, pool, regions, corpus.regions.province)
         (out / "documents" / f"{doc_id}.md").write_text(content, encoding="utf-8")
     return out

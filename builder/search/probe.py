@@ -122,7 +122,10 @@ class Probe:
         """Clear the box, commit ``query``, wait for results; optionally press "more" to the end."""
         page = self.page
         if not page.evaluate("document.getElementById('__search').checked"):
-            page.keyboard.press("/") if self.edition else page.click("label[for=__search]")
+            if self.edition:
+                page.keyboard.press("/")
+            else:  # Material opens its search when its box takes focus
+                page.locator(self._input()).focus()
         box = page.locator(self._input())
         box.fill("")
         if self.edition:
