@@ -1,0 +1,30 @@
+"""The extractor against the hand-checked statements (tests/indicators/checked_statements.yml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.corpus.load import load_corpus
+from builder.indicators import extract_corpus
+from builder.indicators.evaluate import evaluate, load_checked
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_precision_and_recall_on_the_checked_statements() -> None:
+    records = extract_corpus(load_corpus(REPO / "corpus"))
+    score = evaluate(records, load_checked(REPO / "tests" / "indicators" / "checked_statements.yml"))
+    assert score.statements > 250
+    assert score.precision >= 0.95, [r for r in score.wrong]
+    assert score.recall >= 0.90, score.missed
+
+
+def test_every_quote_is_verbatim_in_its_block_and_records_are_unique() -> None:
+    corpus = load_corpus(REPO / "corpus")
+    records = extract_corpus(corpus)
+    for r in records:
+        doc = corpus.by_id(r.doc_id)
+        assert doc is not None
+        assert r.quote and r.quote in "\n".join(b.plain_text for b in doc.blocks), r
+        assert doc.block_by_anchor(r.anchor) is not None, r
+    assert len({r.key for r in records}) == len(records)
