@@ -11,9 +11,11 @@ target sits against its 2020 result.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import DOC_TYPES
+from builder.indicators.figures import BEFORE_WORDS
 from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.annotate import escape
@@ -29,7 +31,7 @@ from builder.pages.indicator_data import (
     page,
     period_label,
 )
-from builder.pages.svg_chart import Bar, Row, bar_chart
+from builder.pages.svg_chart import Bar, Row, bar_chart, svg_size
 
 _TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "\n": " ", "\t": " "})
 
@@ -56,6 +58,37 @@ def downloads(src: str) -> str:
 def sortable(table: str) -> str:
     """A table ``indicators.js`` makes sortable (click a header)."""
     return f'<div class="ind-table" markdown>\n\n{table}\n\n</div>'
+
+
+#: Growth bases that are not one year on the year before (a five-year average, since 2015).
+LONG_BASES = ("年均", "较2015年", "累计")
+
+
+def chart_metric(recs: list[Record]) -> tuple[str, list[Record]]:
+    """What a section's chart shows: the measure most regions state, never two mixed.
+
+    A 2020 section holds yearly growths (``同比增长2.8%``), five-year averages
+    stated with the 2020 level (``达到154.7亿元，年均增长7.3%``) and bare
+    levels; a bar chart of one of them compares like with like.
+    """
+    yearly = [r for r in recs if r.growth_pct is not None and r.growth_basis not in LONG_BASES]
+    average = [r for r in recs if r.growth_pct is not None and r.growth_basis == "年均"]
+    units = [r.unit for r in recs if r.value is not None]
+    unit = max(set(units), key=lambda u: (units.count(u), u)) if units else ""
+    levels = [r for r in recs if r.value is not None and r.unit == unit]
+    options = [("增速（%）", yearly), ("年均增速（%）", average), (f"水平（{unit}）", levels)]
+    regions = [len({r.region for r in rs}) for _, rs in options]
+    best = max(range(3), key=lambda i: (regions[i], -i))
+    return options[best] if regions[best] else ("", [])
+
+
+def bar(r: Record, metric: str) -> Bar:
+    """The bar of one record: its level or its growth, labelled with just that (``突破300亿元``)."""
+    if metric.startswith("水平"):
+        return Bar(r.value, figure_text(replace(r, growth_pct=None)))
+    # a word before the level (突破300亿元) does not qualify the growth stated with it
+    qualifier = r.qualifier if r.value is None or r.qualifier not in BEFORE_WORDS else ""
+    return Bar(r.growth_pct, figure_text(replace(r, value=None, qualifier=qualifier)))
 
 
 def section_order(kind: str, period: str, year: int) -> tuple:
@@ -94,7 +127,7 @@ class IndicatorSite:
         doc = self.cat.corpus.by_id(r.doc_id)
         return (DOC_TYPES.index(doc.meta.doc_type) if doc else 9, r.sort_key)
 
-    def _chart_rows(self, records: list[Record], series: list[str] | None = None) -> list[tuple[str, list[Row]]]:
+    def _chart_rows(self, records: list[Record], metric: str) -> list[tuple[str, list[Row]]]:
         """One row per region (the work report's figure first), grouped by prefecture."""
         by_region: dict[str, Record] = {}
         for r in sorted(records, key=self._doc_rank):
@@ -102,9 +135,14 @@ class IndicatorSite:
         groups: dict[str, list[Row]] = defaultdict(list)
         for name in sorted(by_region, key=self._region_order):
             r = by_region[name]
-            value = r.growth_pct if r.growth_pct is not None else r.value
-            groups[self._prefecture(name)].append(Row(name, (Bar(value, figure_text(r)),)))
+            groups[self._prefecture(name)].append(Row(name, (bar(r, metric),)))
         return sorted(groups.items(), key=lambda g: self._region_order(g[0]))
+
+    def _image(self, src: str, name: str, title: str) -> str:
+        """The chart as an image with its size, so the page does not jump when it loads."""
+        width, height = svg_size(self.charts[chart(name)])
+        return (f"![{escape(title)}]({urls.link(src, chart(name))})"
+                f"{{ .ind-chart loading=lazy width={width} height={height} }}")
 
     # -- per indicator ----------------------------------------------------------------
 
@@ -123,16 +161,12 @@ class IndicatorSite:
             recs = sections[(kind, period)]
             anchor = f"{kind}-{period}"
             parts.append(f"## {period_label(period)}{KIND_LABELS[kind]} {{ #{anchor} }}")
-            measured = [r for r in recs if r.growth_pct is not None or r.value is not None]
-            if measured:
-                by_growth = [r for r in measured if r.growth_pct is not None]
-                use = by_growth if len(by_growth) * 2 >= len(measured) else [
-                    r for r in measured if r.value is not None and r.unit == measured[0].unit]
-                what = "增速（%）" if use is by_growth else f"水平（{measured[0].unit or '—'}）"
+            metric, use = chart_metric(recs)
+            if use:
                 name = f"{ind.id}-{anchor}"
-                title = f"{ind.name} {period_label(period)}{KIND_LABELS[kind]}：{what}"
-                self.charts[chart(name)] = bar_chart(title, self._chart_rows(use))
-                parts.append(f"![{escape(title)}]({urls.link(src, chart(name))}){{ .ind-chart loading=lazy }}")
+                title = f"{ind.name} {period_label(period)}{KIND_LABELS[kind]}：{metric}"
+                self.charts[chart(name)] = bar_chart(title, self._chart_rows(use, metric))
+                parts.append(self._image(src, name, title))
             parts.append(sortable(self._table(src, recs)))
         return "\n\n".join(parts) + "\n"
 
@@ -176,10 +210,10 @@ class IndicatorSite:
                 groups: dict[str, list[Row]] = defaultdict(list)
                 for region, actual, target in pairs:
                     groups[self._prefecture(region)].append(Row(region, (
-                        Bar(target.growth_pct, figure_text(target)), Bar(actual.growth_pct, figure_text(actual)))))
+                        bar(target, "增速"), bar(actual, "增速"))))
                 ordered = sorted(groups.items(), key=lambda g: self._region_order(g[0]))
                 self.charts[chart(name)] = bar_chart(title, ordered, (f"{self.year}年目标", f"{self.year - 1}年实际"))
-                parts.append(f"![{escape(title)}]({urls.link(src, chart(name))}){{ .ind-chart loading=lazy }}")
+                parts.append(self._image(src, name, title))
             head = (f"| 地区 | {self.year - 1}年实际增速（%） | {self.year}年目标增速（%） | 差值（百分点） | 出处 |\n"
                     "|---|---:|---:|---:|---|")
             rows = [f"| {escape(region)} | {format_number(a.growth_pct)} | {format_number(t.growth_pct)}"
@@ -217,7 +251,8 @@ class IndicatorSite:
         def first(kind: str, period: str) -> dict[str, Record]:
             out: dict[str, Record] = {}
             for r in sorted(self.records, key=self._doc_rank):
-                if r.indicator == ind.id and r.kind == kind and r.period == period and r.growth_pct is not None:
+                if (r.indicator == ind.id and r.kind == kind and r.period == period and r.growth_pct is not None
+                        and r.growth_basis not in LONG_BASES):
                     out.setdefault(r.region, r)
             return out
         actual = first("actual", str(self.year - 1))

@@ -9,13 +9,14 @@ colour and in a screen reader; the page shows the same figures as a table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
 ROW = 22
 BAR_GAP = 2
 LABEL_W = 120
-VALUE_W = 84
+VALUE_W = 110
 WIDTH = 640
 COLOURS = ("#c62828", "#9e9e9e")  # first series, second series
 FONT = "font-family=\"-apple-system,'Noto Sans CJK SC','Microsoft YaHei',sans-serif\" font-size=\"12\""
@@ -31,6 +32,12 @@ class Bar:
 class Row:
     label: str
     bars: tuple[Bar, ...]
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    """(width, height) of a chart made by ``bar_chart``."""
+    m = re.search(r'width="(\d+)" height="(\d+)"', svg)
+    return (int(m.group(1)), int(m.group(2))) if m else (WIDTH, 0)
 
 
 def _fmt(x: float) -> str:
