@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from builder.corpus.glossary import QUOTES, Glossary
 from builder.corpus.load import Corpus
 from builder.corpus.model import plain_with_bold
-from builder.glossary.numbered import NUMERALS, is_numbered, is_plan_period
+from builder.glossary.numbered import CHINESE_NUMERALS, NUMERALS, is_numbered, is_plan_period
 from builder.glossary.occurrences import pieces
 
 _QUOTED_RES = [re.compile(f"{re.escape(a)}([^{a}{b}\n]{{1,30}}){re.escape(b)}") for a, b in QUOTES]
 #: A numbered part: a numeral (not a digit) and one or two characters that
 #: are no numeral and no punctuation: 六稳, 两同步, 三延伸.
-_PART = f"[{NUMERALS[:12]}][^{NUMERALS}\\s，。、；：！？“”‘’「」『』（）()《》—…·]{{1,2}}"
+_PART = f"[{CHINESE_NUMERALS}][^{NUMERALS}\\s，。、；：！？“”‘’「」『』（）()《》—…·]{{1,2}}"
 #: Two to four parts in a row: 六稳六保, 四为四高两同步, 一城两中心三基地.
 _COMPOUND_RE = re.compile(f"(?:{_PART}){{2,4}}")
 #: Bare compounds must recur this often in the corpus to count as slogans.
@@ -37,7 +37,7 @@ MIN_BARE = 2
 #: A bare part made of a numeral and a measure word is ordinary counting, not a
 #: slogan part: 四个五年规划, 九届二中全会, 第二个百年奋斗目标. Such a compound
 #: counts only when the text also sets it off somewhere (“三个一批”).
-_ORDINARY_PART_RE = re.compile(f"[{NUMERALS[:12]}][个届年次中]")
+_ORDINARY_PART_RE = re.compile(f"[{CHINESE_NUMERALS}][个届年次中]")
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Government reports count their slogans: “六稳”“六保” (six stabilities, six
 guarantees), “四为四高两同步”, “1146”, “三零”. A phrase is numbered when it
-holds a counting numeral: 一 … 十, 两, 百, 千 or an ASCII digit. Ordinals do
-not count: in “第一责任” 第一 means "first", not a count.
+holds a counting numeral: 一 … 十, 两, 百, 千, 双 (“双循环”, “双创”: two of
+something) or an ASCII digit. Ordinals do not count: in “第一责任” 第一 means
+"first", and a bold “**一是**” opens the first item of a list.
 
 Plan periods are numbered too but are no slogans: “十三五” is the 13th
 Five-Year Plan (2016–2020), “十四五” the 14th (2021–2025), and “七五”普法 /
@@ -16,11 +17,14 @@ from __future__ import annotations
 
 import re
 
-#: Counting numerals of slogans: 三零, 两个维护, 百村振兴, 千企百展, 1146.
-NUMERALS = "一二三四五六七八九十两百千0123456789"
+#: Counting numerals of slogans: 三零, 两个维护, 百村振兴, 千企百展, 双循环; digits: 1146.
+CHINESE_NUMERALS = "一二三四五六七八九十两百千双"
+NUMERALS = CHINESE_NUMERALS + "0123456789"
 NUMERAL_RE = re.compile(f"[{NUMERALS}]")
 #: Ordinals: 第一责任, 第一要务 (the numeral ranks, it does not count).
 _ORDINAL_RE = re.compile(f"第[{NUMERALS}]+")
+#: List items: 一是, 二是 … (often bold in 离石区's report: **一是**).
+_LIST_ITEM_RE = re.compile(f"^[{CHINESE_NUMERALS}]+是$")
 #: 十三五, 十四五, 十二五, 七五, 八五: the n-th five-year plan (period).
 PLAN_PERIOD_RE = re.compile("^(?:十[一二三四五六七八九]?|[一二三四五六七八九])五$")
 #: Longest quoted phrase taken as a slogan; longer quotes are sentences
@@ -44,6 +48,6 @@ def is_numbered(phrase: str) -> bool:
     if phrase.isdigit():
         return len(phrase) >= 3
     limit = MAX_LIST if re.search("[、，,]", phrase) else MAX_SLOGAN
-    if not 2 <= len(phrase) <= limit:
+    if not 2 <= len(phrase) <= limit or _LIST_ITEM_RE.match(phrase):
         return False
     return NUMERAL_RE.search(_ORDINAL_RE.sub("", phrase)) is not None
