@@ -14,7 +14,10 @@ from builder.corpus.load import Corpus
 from builder.pages.settings import SiteSettings
 from builder.review.summary import FeatureChanges
 
-FEATURE_DIFFS: tuple[str, ...] = ()
+FEATURE_DIFFS: tuple[str, ...] = (
+    "builder.review.indicator_changes:compare",
+    "builder.review.glossary_changes:compare",
+)
 
 
 def compare_features(old: Corpus, new: Corpus, settings: SiteSettings) -> list[FeatureChanges]:

@@ -32,6 +32,11 @@ class FeatureChanges:
     lines: Sequence[str]  # Markdown list items, already escaped
 
 
+def anchor_order(anchor: str) -> tuple[int | str, ...]:
+    """``p-6`` before ``p-36``: anchors sort by their numbers, as the text reads."""
+    return tuple(int(part) if part.isdigit() else part for part in anchor.split("-"))
+
+
 def link(settings: SiteSettings, doc_id: str, anchor: str = "") -> str:
     """The published URL of a document (and paragraph), as the reviewer would open it."""
     url = settings.page_url(urls.url_path(urls.document_id(doc_id)))

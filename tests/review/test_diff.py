@@ -119,3 +119,29 @@ def test_char_diff_keeps_context_short() -> None:
     old = "一" * 40 + "旧" + "二" * 40
     new = "一" * 40 + "新" + "二" * 40
     assert char_diff(old, new) == "…" + "一" * 15 + "<del>旧</del><ins>新</ins>" + "二" * 15 + "…"
+
+
+def test_a_corrected_figure_is_a_changed_indicator_record(work: Path) -> None:
+    edit(work, "全年地区生产总值同比增长2.8%", "全年地区生产总值同比增长2.9%")
+    out = summary(work)
+    assert "| 指标记录 · indicator records added / removed / changed | +0 / −0 / ~1 |" in out
+    assert f"- ~ `gdp` actual 2020 at [`lishi-2021-gongzuobaogao#p-8`]({URL}#p-8): +2.8% 同比 → +2.9% 同比" in out
+
+
+def test_a_broken_slogan_loses_its_glossary_occurrence(work: Path) -> None:
+    edit(work, "扎实做好“六稳”工作、全面落实“六保”任务", "扎实做好“六隐”工作、全面落实“六保”任务")
+    out = summary(work)
+    assert "| 术语出现 · glossary occurrences gained / lost | +0 / −1 |" in out
+    assert f"- − 六稳 (`liuwen`) at [`lishi-2021-gongzuobaogao#p-6`]({URL}#p-6)" in out
+
+
+def test_a_new_glossary_term_gains_its_occurrences(work: Path) -> None:
+    (work / "corpus" / "glossary" / "liuwen.yml").unlink()
+    subprocess.run(["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@example.org",
+                    "commit", "-qam", "no liuwen"], check=True)
+    subprocess.run(["git", "-C", str(work), "checkout", "-q", "HEAD~1", "--", "corpus/glossary/liuwen.yml"],
+                   check=True)
+    run = diff(work, "HEAD")
+    assert run.returncode == 0, run.stderr
+    assert "- new term `liuwen`: 六稳" in run.stdout
+    assert "- + 六稳 (`liuwen`) at [`lishi-2021-gongzuobaogao#p-6`]" in run.stdout
