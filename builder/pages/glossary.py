@@ -147,7 +147,7 @@ class GlossaryPages:
         if doc is None:  # builder check reports it; the page still builds
             return f"- {inline(source.doc)}"
         return (f"- [{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{source.anchor})"
-                f"（第 {source.anchor} 段）")
+                f"，¶ {source.anchor}")
 
     def kwic(self, o: Occurrence) -> str:
         """The sentence with the term marked: ``…扎实做好“<mark>六稳</mark>”工作…``."""
