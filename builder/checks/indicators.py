@@ -3,7 +3,9 @@
 Reports, as ``file:line``: unreadable or malformed entries, unknown indicator
 ids, and stale corrections — a fix or suppress that selects no extracted
 record any more, or an added record whose quote is no longer in its
-paragraph (the text was corrected, or the extractor now gets it right).
+paragraph (the text was corrected, or the extractor now gets it right) —
+and an added record that clashes with an extracted one (same document,
+paragraph, indicator, kind and period: that is a ``fix``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.indicators import CORRECTIONS_FILE, load_corrections, load_vocabulary
 from builder.corpus.load import Corpus
 from builder.indicators import extract_document
-from builder.indicators.corrections import stale_entries
+from builder.indicators.corrections import clashing_adds, stale_entries
 
 
 def check_indicators(corpus: Corpus) -> list[Problem]:
@@ -40,4 +42,8 @@ def check_indicators(corpus: Corpus) -> list[Problem]:
         problems.append(Problem(path, entry.line, f"stale {entry.action} of {entry.indicator} in "
                                 f"{entry.doc}#{entry.anchor}: {what}",
                                 "update the entry to the current text or delete it"))
+    for entry in clashing_adds(found, corrections, corpus):
+        problems.append(Problem(path, entry.line, f"add of {entry.indicator} in {entry.doc}#{entry.anchor}: "
+                                "the extractor already has a record for this kind and period",
+                                "use action: fix to change that record"))
     return problems

@@ -73,12 +73,21 @@ def apply_corrections(found: list[Found], corrections: Corrections, corpus: Corp
                 rec = replace(rec, **_typed(entry.set))
         if rec is not None:
             out.append(Found(rec, f.marks, f.cell, f.cells))
+    keys = {f.record.key for f in out}
     for entry in corrections.entries:
         if entry.action == "add":
             rec = added_record(entry, corpus)
-            if rec is not None:
+            if rec is not None and rec.key not in keys:  # one record per key: a clash is for `fix`
                 out.append(Found(rec, ()))
+                keys.add(rec.key)
     return out
+
+
+def clashing_adds(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[RecordCorrection]:
+    """``add`` entries whose record has the key of an extracted one (they should be ``fix``)."""
+    keys = {f.record.key for f in found}
+    return [e for e in corrections.entries if e.action == "add"
+            and (rec := added_record(e, corpus)) is not None and rec.key in keys]
 
 
 def stale_entries(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[RecordCorrection]:

@@ -106,3 +106,19 @@ def test_unknown_indicator_id_is_reported(corpus_root: Path) -> None:
 
 def test_the_shipped_corrections_file_is_clean() -> None:
     assert check_indicators(load_corpus(REPO / "corpus")) == []
+
+
+def test_an_add_clashing_with_an_extracted_record_is_reported(corpus_root: Path) -> None:
+    path = write(corpus_root, f"""  - action: add
+    doc: {DOC}
+    anchor: p-41
+    indicator: gdp
+    set: {{kind: target, period: "2021", growth_pct: 11, quote: 地区生产总值增长10%左右}}
+    reason: should have been a fix
+""")
+    corpus = load_corpus(corpus_root)
+    recs = [r for r in extract_corpus(corpus) if r.anchor == "p-41" and r.indicator == "gdp"]
+    assert [r.growth_pct for r in recs] == [10.0]
+    problems = check_indicators(corpus)
+    assert [(p.path, p.line) for p in problems] == [(path, 2)]
+    assert "use action: fix" in problems[0].hint
