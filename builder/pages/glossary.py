@@ -125,6 +125,8 @@ class GlossaryPages:
                  "本页按提出层级列出本版收录的提法；点开每一条可以看到它的含义、出处，"
                  "以及它在各地报告中出现的每一处。正文中的这些提法都链接到这里，"
                  "鼠标悬停或轻点即可看到含义。",
+                 "“十三五”“十四五”（以及普法的“七五”“八五”）是五年规划的期次，"
+                 "如“十四五”指第十四个五年规划时期（2021—2025年），不另立词条。",
                  f"共 {len(self.glossary.terms)} 条，在正文中出现 {len(self.occurrences)} 处。"
                  f"数据下载：[glossary.json]({urls.link(src, DATA)})。"]
         for lv, terms in self.levels():
