@@ -191,6 +191,8 @@ class GlossaryPages:
                                            for r in related if r)))
         card = "\n\n".join(f"{k}\n:   {v}" for k, v in facts)
         sources = "\n".join(self._source_line(src, s) for s in term.sources) or "暂无出处。"
+        if term.sources and not term.known:
+            sources = "这些段落说明了提法的来历，但没有逐项解释含义：\n\n" + sources
         parts = [f"---\ntitle: {json.dumps(label(term.term) + ' · 术语', ensure_ascii=False)}\n---",
                  f"# {inline(term.term)} {{ #term }}",
                  card,
