@@ -6,7 +6,8 @@ for a slogan would rank it as scattered characters. The dictionary lists
 
 - every glossary term and variant, without quotes (“三零” -> 三零);
 - every region name of ``regions.yml`` and the province (离石区, 吕梁市, 山西省);
-- every indicator name and synonym of ``indicators.yml`` (地区生产总值, GDP …).
+- every indicator name and synonym of ``indicators.yml`` (地区生产总值, GDP …),
+  when the corpus has that file.
 
 File format (jieba's ``load_userdict``): one word a line, no frequency, so
 jieba suggests one just high enough to keep the word whole against the words
@@ -25,7 +26,7 @@ from pathlib import Path
 import jieba
 
 from builder.corpus.glossary import load_glossary
-from builder.corpus.indicators import load_vocabulary
+from builder.corpus.indicators import VOCABULARY_FILE, load_vocabulary
 from builder.corpus.load import Corpus
 
 
@@ -34,8 +35,9 @@ def user_words(corpus: Corpus) -> list[str]:
     words = set(load_glossary(corpus.root).surface_forms())
     words |= set(corpus.regions.by_name)
     words.add(corpus.regions.province)
-    for indicator in load_vocabulary(corpus.root).indicators:
-        words.update([indicator.name, *indicator.synonyms])
+    if (corpus.root / VOCABULARY_FILE).exists():  # a corpus without indicators has none to add
+        for indicator in load_vocabulary(corpus.root).indicators:
+            words.update([indicator.name, *indicator.synonyms])
     return order([w.strip() for w in words])
 
 
