@@ -60,6 +60,22 @@ def sortable(table: str) -> str:
     return f'<div class="ind-table" markdown>\n\n{table}\n\n</div>'
 
 
+#: How the figures are read, stated once on the overview (the rules of ``builder.indicators``).
+READING = "\n".join([
+    '!!! note "读法"',
+    "",
+    "    - **实际**是报告回顾的完成值，**目标**是报告提出的预期目标。回顾部分讲“五年来”“十三五”的归入"
+    "2016–2020年，讲“全年”“2020年”的归入2020年；“主要预期目标”归入2021年；“十四五”目标中，"
+    "期末要达到的水平归入2025年，年均增速归入2021–2025年。",
+    "    - 水平值按原文单位记录（2.7万元不折算为27000元）；增速以百分数记录，“下降2.8%”记为−2.8。",
+    "    - 口径只记原文写明的（同比、比上年、年均、较2015年），原文未写则空；限定词照录原文"
+    "（左右、以上、以内、突破、力争……），“与上年持平”记为增速0、限定词“持平”。",
+    "    - 一句话列出几个指标时按顺序分配数字（“城乡居民人均可支配收入分别增长6.3%和10.7%左右”是两条记录）；"
+    "“净增7.22亿元”这类增量、“是2015年的2.28倍”这类倍数不折算，不记录。",
+    "    - 专栏表格中“—”为空，文字格（“已完成市定任务”）不记数字，方括号数字（[600]）是规划期累计值。",
+])
+
+
 #: Growth bases that are not one year on the year before (a five-year average, since 2015).
 LONG_BASES = ("年均", "较2015年", "累计")
 
@@ -188,9 +204,10 @@ class IndicatorSite:
         regions = sorted({r.region for r in self.records}, key=self._region_order)
         parts = ["# 主要指标",
                  "各地政府工作报告和规划纲要报告的实际完成值和承诺的目标值，逐条注明原文和所在段落。"
-                 "数字由程序从正文和专栏表格中读出，读法见各指标页；发现读错的，可在 "
+                 "数字由程序从正文和专栏表格中读出；发现读错的，可在 "
                  "`corpus/indicator_corrections.yml` 中更正。",
                  downloads(src),
+                 READING,
                  "## 指标一览 { #list }",
                  sortable(self._list_table(src, present)),
                  "## 各地报告了哪些指标 { #coverage }",
