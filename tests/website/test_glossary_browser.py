@@ -45,6 +45,7 @@ def test_hovering_a_slogan_shows_its_expansion(server: str, visit: Callable[...,
     first_term(page, "liuwen").hover()
     tooltip = page.locator(".md-tooltip2", has_text=LIUWEN)  # Material's tooltip component
     tooltip.wait_for(state="visible", timeout=5000)
+    page.wait_for_timeout(600)  # let Material's fade-in finish before the screenshot
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "glossary-hover-desktop.png"))
     assert not v.errors, v.errors
