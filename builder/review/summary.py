@@ -93,41 +93,31 @@ def render(changes: CorpusChanges, features: Sequence[FeatureChanges], settings:
     if changes.empty and not any(f.lines for f in features):
         return "\n".join([*lines, "No document, paragraph, indicator or glossary change.", ""])
     lines += [*_overview(changes, features), ""]
-    if changes.broken_permalinks:
-        lines += ["### ⚠ 将失效的永久链接 · Permalinks that would break", "",
-                  "Published links to these places would stop resolving. Keep anchors stable: "
-                  "edit a paragraph's text in place rather than deleting and re-adding it.", ""]
-        lines += [f"- {link(settings, d, a)}" for d, a in changes.broken_permalinks]
-        lines.append("")
-    reused = [b for b in changes.blocks if b.anchor_reused]
-    if reused:
-        lines += ["### ⚠ 永久链接指向了不同内容 · Permalinks now pointing at different text", ""]
-        lines += [f"- {_where(settings, b)}: {_excerpt(b.old)} → {_excerpt(b.new)}" for b in reused]
-        lines.append("")
-    if changes.documents_added or changes.documents_removed:
-        lines += ["### 文件 · Documents", ""]
-        lines += [f"- added [`{d}`]({link(settings, d)})" for d in changes.documents_added]
-        lines += [f"- removed `{d}`" for d in changes.documents_removed]
-        lines.append("")
-    if changes.fields:
-        lines += ["### 元数据 · Front matter", ""]
-        lines += [f"- `{c.doc_id}` `{c.field}`: {_excerpt(str(c.old))} → {_excerpt(str(c.new))}"
-                  for c in changes.fields]
-        lines.append("")
-    if changes.blocks:
-        lines += ["### 段落改动 · Changed text", ""]
-        for b in changes.blocks[:MAX_BLOCKS]:
-            lines.append(f"- {_where(settings, b)}: {char_diff(b.old, b.new)}")
-        if len(changes.blocks) > MAX_BLOCKS:
-            lines.append(f"- … and {len(changes.blocks) - MAX_BLOCKS} more")
-        lines.append("")
-    if changes.blocks_added or changes.blocks_removed:
-        lines += ["### 新增与删除 · Blocks added and removed", ""]
-        lines += [f"- added {_where(settings, b)}: {_excerpt(b.new)}" for b in changes.blocks_added]
-        lines += [f"- removed `{b.doc_id}#{b.anchor}`: {_excerpt(b.old)}" for b in changes.blocks_removed]
-        lines.append("")
-    for f in features:
-        if f.lines:
-            lines += [f"### {f.title}", "", *f.lines, ""]
+    shown = changes.blocks[:MAX_BLOCKS]
+    more = [f"- … and {len(changes.blocks) - MAX_BLOCKS} more"] if len(changes.blocks) > MAX_BLOCKS else []
+    sections = [
+        ("⚠ 将失效的永久链接 · Permalinks that would break",
+         [f"- {link(settings, d, a)}" for d, a in changes.broken_permalinks],
+         "Published links to these places would stop resolving. Keep anchors stable: "
+         "edit a paragraph's text in place rather than deleting and re-adding it."),
+        ("⚠ 永久链接指向了不同内容 · Permalinks now pointing at different text",
+         [f"- {_where(settings, b)}: {_excerpt(b.old)} → {_excerpt(b.new)}"
+          for b in changes.blocks if b.anchor_reused], ""),
+        ("文件 · Documents",
+         [*(f"- added [`{d}`]({link(settings, d)})" for d in changes.documents_added),
+          *(f"- removed `{d}`" for d in changes.documents_removed)], ""),
+        ("元数据 · Front matter",
+         [f"- `{c.doc_id}` `{c.field}`: {_excerpt(str(c.old))} → {_excerpt(str(c.new))}"
+          for c in changes.fields], ""),
+        ("段落改动 · Changed text",
+         [*(f"- {_where(settings, b)}: {char_diff(b.old, b.new)}" for b in shown), *more], ""),
+        ("新增与删除 · Blocks added and removed",
+         [*(f"- added {_where(settings, b)}: {_excerpt(b.new)}" for b in changes.blocks_added),
+          *(f"- removed `{b.doc_id}#{b.anchor}`: {_excerpt(b.old)}" for b in changes.blocks_removed)], ""),
+        *((f.title, list(f.lines), "") for f in features),
+    ]
+    for title, items, intro in sections:
+        if items:
+            lines += [f"### {title}", "", *([intro, ""] if intro else []), *items, ""]
     return "\n".join(lines)
 

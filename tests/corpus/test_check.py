@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from builder.commands.check import collect_problems
 from tests.conftest import REPO
-
-FIXTURE = REPO / "tests" / "fixtures" / "mini_corpus"
-DOC = "documents/lishi-2021-gongzuobaogao.md"
-
-
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "corpus")
-    return tmp_path / "corpus"
-
-
-def edit(root: Path, old: str, new: str) -> Path:
-    path = root / DOC
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
+from tests.corpus.conftest import DOC, edit, line_of
 
 
 def messages(root: Path) -> list[str]:
     return [str(p) for p in collect_problems(root) if p.severity == "error"]
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
-                if needle in line)
 
 
 def test_the_fixture_corpus_is_clean(corpus_copy):

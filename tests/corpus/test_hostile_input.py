@@ -8,7 +8,6 @@ is ``tests/website/test_hostile_site.py``.)
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,7 @@ import pytest
 from builder.checks.safety import unsafe_markup
 from builder.commands.check import collect_problems
 from tests.conftest import REPO
-
-FIXTURE = REPO / "tests" / "fixtures" / "mini_corpus"
-DOC = "documents/lishi-2021-gongzuobaogao.md"
+from tests.corpus.conftest import DOC, edit, line_of
 
 #: name -> (text in the file, replacement), each a real line of the fixture made hostile.
 HOSTILE = {
@@ -38,20 +35,9 @@ HOSTILE = {
 }
 
 
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "corpus")
-    return tmp_path / "corpus"
-
-
 def make_hostile(root: Path, old: str, new: str) -> int:
     """Apply the edit; return the 1-based line it is on."""
-    path = root / DOC
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text[: text.index(new)].count("\n") + 1
+    return line_of(edit(root, old, new), new.split("\n")[0])
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus.test_hostile_input import DOC, FIXTURE, HOSTILE
+from tests.corpus.conftest import DOC, FIXTURE
+from tests.corpus.test_hostile_input import HOSTILE
 
 from .sitebuild import BuiltSite, build_site
 
