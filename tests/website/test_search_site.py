@@ -1,0 +1,50 @@
+"""The shipped site carries the edition's search index and not Material's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from builder.search.index import MANIFEST
+
+from .sitebuild import REPO, BuiltSite
+
+
+def test_material_search_index_is_not_shipped(built_site: BuiltSite) -> None:
+    assert not (built_site.site / "search" / "search_index.json").exists()
+
+
+def test_the_index_is_published_in_pieces(built_site: BuiltSite) -> None:
+    manifest = json.loads((built_site.site / MANIFEST).read_text(encoding="utf-8"))
+    assert len(manifest["docs"]) == len(built_site.corpus.documents)
+    shards = list((built_site.site / "search" / "g").glob("*.txt"))
+    assert len(shards) == manifest["shards"] > 1
+    largest = max(p.stat().st_size for p in shards)
+    total = sum(p.stat().st_size for p in (built_site.site / "search").rglob("*") if p.is_file())
+    assert largest < total / 50  # a query fetches a few small shards, never the whole index
+
+
+def test_every_page_has_the_search_box_in_the_header(built_site: BuiltSite) -> None:
+    doc = built_site.corpus.documents[0]
+    html = built_site.html(f"documents/{doc.id}").read_text(encoding="utf-8")
+    header = html[html.index("<header"):html.index("</header>")]
+    assert "data-edition-search-input" in header
+    assert 'data-md-component="search"' not in html
+
+
+@pytest.mark.browser
+def test_search_eval_prints_recall_and_precision_of_what_the_reader_sees(built_site: BuiltSite) -> None:
+    """A handful of queries of each kind; the full run is ``python -m builder search-eval``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "builder", "search-eval", "--corpus", str(built_site.corpus.root),
+         "--site", str(built_site.site), "--limit", "2", "--sample", "3", "--cold", "1"],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    all_row = next(line for line in lines if line.startswith("| all |"))
+    assert all_row.split("|")[3:5] == [" 1.000 ", " 1.000 "], result.stdout
+    assert "| region | 2 |" in result.stdout and "| random | 2 |" in result.stdout
+    assert "requests to other hosts: 0" in result.stdout
