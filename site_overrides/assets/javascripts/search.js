@@ -438,7 +438,9 @@
         this.meta.textContent = "没有找到包含“" + s.terms.join(" ") + "”的段落";
         return;
       }
-      this.meta.append(s.exhausted ? `${docs} 篇文件中找到` : `已列出 ${docs} 篇文件（共 ${s.candidates}${s.complete ? "" : "+"} 篇待查）`);
+      // Until every candidate is read, the number of candidates is an upper bound, not a count.
+      this.meta.append(s.exhausted ? `${docs} 篇文件中找到`
+        : `已列出前 ${docs} 篇文件（最多 ${s.candidates}${s.complete ? "" : "+"} 篇）`);
       this.meta.append(s.exhausted && hits ? "，按相关度排列" : "");
       if (!s.exhausted) {
         const more = el("button", "md-button edition-search-more", "更多结果");
