@@ -2,20 +2,20 @@
 
 A hit is found by its characters (``index``); whether it also stands as a
 word decides its rank: “三零” as a word (创建“三零”单位) ranks above 三零
-inside a longer word. The tokenizer knows the corpus's own vocabulary: the
-generated user dictionary of glossary terms, region names and indicator
-names (``builder.chinese.userdict``, written with the glossary) when it is
-present, the region names of ``regions.yml`` otherwise — jieba alone cuts
-离石区 into 离石 / 区 and 稷山县 into 稷山 / 县.
+inside a longer word. The tokenizer knows the corpus's own vocabulary, the
+edition's jieba user dictionary (``builder.chinese.userdict``: glossary
+terms, region names, indicator names) — jieba alone cuts 离石区 into
+离石 / 区 and 稷山县 into 稷山 / 县.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
+import tempfile
+from pathlib import Path
 
 import jieba
 
+from builder.chinese.userdict import load_tokenizer, user_words, write_userdict
 from builder.corpus.load import Corpus
 
 #: Word lengths are written one character each, ``0-9a-z`` (base 36), so a
@@ -24,29 +24,10 @@ _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _MAX = len(_DIGITS) - 1
 
 
-def vocabulary(corpus: Corpus) -> list[str]:
-    """Words the tokenizer must keep whole: the shared user dictionary when it
-    exists, always the region names."""
-    words: list[str] = []
-    try:
-        userdict = importlib.import_module("builder.chinese.userdict")
-    except ImportError:
-        userdict = None
-    if userdict is not None:
-        words.extend(userdict.user_words(corpus))
-    words.extend(r.name for r in corpus.regions.by_name.values())
-    words.append(corpus.regions.province)
-    return sorted({w for w in words if w})
-
-
 def tokenizer(corpus: Corpus) -> jieba.Tokenizer:
-    """A private jieba tokenizer (the global one is left alone) knowing ``vocabulary``."""
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for word in vocabulary(corpus):
-        tok.add_word(word)
-    return tok
+    """A private jieba tokenizer with the edition's user dictionary loaded."""
+    with tempfile.TemporaryDirectory(prefix="search-userdict-") as tmp:
+        return load_tokenizer(write_userdict(user_words(corpus), Path(tmp) / "userdict.txt"))
 
 
 def cut_lengths(tok: jieba.Tokenizer, text: str) -> str:
