@@ -63,8 +63,39 @@ def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
             f"{{: #{block.anchor} }}")
 
 
+_FIGURE_RE = re.compile(r"^[\[(（]?[-+−]?\d[\d,.]*[%％]?[\])）]?$|^[—–-]+$")
+
+
+def _is_figure(cell: str) -> bool:
+    """``154.7``, ``[600]``, ``-2.99``, ``—``: a cell read as a number (or its absence)."""
+    return bool(_FIGURE_RE.match(plain_inline(cell).strip()))
+
+
+def table_layout(rows: Sequence[Sequence[str]], width: int) -> tuple[list[str], int | None]:
+    """Alignment per column, and the label column, for a corpus table.
+
+    A 专栏 of the plan outline is a column of indicator names among columns of
+    figures: figures align right so that decimals line up, and the label
+    column (the one with the longest texts) is kept from being squeezed to a
+    few characters a line. ``(["left", "left", "left", "right", …], 2)``.
+    """
+    body = [r for r in rows[1:] if any(c.strip() for c in r)]
+    aligns, lengths = [], []
+    for j in range(width):
+        cells = [r[j] for r in body if j < len(r) and r[j].strip()]
+        figures = sum(_is_figure(c) for c in cells)
+        aligns.append("right" if cells and figures >= 0.8 * len(cells) else "left")
+        lengths.append(max((len(plain_inline(c)) for c in cells), default=0))
+    label = max(range(width), key=lambda j: lengths[j]) if width else None
+    return aligns, label if label is not None and lengths[label] >= 6 else None
+
+
 def table(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A pipe table, header row first, every cell escaped and padded."""
+    """A pipe table, header row first, every cell escaped and padded, figures right-aligned.
+
+    It is wrapped in ``<div class="corpus-table" data-label-col="N">`` (md_in_html) so
+    the stylesheet can give the label column room.
+    """
     width = max((len(r) for r in block.rows), default=0)
 
     def row(i: int, cells: tuple[str, ...]) -> str:
@@ -73,9 +104,12 @@ def table(block: Block, spans: SpanSource = _no_spans) -> str:
 
     if not width:
         return ""
+    aligns, label = table_layout(block.rows, width)
     head, *body = block.rows
-    return "\n".join([row(0, head), "|" + "---|" * width,
-                      *(row(i, r) for i, r in enumerate(body, start=1))])
+    rule = "|" + "".join("---:|" if a == "right" else "---|" for a in aligns)
+    attrs = f' data-label-col="{label + 1}"' if label is not None else ""
+    return "\n".join([f'<div class="corpus-table"{attrs} markdown>', "", row(0, head), rule,
+                      *(row(i, r) for i, r in enumerate(body, start=1)), "", "</div>"])
 
 
 def block(b: Block, spans: SpanSource = _no_spans) -> str:

@@ -105,7 +105,8 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     assert '<p id="p-6">' in html and 'href="#p-6"' in html
     assert '<h2 id="h-1">' in html and '<h3 id="h-2">' in html
     assert "<strong>必须</strong>" in html
-    assert "<table>" in html and "<td>154.7</td>" in html
+    assert "<table>" in html and '<td style="text-align: right;">154.7</td>' in html  # figures align right
+    assert '<div class="corpus-table" data-label-col="3">' in html  # 指标, the longest texts
     assert "[../regions/index.md]" not in page and "](../regions/lvliang/index.md)" in page
     assert "/edit/main/corpus/documents/lishi-2021-gongzuobaogao.md" in page
     assert "https://shanxi-reports.github.io/shanxi-reports/documents/lishi-2021-gongzuobaogao/" \
