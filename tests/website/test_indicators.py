@@ -51,7 +51,7 @@ def test_numbers_are_marked_in_the_text(built_site: BuiltSite) -> None:
 
 def test_table_cells_are_marked(built_site: BuiltSite) -> None:
     html = built_site.html("documents/lishi-2021-shisiwu-guihua-gangyao").read_text(encoding="utf-8")
-    assert re.search(r'<td><a class="ind-mark" [^>]*title="地区生产总值 · 2025年目标[^"]*">255</a></td>', html)
+    assert re.search(r'<td[^>]*><a class="ind-mark" [^>]*title="地区生产总值 · 2025年目标[^"]*">255</a></td>', html)
 
 
 def _chart_of(built_site: BuiltSite, url: str) -> list[ET.Element]:
