@@ -16,7 +16,7 @@ from pathlib import Path
 from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
 from builder.indicators import extract_corpus
-from builder.indicators.evaluate import DEFAULT_CHECKED, evaluate, load_checked, statement_of
+from builder.indicators.evaluate import DEFAULT_CHECKED, evaluate, load_checked, load_quotes, statement_of
 from builder.indicators.record import Record
 
 
@@ -47,7 +47,7 @@ def report(records: list[Record]) -> list[str]:
 def figures(records: list[Record], checked_path: Path, details: bool) -> list[str]:
     if not checked_path.exists():
         return [f"no checked statements at {checked_path}: precision/recall not measured"]
-    score = evaluate(records, load_checked(checked_path))
+    score = evaluate(records, load_checked(checked_path), load_quotes(checked_path))
     lines = [f"precision: {score.right}/{score.records} records right in every field = {score.precision:.1%}",
              f"recall:    {score.found}/{score.statements} checked statements found = {score.recall:.1%}"]
     if details:

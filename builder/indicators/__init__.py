@@ -15,6 +15,8 @@ Modules: ``numbers`` (figures, Chinese numerals, table cells), ``mentions``
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builder.corpus.indicators import Corrections, Vocabulary, load_corrections, load_vocabulary
 from builder.corpus.load import Corpus
 from builder.corpus.model import Document
@@ -43,14 +45,23 @@ def extract_document(doc: Document, vocabulary: Vocabulary) -> list[Found]:
 
 
 def _unique(found: list[Found]) -> list[Found]:
-    """One record per key: a paragraph stating the same figure twice yields it once."""
+    """One record per statement, each with a unique key.
+
+    A paragraph stating the same figures twice for one place (document,
+    paragraph, indicator, kind, period) yields them once; different figures
+    for one place are different statements and get ordinals 1, 2… in text
+    order: 孝义 p-20 “达到460亿元以上，力争突破500亿元” is two 2025 GDP targets.
+    """
     seen: set = set()
+    count: dict[tuple, int] = {}
     out = []
     for f in found:
-        if f.record.key in seen:
+        rec = f.record
+        if (rec.place, rec.statement) in seen:
             continue
-        seen.add(f.record.key)
-        out.append(f)
+        seen.add((rec.place, rec.statement))
+        count[rec.place] = count.get(rec.place, 0) + 1
+        out.append(Found(replace(rec, ordinal=count[rec.place]), f.marks, f.cell, f.cells))
     return out
 
 

@@ -73,21 +73,30 @@ def apply_corrections(found: list[Found], corrections: Corrections, corpus: Corp
                 rec = replace(rec, **_typed(entry.set))
         if rec is not None:
             out.append(Found(rec, f.marks, f.cell, f.cells))
-    keys = {f.record.key for f in out}
     for entry in corrections.entries:
         if entry.action == "add":
             rec = added_record(entry, corpus)
-            if rec is not None and rec.key not in keys:  # one record per key: a clash is for `fix`
-                out.append(Found(rec, ()))
-                keys.add(rec.key)
+            if rec is not None and not _clashes(rec, [f.record for f in out]):  # a clash is for `fix`
+                taken = sum(1 for f in out if f.record.place == rec.place)
+                out.append(Found(replace(rec, ordinal=taken + 1), ()))
     return out
 
 
+def _clashes(added: Record, records: list[Record]) -> bool:
+    """An added record restating one already there: same place, and one quote contains the other.
+
+    Adding “地区生产总值增长10%左右” where that clause already made a record is a
+    fix in disguise; adding “力争突破500亿元” next to “达到460亿元以上” (same
+    place, other words) is a second statement and gets the next ordinal.
+    """
+    return any(r.place == added.place and (added.quote in r.quote or r.quote in added.quote) for r in records)
+
+
 def clashing_adds(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[RecordCorrection]:
-    """``add`` entries whose record has the key of an extracted one (they should be ``fix``)."""
-    keys = {f.record.key for f in found}
+    """``add`` entries whose record restates an extracted one (they should be ``fix``)."""
+    records = [f.record for f in found]
     return [e for e in corrections.entries if e.action == "add"
-            and (rec := added_record(e, corpus)) is not None and rec.key in keys]
+            and (rec := added_record(e, corpus)) is not None and _clashes(rec, records)]
 
 
 def stale_entries(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[RecordCorrection]:

@@ -5,7 +5,9 @@ document, statements a person read in the text and decided every field of.
 A record is *right* when a checked statement has the same document, anchor
 and every field (indicator, kind, period, value, unit, growth, basis,
 qualifier); a checked statement is *found* when some record is right for it.
-Precision counts records of the checked documents only.
+Precision counts records of the checked documents only. A checked line may
+carry a tenth column, words the record's quote must contain (the independent
+set has them), so a record quoting the wrong clause is not right.
 """
 
 from __future__ import annotations
@@ -26,8 +28,29 @@ def load_checked(path: Path) -> dict[str, list[Statement]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     out: dict[str, list[Statement]] = {}
     for doc_id, lines in (data.get("documents") or {}).items():
-        out[doc_id] = [tuple(p.strip() for p in str(line).split("#")[0].split("|")) for line in lines or []]
+        out[doc_id] = [_fields(line)[:9] for line in lines or []]
     return out
+
+
+def load_quotes(path: Path) -> dict[tuple[str, Statement], str]:
+    """(doc id, statement) -> the words its record's quote must contain: an optional tenth column.
+
+    The independent set (``tests/indicators/independent_statements.yml``) names
+    the words each statement was read from (“地区生产总值增长8%以上”), so a
+    record with the right numbers but quoting another clause is counted wrong.
+    """
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out: dict[tuple[str, Statement], str] = {}
+    for doc_id, lines in (data.get("documents") or {}).items():
+        for line in lines or []:
+            parts = _fields(line)
+            if len(parts) > 9 and parts[9]:
+                out[(doc_id, parts[:9])] = parts[9]
+    return out
+
+
+def _fields(line: object) -> Statement:
+    return tuple(p.strip() for p in str(line).split("#")[0].split("|"))
 
 
 def statement_of(record: Record) -> Statement:
@@ -53,10 +76,18 @@ class Score:
         return self.found / self.statements if self.statements else 1.0
 
 
-def evaluate(records: list[Record], checked: dict[str, list[Statement]]) -> Score:
+def evaluate(records: list[Record], checked: dict[str, list[Statement]],
+             quotes: dict[tuple[str, Statement], str] | None = None) -> Score:
+    """Score ``records``; with ``quotes``, a record is right only if its quote contains the checked words."""
+    quotes = quotes or {}
     mine = [r for r in records if r.doc_id in checked]
     truth = {(d, s) for d, stmts in checked.items() for s in stmts}
-    got = {(r.doc_id, statement_of(r)) for r in mine}
-    wrong = [r for r in mine if (r.doc_id, statement_of(r)) not in truth]
+
+    def right(r: Record) -> bool:
+        k = (r.doc_id, statement_of(r))
+        return k in truth and quotes.get(k, "") in r.quote
+
+    got = {(r.doc_id, statement_of(r)) for r in mine if right(r)}
+    wrong = [r for r in mine if not right(r)]
     missed = sorted(t for t in truth if t not in got)
     return Score(len(mine), len(mine) - len(wrong), len(truth), len(truth) - len(missed), wrong, missed)

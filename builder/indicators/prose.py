@@ -11,6 +11,9 @@ give every record its kind and period (``context``). Rules for sharing out:
   (``城乡常住居民人均可支配收入均增长8%以上``);
 - otherwise nothing is guessed.
 
+A second level of one indicator makes a second record only as a 力争 stretch
+goal in a later clause (``达到460亿元以上，力争突破500亿元``: two targets).
+
 A level and a growth of one indicator make one record (``全区地区生产总值达到
 255亿元，年均增长9.8%``), unless both carry different qualifiers
 (``年均增长8%以上，力争达到2000亿元``: two statements, two records).
@@ -84,6 +87,17 @@ def _level_period(ind: Indicator, fig: Figure, ctx: Context, sentence: str, clau
     whole = (ind.flow or bool(WHOLE_PERIOD_RE.search(before))
              or (ind.measure == "rate" and "控制在" in before))
     return ctx.period(end=not whole)
+
+
+def _stretch_levels(sentence: str, levels: list[Figure]) -> list[Figure]:
+    """Further levels of one indicator that a later clause sets as a stretch goal with 力争.
+
+    孝义 p-20 “地区生产总值达到460亿元以上，力争突破500亿元”: two targets, two
+    records (460 以上, then 500 突破). Any other second level of a lone
+    indicator belongs to a following phrase (“城镇新增就业4603人以上、转移农村
+    劳动力6373人以上”) and is not taken.
+    """
+    return [f for f in levels[1:] if "力争" in sentence[_clause_start(sentence, f.start):f.start]]
 
 
 def _records_for(ind: Indicator, level: Figure | None, growth: Figure | None, ctx: Context,
@@ -161,8 +175,14 @@ def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary,
             assert ind is not None
             for level, growth, period in _records_for(ind, lv[k], gr[k], ctx, sentence, clause_start, paragraph):
                 items.append((level, growth, period, ind))  # type: ignore[arg-type]
-        return [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, *item, quote_end)
-                for item in items]
+        found = [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, *item, quote_end)
+                 for item in items]
+        if n == 1 and inds[0] is not None:
+            for level in _stretch_levels(sentence, levels):  # quoted from its own clause: 力争突破500亿元
+                period = _level_period(inds[0], level, ctx, sentence, clause_start)
+                found.append(_found(doc, block, ctx, sentence, offset, _clause_start(sentence, level.start),
+                                    paragraph, level, None, period, inds[0], level.end))
+        return found
     ind = inds[0]
     assert ind is not None
     return out + [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, level, growth, period, ind,

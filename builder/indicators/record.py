@@ -33,21 +33,39 @@ class Record:
     qualifier: str  # as written: 左右 | 以上 | 以内 | 以下 | 突破 | 超过 | 接近 | 力争 | 持平 | ""
     quote: str
     anchor: str
+    #: Not a download field: the statement's number among the paragraph's
+    #: statements of the same indicator, kind and period, in text order. Almost
+    #: always 1; 孝义 p-20 “地区生产总值达到460亿元以上，力争突破500亿元” states
+    #: two 2025 GDP targets, the second is ordinal 2.
+    ordinal: int = 1
 
     @property
-    def key(self) -> tuple[str, str, str, str, str]:
-        """Stable identity across corpus versions: where, what, which kind and period.
-
-        A typo fix elsewhere in the paragraph changes neither; a changed figure
-        shows up as the same key with different values.
-        """
+    def place(self) -> tuple[str, str, str, str, str]:
+        """Where and what: document, paragraph, indicator, kind, period (shared by a paragraph's 1st, 2nd… target)."""
         return (self.doc_id, self.anchor, self.indicator, self.kind, self.period)
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str, str]:
+        """Stable, unique identity across corpus versions: ``place`` plus the ordinal.
+
+        A typo fix elsewhere in the paragraph changes nothing; a changed figure
+        shows up as the same key with different values. The ordinal keeps two
+        statements of one place apart (460亿元以上 is …/2025/1, 力争突破500亿元
+        …/2025/2) and only moves when a statement of the same place is added
+        before it in the same paragraph.
+        """
+        return (*self.place, str(self.ordinal))
+
+    @property
+    def statement(self) -> tuple:
+        """The figures a record states: two records of one place saying this are one statement."""
+        return (self.value, self.unit, self.growth_pct, self.growth_basis, self.qualifier)
 
     @property
     def sort_key(self) -> tuple:
         """Document, then paragraph in text order (p-2 before p-10), then indicator, kind, period."""
         parts = tuple(int(x) if x.isdigit() else 0 for x in self.anchor.split("-")[1:])
-        return (self.doc_id, self.anchor[:1], parts, self.indicator, self.kind, self.period, self.quote)
+        return (self.doc_id, self.anchor[:1], parts, self.indicator, self.kind, self.period, self.ordinal, self.quote)
 
     @property
     def key_text(self) -> str:
@@ -59,7 +77,7 @@ class Record:
 
     def as_row(self) -> dict[str, object]:
         """The download row: exactly ``FIELDS``, anchor as the permalink, numbers as numbers."""
-        row = asdict(self)
+        row = asdict(self)  # ordinal is not a field of the downloads
         row["anchor"] = self.permalink()
         row["value"] = number(self.value)
         row["growth_pct"] = number(self.growth_pct)

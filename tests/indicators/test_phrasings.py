@@ -183,3 +183,37 @@ def test_heading_states_a_target(records_at: Reader) -> None:
     """盐湖 h-4: （二）“十四五”时期……地区生产总值年均增长10%"""
     r = one(records_at("yanhu-2021-gongzuobaogao", "h-4"), "gdp")
     assert fields(r) == ("target", "2021-2025", None, "", 10.0, "年均", "")
+
+
+def test_a_stretch_target_after_a_firm_one_is_a_second_statement(records_at: Reader) -> None:
+    """孝义 p-20: “十四五”末，地区生产总值达到460亿元以上，力争突破500亿元 — two 2025 targets, two keys."""
+    recs = [r for r in records_at("xiaoyi-2021-gongzuobaogao-zhaiyao", "p-20") if r.indicator == "gdp"]
+    assert [fields(r) for r in recs] == [("target", "2025", 460.0, "亿元", None, "", "以上"),
+                                         ("target", "2025", 500.0, "亿元", None, "", "突破")]
+    assert recs[1].quote == "力争突破500亿元"
+    assert [r.ordinal for r in recs] == [1, 2]
+    assert len({r.key for r in recs}) == 2
+
+
+def test_a_second_level_of_another_phrase_is_not_taken(records_at: Reader) -> None:
+    """闻喜 p-47: 新增城镇就业4603人以上、转移农村劳动力6373人以上 — 6373 is 转移农村劳动力's."""
+    r = one(records_at("wenxi-2021-gongzuobaogao", "p-47"), "urban-new-jobs")
+    assert fields(r) == ("target", "2021", 4603.0, "人", None, "", "以上")
+
+
+def test_gutou_is_fixed_asset_investment(records_at: Reader) -> None:
+    """文水 p-19: 实施总投资121.77亿元的项目68个，力争完成固投35亿元"""
+    r = one(records_at("wenshui-2021-gongzuobaogao", "p-19"), "fixed-asset-investment")
+    assert fields(r) == ("target", "2021", 35.0, "亿元", None, "", "力争")
+
+
+def test_primary_industry_gutou_is_another_indicator(records_at: Reader) -> None:
+    """榆社 p-20: 确保一产增加值达到7.78亿元，一产固投增速达到12%以上 — not 固定资产投资."""
+    assert [r for r in records_at("yushe-2021-gongzuobaogao", "p-20") if r.indicator == "fixed-asset-investment"] == []
+
+
+def test_net_income_pair_under_its_older_name(records_at: Reader) -> None:
+    """离石 p-16: 城乡居民人均纯收入分别达到32851元和7901元"""
+    recs = records_at("lishi-2021-gongzuobaogao", "p-16")
+    assert fields(one(recs, "urban-income")) == ("actual", "2020", 32851.0, "元", None, "", "")
+    assert fields(one(recs, "rural-income")) == ("actual", "2020", 7901.0, "元", None, "", "")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from builder.corpus.load import load_corpus
 from builder.indicators import extract_corpus
-from builder.indicators.evaluate import evaluate, load_checked
+from builder.indicators.evaluate import evaluate, load_checked, load_quotes
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,3 +28,13 @@ def test_every_quote_is_verbatim_in_its_block_and_records_are_unique() -> None:
         assert r.quote and r.quote in "\n".join(b.plain_text for b in doc.blocks), r
         assert doc.block_by_anchor(r.anchor) is not None, r
     assert len({r.key for r in records}) == len(records)
+
+
+def test_precision_and_recall_on_the_independent_statements() -> None:
+    """The QA set, annotated from six documents before the extractor was run, quotes checked too."""
+    records = extract_corpus(load_corpus(REPO / "corpus"))
+    path = REPO / "tests" / "indicators" / "independent_statements.yml"
+    score = evaluate(records, load_checked(path), load_quotes(path))
+    assert score.statements > 140
+    assert score.precision >= 0.95, [r for r in score.wrong]
+    assert score.recall >= 0.90, score.missed
