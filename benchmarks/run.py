@@ -73,7 +73,7 @@ def material_index_size(site: Path) -> tuple[int, int]:
 def measure(site: Path, edition: bool, queries: list[tuple[str, str]]) -> list:
     out = []
     with serve(site) as base:
-        probe = Probe(base, edition=edition)
+        probe = Probe(base, edition=edition, site=site)
         try:
             for kind, q in queries:
                 probe.open(PAGE, wait="load")

@@ -72,7 +72,7 @@ def evaluate(site: Path, queries: list, truth: Truth, cold: int, show_misses: bo
     rows: dict[str, list[tuple[float, float, Seen]]] = defaultdict(list)
     cold_seen: list[Seen] = []
     with serve(site) as base:
-        probe = Probe(base)
+        probe = Probe(base, site=site)
         try:
             for q in queries[:cold]:
                 probe.open()

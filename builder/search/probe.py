@@ -62,7 +62,7 @@ class Seen:
     ms: float
     bytes_total: int  # every response body since navigation (cold) or since typing (warm)
     bytes_search: int  # those of search files only (SEARCH_PARTS)
-    gzip_search: int  # the search bytes gzip-compressed, as GitHub Pages serves them
+    gzip_search: int  # the search files gzip-compressed, as GitHub Pages serves them (0 without ``site``)
     requests: int
 
 
@@ -86,7 +86,7 @@ def doc_id_of(href: str) -> str | None:
 class Probe:
     """One Chromium; ``edition=True`` drives the edition's box, else Material's."""
 
-    def __init__(self, base_url: str, *, edition: bool = True) -> None:
+    def __init__(self, base_url: str, *, edition: bool = True, site: Path | None = None) -> None:
         from playwright.sync_api import sync_playwright
 
         self.base = base_url
@@ -95,7 +95,9 @@ class Probe:
         self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         self.page = None
         self.context = None
-        self.bodies: list[tuple[str, bytes]] = []
+        self.site = site  # to gzip what was served (search files only), as GitHub Pages would
+        self.sizes: list[tuple[str, int]] = []
+        self._gzipped: dict[str, int] = {}
         self.foreign: list[str] = []
 
     def close(self) -> None:
@@ -111,11 +113,21 @@ class Probe:
             self.foreign.append(request.url)
             route.abort()
 
-    def _record(self, response) -> None:
+    def _record(self, request) -> None:
+        """Body sizes from the browser (a body itself can be 200 MB: Material's index at N=1000)."""
         try:
-            self.bodies.append((response.url, response.body() if response.ok else b""))
-        except Exception:  # a response dropped by a new navigation has no body to count
+            self.sizes.append((request.url, request.sizes()["responseBodySize"]))
+        except Exception:  # a request dropped by a new navigation has no size to count
             pass
+
+    def gzip_size(self, url: str) -> int:
+        if self.site is None:
+            return 0
+        if url not in self._gzipped:
+            path = self.site / unquote(urlsplit(url).path).lstrip("/")
+            path = path / "index.html" if path.is_dir() else path
+            self._gzipped[url] = len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+        return self._gzipped[url]
 
     def open(self, url_path: str = "", width: int = 1280, wait: str = "networkidle") -> None:
         """A fresh context (cold cache) on ``url_path``, loaded to network idle (or ``wait``:
@@ -126,8 +138,8 @@ class Probe:
         self.context = self.browser.new_context(viewport={"width": width, "height": 900})
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("response", self._record)
-        self.bodies = []
+        self.page.on("requestfinished", self._record)
+        self.sizes = []
         self.page.goto(self.base + url_path, wait_until=wait)
         self.opened_at = time.perf_counter()
 
@@ -154,7 +166,7 @@ class Probe:
             page.evaluate("document.querySelector('[data-edition-search-output]').dataset.state = 'typing'")
         else:
             page.evaluate("document.querySelector('.md-search-result__list').replaceChildren()")
-        mark = 0 if cold_bytes else len(self.bodies)
+        mark = 0 if cold_bytes else len(self.sizes)
         box.focus()
         start = time.perf_counter()
         if not self.edition:
@@ -177,10 +189,11 @@ class Probe:
                 "/没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
                 timeout=120_000)
         ms = (time.perf_counter() - start) * 1000
-        bodies = self.bodies[mark:]
-        search = [b for u, b in bodies if any(p in urlsplit(u).path for p in SEARCH_PARTS)]
-        seen = Seen(self.docs(all_results), ms, sum(len(b) for _, b in bodies), sum(map(len, search)),
-                    sum(len(gzip.compress(b)) for b in search), len(bodies))
+        page.wait_for_timeout(100)  # the last requests' "finished" events reach this process
+        sizes = self.sizes[mark:]
+        search = [(u, n) for u, n in sizes if any(p in urlsplit(u).path for p in SEARCH_PARTS)]
+        seen = Seen(self.docs(all_results), ms, sum(n for _, n in sizes), sum(n for _, n in search),
+                    sum(self.gzip_size(u) for u, _ in search), len(sizes))
         return seen
 
     def docs(self, all_results: bool) -> list[str]:
