@@ -175,10 +175,13 @@ def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary,
             assert ind is not None
             for level, growth, period in _records_for(ind, lv[k], gr[k], ctx, sentence, clause_start, paragraph):
                 items.append((level, growth, period, ind))  # type: ignore[arg-type]
+        stretch = _stretch_levels(sentence, levels) if n == 1 else []
+        if stretch:  # 地区生产总值达到460亿元以上 | 力争突破500亿元: each quoted up to its own figure
+            quote_end = max((f.end for f in [*levels, *growths] if f not in stretch), default=quote_end)
         found = [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, *item, quote_end)
                  for item in items]
-        if n == 1 and inds[0] is not None:
-            for level in _stretch_levels(sentence, levels):  # quoted from its own clause: 力争突破500亿元
+        if inds[0] is not None:
+            for level in stretch:  # quoted from its own clause: 力争突破500亿元
                 period = _level_period(inds[0], level, ctx, sentence, clause_start)
                 found.append(_found(doc, block, ctx, sentence, offset, _clause_start(sentence, level.start),
                                     paragraph, level, None, period, inds[0], level.end))
