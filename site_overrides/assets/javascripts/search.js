@@ -238,12 +238,23 @@
     }
 
     /** Verify the next screen of documents; returns the documents with hits. */
+    /** Ask for the chunks the next screen will read all at once, not one round trip after another. */
+    prefetch() {
+      const size = this.m.chunk;
+      for (const g of this.docs.slice(this.cursor, this.cursor + DOCS_PER_SCREEN)) {
+        const wanted = new Set(g.uids.slice(g.next, g.next + HITS_PER_DOC).map((u) => Math.floor(u / size)));
+        for (const n of wanted) chunk(n).catch(() => {});
+      }
+    }
+
     async more() {
       const batch = [];
+      this.prefetch();
       while (batch.length < DOCS_PER_SCREEN) {
         if (this.cursor >= this.docs.length) {
           if (this.complete) break;
           await this.nextPage();
+          this.prefetch();
           continue;
         }
         const group = this.docs[this.cursor++];
