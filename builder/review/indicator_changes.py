@@ -2,7 +2,7 @@
 
 Each version is extracted with its own vocabulary and corrections, exactly
 as its site would publish it. Records are matched by ``Record.key`` (document,
-paragraph, indicator, kind, period): the same key with another figure is a
+paragraph, indicator, kind, period, ordinal): the same key with another figure is a
 *changed* record (a corrected number), a key on one side only is added or
 removed (a new synonym finds more; a deleted sentence loses some).
 """
@@ -40,7 +40,7 @@ def _label(r: Record, settings: SiteSettings) -> str:
 def compare(old: Corpus, new: Corpus, settings: SiteSettings) -> FeatureChanges:
     before = {r.key: r for r in extract_corpus(old)}
     after = {r.key: r for r in extract_corpus(new)}
-    def order(key: tuple[str, ...]) -> tuple:
+    def order(key: tuple) -> tuple:
         doc_id, anchor, *rest = key
         return doc_id, anchor_order(anchor), *rest
 
