@@ -11,9 +11,13 @@ always contains what was typed, in order.
 Why shards: the browser fetches only the shards of the query's grams. A
 gram goes to shard ``fnv1a(utf8(gram)) % shards``; the number of shards
 grows with the index so a shard stays near ``SHARD_BYTES``. A posting list
-longer than ``INLINE_BYTES`` (发展, 的, …) is written apart in pages of about
-``PAGE_BYTES``, and the browser fetches the first page of such a list only
-when every gram of the query is that common.
+longer than ``INLINE_BYTES`` (发展, 的, 亿元 …) is written apart in pages that
+cover fixed ranges of unit ids: ``RANGE_UNITS`` units, or a power-of-two
+multiple of it for a rarer gram, so that a page stays near ``PAGE_BYTES``.
+Because every gram's pages are cut at the same boundaries, the browser can
+intersect the lists of a query made only of common grams (``151.5亿元``)
+one range at a time, fetching one small page per gram instead of whole
+lists, and stop as soon as a screen of results is found.
 
 Files (``docs_dir``-relative, all under ``search/``):
 
@@ -21,7 +25,9 @@ Files (``docs_dir``-relative, all under ``search/``):
   ``[first unit, region, type, year]`` (filters and unit -> document);
 - ``g/<shard>.txt``: one line per gram, ``gram TAB df TAB postings`` where
   postings are base-36 gaps joined by ``,`` (``12,1,3`` = units 12, 13, 16),
-  or ``@<pages>`` for a list written to ``p/<fnv hex>-<page>.txt``;
+  or ``@<j>:<ranges>`` for a list written to ``p/<fnv hex>-<range>.txt``,
+  one file per range of ``RANGE_UNITS << j`` units that holds postings
+  (``<ranges>``: their numbers in base 36, ``,``-joined);
 - ``t/<n>.json``: units ``n*CHUNK_UNITS`` … as
   ``[doc, anchor, kind, section, text, word lengths]`` with the id and title
   of their documents, fetched to verify and show a hit.
@@ -48,6 +54,7 @@ CHUNK_UNITS = 4
 SHARD_BYTES = 8_000
 INLINE_BYTES = 3_000
 PAGE_BYTES = 8_000
+RANGE_UNITS = 4_096
 KINDS = {"title": "t", "heading": "h", "paragraph": "p", "table": "b"}
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -133,31 +140,32 @@ def gram_files(post: dict[str, list[int]]) -> dict[str, str]:
         if h in big_names:
             raise ValueError(f"search index: grams {big_names[h]!r} and {g!r} share hash {h:08x}")
         big_names[h] = g
-        pages = paginate(ids)
-        for k, page in enumerate(pages):
+        shift, pages = paginate(ids, len(encoded[g]))
+        for k, page in pages.items():
             files[f"{ROOT}/p/{h:08x}-{k}.txt"] = page
-        lines[h % shards].append(f"{g}\t{len(ids)}\t@{len(pages)}")
+        lines[h % shards].append(f"{g}\t{len(ids)}\t@{shift}:{','.join(base36(k) for k in pages)}")
     for s in range(shards):
         files[f"{ROOT}/g/{s}.txt"] = "\n".join(lines.get(s, [])) + "\n"
     files["_shards"] = str(shards)
     return files
 
 
-def paginate(ids: list[int]) -> list[str]:
-    """A long posting list in pages of about ``PAGE_BYTES``, each starting absolute."""
-    pages: list[str] = []
-    start = 0
-    while start < len(ids):
-        size = 0
-        end = start
-        prev = ids[start]
-        while end < len(ids) and size < PAGE_BYTES:
-            size += len(base36(ids[end] - prev)) + 1
-            prev = ids[end]
-            end += 1
-        pages.append(encode_gaps(ids[start:end]))
-        start = end
-    return pages
+def paginate(ids: list[int], encoded_bytes: int) -> tuple[int, dict[int, str]]:
+    """A long posting list cut at unit ranges: ``(j, {range number: gaps})``.
+
+    A range spans ``RANGE_UNITS << j`` units, ``j`` the largest that keeps an
+    average page under ``PAGE_BYTES`` (measured on this list's density over
+    the units it spans); each page's gaps start from 0, i.e. absolute.
+    """
+    spread = max(ids[-1] + 1, RANGE_UNITS)
+    shift = 0
+    while (RANGE_UNITS << (shift + 1)) < spread and encoded_bytes * (RANGE_UNITS << (shift + 1)) / spread <= PAGE_BYTES:
+        shift += 1
+    span = RANGE_UNITS << shift
+    ranges: dict[int, list[int]] = defaultdict(list)
+    for i in ids:
+        ranges[i // span].append(i)
+    return shift, {k: encode_gaps(v) for k, v in sorted(ranges.items())}
 
 
 def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -> dict[str, str]:
@@ -186,7 +194,7 @@ def manifest(docs: list[Document], regions: RegionIndex, first_units: list[int],
     region_rows = [[n, regions.get(n).prefecture if regions.get(n) else n] for n in names]
     types = [t for t in DOC_TYPES if any(d.meta.doc_type == t for d in docs)]
     return compact_json({
-        "v": 1, "shards": shards, "chunk": CHUNK_UNITS, "units": units,
+        "v": 2, "shards": shards, "chunk": CHUNK_UNITS, "units": units, "range": RANGE_UNITS,
         "regions": region_rows, "types": types,
         "docs": [[first, names.index(d.meta.region), types.index(d.meta.doc_type), d.meta.year]
                  for d, first in zip(docs, first_units, strict=True)],

@@ -43,7 +43,8 @@ class Index:
                 if not post.startswith("@"):
                     ids = decode(post)
                 else:
-                    ids = [i for k in range(int(post[1:])) for i in decode(self.files[f"search/p/{h:08x}-{k}.txt"])]
+                    ranges = [int(k, 36) for k in post.split(":")[1].split(",")]
+                    ids = [i for k in ranges for i in decode(self.files[f"search/p/{h:08x}-{k}.txt"])]
                 assert len(ids) == int(df)
                 return ids
         return []
@@ -97,17 +98,23 @@ def test_random_phrases_of_the_seeds_are_never_missed(index, units, documents):
         assert truth <= index.candidates(term), phrase
 
 
-def test_a_long_posting_list_is_written_apart_in_pages(monkeypatch, units):
+def test_a_long_posting_list_is_written_apart_in_pages_cut_at_unit_ranges(monkeypatch, units):
     """At 14 documents every list fits its shard; from about 100 on, 的 and 发展 do not."""
     monkeypatch.setattr(index_module, "INLINE_BYTES", 300)
     monkeypatch.setattr(index_module, "PAGE_BYTES", 500)
+    monkeypatch.setattr(index_module, "RANGE_UNITS", 128)
     files = index_module.gram_files(index_module.postings(units))
     shards = int(files.pop("_shards"))
-    h = fnv1a("的")
-    pages = sorted(p for p in files if p.startswith(f"search/p/{h:08x}-"))
-    assert len(pages) > 2
     reader = Index({**files, MANIFEST: json.dumps({"shards": shards})})
-    assert reader.postings("的") == [uid for uid, u in enumerate(units) if "的" in u.text]
+    for gram in ("的", "发展"):
+        line = next(x for x in files[f"search/g/{fnv1a(gram) % shards}.txt"].splitlines() if x.startswith(gram + "\t"))
+        shift, ranges = line.split("\t")[2][1:].split(":")
+        span = 128 << int(shift)
+        for k in ranges.split(","):  # every page holds only units of its own range
+            page = decode(files[f"search/p/{fnv1a(gram):08x}-{int(k, 36)}.txt"])
+            assert all(u // span == int(k, 36) for u in page)
+        assert len(ranges.split(",")) > 2
+        assert reader.postings(gram) == [uid for uid, u in enumerate(units) if gram in u.text]
 
 
 def test_a_unit_is_found_in_its_chunk_with_its_permalink(index, documents):

@@ -22,6 +22,7 @@
   const DOCS_PER_SCREEN = 10;   // documents verified per screen of results
   const HITS_PER_DOC = 2;       // hits shown per document before "more in this document"
   const CHUNKS_PER_DOC = 3;     // text chunks fetched per document per screen, at most
+  const CHUNKS_PER_SCREEN = 30; // text chunks fetched per screen, at most (about 4 KB each)
 
   /* ---------- normalisation (builder/search/normalise.py) ---------- */
 
@@ -114,14 +115,17 @@
     }));
   }
 
-  /** { gram, df, ids (full list) | pages (count, list written apart) } or null. */
+  /** { gram, df, ids } for a list kept in its shard; { gram, df, span, ranges, hash } for one written
+   *  apart in pages of `span` units each (only the ranges in `ranges` hold postings); null if absent. */
   async function lookup(gram) {
     const m = await manifest();
     const h = fnv1a(gram);
     const entry = (await shard(h % m.shards)).get(gram);
     if (!entry) return null;
-    if (entry.post.startsWith("@")) return { gram, df: entry.df, pages: +entry.post.slice(1), hash: h };
-    return { gram, df: entry.df, ids: decodeGaps(entry.post) };
+    if (!entry.post.startsWith("@")) return { gram, df: entry.df, ids: decodeGaps(entry.post) };
+    const [shift, ranges] = entry.post.slice(1).split(":");
+    return { gram, df: entry.df, span: m.range * 2 ** +shift, hash: h,
+      ranges: new Set(ranges.split(",").map((k) => parseInt(k, 36))) };
   }
 
   function page(entry, k) {
@@ -152,10 +156,11 @@
       this.docs = [];        // [{doc, uids, next, hits, score}] in verification order
       this.cursor = 0;       // next document to verify
       this.shown = [];       // verified documents with hits
-      this.base = null;      // the paged posting list the candidates come from, if any
-      this.basePage = 0;
+      this.paged = [];       // grams whose lists are read one range of units at a time
+      this.window = 0;       // next range of units to read, in units of this.span
       this.complete = true;  // every candidate unit is known
       this.groupOf = new Map();
+      this.deferred = [];    // documents read in part without a hit yet
     }
 
     async start() {
@@ -166,20 +171,33 @@
       if (entries.some((e) => !e)) return this;
       entries.sort((a, b) => a.df - b.df);
       this.filterLists = entries.filter((e) => e.ids);
+      this.paged = entries.filter((e) => !e.ids);
       if (entries[0].ids) {
-        this.addCandidates(entries[0].ids);
+        this.addCandidates(entries[0].ids);  // the rarest list is whole: candidates are known at once
       } else {
-        this.base = entries[0];
+        this.span = Math.min(...this.paged.map((e) => e.span));
+        this.windows = Math.ceil(this.m.units / this.span);
+        this.complete = false;
         await this.nextPage();
       }
       return this;
     }
 
+    /** Intersect the paged lists over the next ranges of units, until new documents turn up. */
     async nextPage() {
-      const ids = await page(this.base, this.basePage);
-      this.basePage += 1;
-      this.complete = this.basePage >= this.base.pages;
-      this.addCandidates(ids);
+      const before = this.docs.length;
+      while (this.window < this.windows && this.docs.length === before) {
+        const start = this.window * this.span;
+        const end = start + this.span;
+        this.window += 1;
+        const ks = this.paged.map((e) => Math.floor(start / e.span));
+        if (this.paged.some((e, i) => !e.ranges.has(ks[i]))) continue;  // a gram absent from the range
+        const lists = await Promise.all(this.paged.map((e, i) => page(e, ks[i])));
+        let ids = lists[0].filter((u) => u >= start && u < end);
+        for (const list of lists.slice(1)) ids = intersect(ids, list);
+        this.addCandidates(ids);
+      }
+      this.complete = this.window >= this.windows;
     }
 
     docOf(uid) {
@@ -234,7 +252,7 @@
     }
 
     get exhausted() {
-      return this.cursor >= this.docs.length && this.complete;
+      return this.cursor >= this.docs.length && this.complete && !this.deferred.length;
     }
 
     /** Verify the next screen of documents; returns the documents with hits. */
@@ -247,32 +265,42 @@
       }
     }
 
+    /** Verify the next screen of documents; returns the documents with hits.
+     *  A document whose first candidates are not the phrase (111 has only the pair 11) waits in
+     *  `deferred` instead of being read to the end now, and a screen reads at most
+     *  CHUNKS_PER_SCREEN chunks: the bytes of a screen stay bounded, later screens go on. */
     async more() {
       const batch = [];
+      let budget = CHUNKS_PER_SCREEN;
       this.prefetch();
-      while (batch.length < DOCS_PER_SCREEN) {
-        if (this.cursor >= this.docs.length) {
-          if (this.complete) break;
+      while (batch.length < DOCS_PER_SCREEN && budget > 0) {
+        let group;
+        if (this.cursor < this.docs.length) {
+          group = this.docs[this.cursor++];
+        } else if (!this.complete) {
           await this.nextPage();
           this.prefetch();
           continue;
+        } else if (this.deferred.length) {
+          group = this.deferred.shift();
+        } else {
+          break;
         }
-        const group = this.docs[this.cursor++];
-        await this.verify(group, HITS_PER_DOC, CHUNKS_PER_DOC);
+        budget -= await this.verify(group, HITS_PER_DOC, Math.min(CHUNKS_PER_DOC, budget));
         if (group.hits.length) batch.push(group);
+        else if (group.next < group.uids.length) this.deferred.push(group);
       }
       batch.sort((a, b) => b.score - a.score || a.doc - b.doc);
       this.shown.push(...batch);
       return batch;
     }
 
-    /** Read candidate units of one document until `want` hits or `maxChunks` chunks. */
+    /** Read candidate units of one document until `want` hits or `maxChunks` chunks; chunks read. */
     async verify(group, want, maxChunks) {
       const size = this.m.chunk;
       let fetched = 0;
-      while (group.next < group.uids.length && group.hits.length < want) {
+      while (group.next < group.uids.length && group.hits.length < want && fetched < maxChunks) {
         const n = Math.floor(group.uids[group.next] / size);
-        if (fetched >= maxChunks && group.hits.length) break;  // a document is shown only once verified
         const data = await chunk(n);
         fetched += 1;
         while (group.next < group.uids.length && Math.floor(group.uids[group.next] / size) === n) {
@@ -287,6 +315,7 @@
       group.hits.sort((a, b) => b.score - a.score || a.order - b.order);
       group.score = (group.hits.some((h) => h.kind === "t") ? 100 : 0) + (this.regionNamed(group.doc) ? 50 : 0)
         + group.hits.reduce((s, h) => s + h.score, 0);
+      return fetched;
     }
 
     check(data, i) {
@@ -426,6 +455,10 @@
       try {
         search = await new Search(query, this.filtersOf()).start();
         batch = await search.more();
+        // a screen can end before its first hit (111: most units with the pair 11 lack 111): go on a little
+        for (let round = 0; !batch.length && !search.exhausted && round < 4 && seq === this.seq; round++) {
+          batch = await search.more();
+        }
       } catch (err) {
         if (seq !== this.seq) return;
         this.meta.textContent = "索引读取失败，请刷新页面重试";
@@ -445,16 +478,17 @@
       const docs = s.shown.length;
       const hits = s.shown.reduce((n, g) => n + g.hits.length, 0);
       this.meta.replaceChildren();
-      if (!docs) {
+      if (!docs && s.exhausted) {
         this.meta.textContent = "没有找到包含“" + s.terms.join(" ") + "”的段落";
         return;
       }
       // Until every candidate is read, the number of candidates is an upper bound, not a count.
+      const upTo = `最多 ${s.candidates}${s.complete ? "" : "+"} 篇`;
       this.meta.append(s.exhausted ? `${docs} 篇文件中找到`
-        : `已列出前 ${docs} 篇文件（最多 ${s.candidates}${s.complete ? "" : "+"} 篇）`);
+        : docs ? `已列出前 ${docs} 篇文件（${upTo}）` : `已读的候选段落都不含此词（候选文件${upTo}）`);
       this.meta.append(s.exhausted && hits ? "，按相关度排列" : "");
       if (!s.exhausted) {
-        const more = el("button", "md-button edition-search-more", "更多结果");
+        const more = el("button", "md-button edition-search-more", docs ? "更多结果" : "继续查找");
         more.type = "button";
         more.addEventListener("click", () => this.more());
         this.meta.append(" ", more);
