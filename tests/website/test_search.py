@@ -163,9 +163,10 @@ def test_on_a_phone_the_header_icon_opens_the_box_and_hits_are_on_screen(
     page.wait_for_function("document.activeElement.matches('[data-edition-search-input]')")
     page.keyboard.insert_text("三零")
     page.wait_for_selector(f"{OUTPUT}[data-state=done]")
-    first = page.locator(f"{OUTPUT} a.edition-search-hit").first
-    box = first.bounding_box()
-    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= WIDTHS["phone"] and box["y"] < 800
+    # Material slides the search panel in (a CSS transition): wait for it to come to rest on screen
+    page.wait_for_function(
+        f"(() => {{ const r = document.querySelector('{OUTPUT} a.edition-search-hit').getBoundingClientRect();"
+        f" return r.left >= 0 && r.right <= {WIDTHS['phone']} && r.top >= 0 && r.top < 800; }})()")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "search-phone.png"))
     assert_clean(v)
