@@ -18,21 +18,12 @@ from builder.pages.annotate import Span
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
              "[": "&#91;", "]": "&#93;"}
 _ENTITY_RE = re.compile("[&<>{}\\[\\]]")
-# Line starts that Markdown would read as a heading, list item or quote.
-_BLOCK_START_RE = re.compile(r"^(?:(?P<mark>#|[-+*](?=\s)|[-*_]{3,})|(?P<num>\d+)(?=[.)]\s))")
 
 
 def inline(text: str) -> str:
-    """Escape corpus inline text for a Markdown paragraph, keeping **bold**."""
-    escaped = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group()], text.strip())
-    return _BLOCK_START_RE.sub(_neutralise, escaped, count=1)
-
-
-def _neutralise(m: re.Match[str]) -> str:
-    """``# x`` -> ``\\# x``; ``1. x`` -> ``1\\. x``: the text stays a paragraph."""
-    if m["mark"]:
-        return "".join("\\" + c for c in m["mark"])
-    return m["num"] + "\\"
+    """Escape corpus inline text for Markdown (titles, notes), keeping **bold**: the same
+    rendering as a block's text, with no marks."""
+    return annotate.render(text)
 
 
 def label(text: str) -> str:
