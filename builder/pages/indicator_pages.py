@@ -15,10 +15,11 @@ from dataclasses import replace
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import DOC_TYPES
+from builder.escape import markdown_text as escape
+from builder.escape import title, token
 from builder.indicators.figures import BEFORE_WORDS
 from builder.indicators.record import Record, format_number
 from builder.pages import urls
-from builder.pages.annotate import escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import (
     CSV,
@@ -33,12 +34,10 @@ from builder.pages.indicator_data import (
 )
 from builder.pages.svg_chart import Bar, Row, bar_chart, svg_size
 
-_TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "\n": " ", "\t": " "})
-
 
 def title_text(text: str) -> str:
-    """Text safe inside a Markdown link title ``"…"``."""
-    return text.translate(_TITLE_SAFE)
+    """Text safe inside a Markdown link title ``"…"`` (and against tooltip double decoding)."""
+    return title(text)
 
 
 def source_link(src: str, r: Record, cat: Catalogue) -> str:
@@ -47,7 +46,7 @@ def source_link(src: str, r: Record, cat: Catalogue) -> str:
     assert doc is not None
     name = "规划纲要" if doc.meta.doc_type == "规划纲要" else doc.meta.doc_type.replace("政府工作报告", "工作报告")
     target = f"{urls.link(src, urls.document(doc))}#{r.anchor}"
-    return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{escape(title_text(r.quote))}\")"
+    return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{title_text(r.quote)}\")"
 
 
 def downloads(src: str) -> str:
@@ -220,7 +219,7 @@ class IndicatorSite:
             pairs = self._target_vs_actual(ind)
             if not pairs:
                 continue
-            parts.append(f"### [{escape(ind.name)}]({urls.link(src, page(ind.id))}) {{ #tva-{ind.id} }}")
+            parts.append(f"### [{escape(ind.name)}]({urls.link(src, page(ind.id))}) {{ #tva-{token(ind.id)} }}")
             if len(pairs) >= 2:
                 name = f"overview-{ind.id}"
                 title = f"{ind.name}：{self.year - 1}年实际与{self.year}年目标增速（%）"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builder.corpus.regions import Region
+from builder.escape import code, markdown_text
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.listing import document_list, paged, pager
@@ -39,7 +40,7 @@ def region_page(cat: Catalogue, region: Region) -> dict[str, str]:
         nav = pager(first, n, count, src)
         parts = [f"# {title}",
                  f"{' › '.join(up)} › {inline(region.name)}",
-                 f"行政区划代码 `{region.code}` · {region.level}",
+                 f"行政区划代码 {code(region.code)} · {markdown_text(region.level)}",
                  "## 文件 { #documents }", nav,
                  document_list(docs, src), nav]
         if region.parent is None and n == 1:
