@@ -39,9 +39,10 @@ browser:
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && \
 	  $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
+# builder check, the pages, then mkdocs build --strict into a fresh folder that replaces
+# site/ only when it succeeds (a failed or killed build leaves the last good site/).
 site: $(STAMP)
-	$(PY) -m builder build
-	$(PY) -m mkdocs build --strict --site-dir site
+	$(PY) -m builder site
 
 serve: $(STAMP)
 	$(PY) -m builder build
