@@ -87,9 +87,27 @@ def _overview(changes: CorpusChanges, features: Sequence[FeatureChanges]) -> lis
     return ["| | |", "|---|---:|", *(f"| {name} | {value} |" for name, value in rows)]
 
 
+#: Files listed in full in the code-change warning; the rest are counted.
+MAX_CODE_FILES = 30
+
+
+def code_warning(paths: Sequence[str]) -> list[str]:
+    """The warning that heads the summary of a pull request that changes code, not only the corpus."""
+    if not paths:
+        return []
+    builder = [p for p in paths if p.startswith("builder/")]
+    what = (f"**changes the builder's code** (`builder/`, {len(builder)} file(s))" if builder
+            else "changes code outside the corpus")
+    shown = [f"- {gfm_code(p)}" for p in paths[:MAX_CODE_FILES]]
+    more = [f"- … and {len(paths) - MAX_CODE_FILES} more"] if len(paths) > MAX_CODE_FILES else []
+    return ["> [!WARNING]", f"> ⚠ 此合并请求修改了代码 · This pull request {what}. The summary below was made "
+            "by the base branch's builder; the site this pull request would publish is also shaped by the "
+            "changed code: review it as code.", "", *shown, *more, ""]
+
+
 def render(changes: CorpusChanges, features: Sequence[FeatureChanges], settings: SiteSettings,
-           base: str) -> str:
-    lines = ["## 审阅摘要 · Reviewer's summary", "",
+           base: str, *, code_changes: Sequence[str] = ()) -> str:
+    lines = ["## 审阅摘要 · Reviewer's summary", "", *code_warning(code_changes),
              f"Corpus at {gfm_code(base)} → this change.", ""]
     if changes.empty and not any(f.lines for f in features):
         return "\n".join([*lines, "No document, paragraph, indicator or glossary change.", ""])
