@@ -68,6 +68,13 @@ def page_title(text: str) -> str:
     return json_in_html(nav_label(text))
 
 
+def front_matter(title_text: str) -> str:
+    """The front matter of a generated page whose title comes from the corpus. Without it,
+    MkDocs takes the title from the page's first heading, decoded, and Material prints it
+    unescaped into ``<title>``, where a ``</title>`` would end the element."""
+    return f"---\ntitle: {page_title(title_text)}\n---"
+
+
 def html_text(text: str) -> str:
     """Text inside raw HTML the builder writes."""
     return html.escape(text, quote=False)

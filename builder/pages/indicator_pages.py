@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import DOC_TYPES
+from builder.escape import front_matter, title, token
 from builder.escape import markdown_text as escape
-from builder.escape import title, token
 from builder.indicators.figures import BEFORE_WORDS
 from builder.indicators.record import Record, format_number
 from builder.pages import urls
@@ -167,7 +167,7 @@ class IndicatorSite:
         sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
         for r in mine:
             sections[(r.kind, r.period)].append(r)
-        parts = [f"# {escape(ind.name)}",
+        parts = [front_matter(ind.name), f"# {escape(ind.name)}",
                  f"同义写法：{escape('、'.join(ind.synonyms)) or '无'}；常用单位：{escape('、'.join(ind.units))}；"
                  f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
                  f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
