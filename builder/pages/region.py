@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from builder.corpus.regions import Region
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.extensions import Extension, region_sections
 from builder.pages.listing import document_list
 from builder.pages.markdown import inline
 
@@ -27,7 +30,9 @@ def province_page(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def region_page(cat: Catalogue, region: Region) -> str:
+def region_page(cat: Catalogue, region: Region, extensions: Sequence[Extension] = ()) -> str:
+    """Where it sits, its key figures and slogans (from the features), its documents,
+    and for a prefecture its sub-regions."""
     src = urls.region(region)
     up = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
     if region.parent:
@@ -35,6 +40,7 @@ def region_page(cat: Catalogue, region: Region) -> str:
     parts = [f"# {inline(region.name)}",
              f"{' › '.join(up)} › {inline(region.name)}",
              f"行政区划代码 `{region.code}` · {region.level}",
+             *region_sections(extensions, region, src),
              "## 文件 { #documents }",
              document_list(cat.documents_of(region), src)]
     if region.parent is None:
