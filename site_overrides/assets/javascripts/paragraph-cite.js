@@ -167,7 +167,7 @@
       panel.append(s, url, actions, cite);
       document.body.appendChild(panel);
     }
-    var anchor = link.getAttribute("href").slice(1);
+    var anchor = link.hash.slice(1);  // Material may have made the href absolute
     var permalink = permalinkBase() + "#" + anchor;
     panel.querySelector(".para-panel__url").textContent = permalink;
     var actions = panel.querySelector(".para-panel__actions");
@@ -201,7 +201,7 @@
   // The address keeps the paragraph: #p-N without a jump (the reader's place stays put),
   // and the 报告错误 link (edition.js) learns which paragraph this is.
   function mark(link) {
-    var anchor = link.getAttribute("href");
+    var anchor = link.hash;
     if (window.location.hash !== anchor) {
       history.replaceState(history.state, "", anchor);
       window.dispatchEvent(new CustomEvent("edition:anchor"));
@@ -210,7 +210,7 @@
 
   function label(root) {
     Array.prototype.forEach.call((root || document).querySelectorAll("a.para-link:not([aria-label])"), function (a) {
-      a.setAttribute("aria-label", "复制本段链接（" + a.getAttribute("href").slice(1) + "）");
+      a.setAttribute("aria-label", "复制本段链接（" + a.hash.slice(1) + "）");
       a.setAttribute("aria-haspopup", "dialog");
       a.setAttribute("aria-controls", "para-panel");
     });
