@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from html import escape
 
-from builder.pages.svg_chart import Row
+from builder.pages.svg_chart import Row, value_range
 
 
 def _pct(x: float) -> str:
@@ -28,9 +28,7 @@ def _pct(x: float) -> str:
 
 def bar_chart_html(title: str, groups: list[tuple[str, list[Row]]], series: tuple[str, ...] = ()) -> str:
     """The chart as one raw-HTML block (no blank lines, so Markdown leaves it whole)."""
-    values = [b.value for _, rows in groups for r in rows for b in r.bars if b.value is not None]
-    lo, hi = min([0.0, *values]), max([0.0, *values])
-    span = (hi - lo) or 1.0
+    lo, _, span = value_range(groups)
 
     def x(v: float) -> float:
         return (v - lo) / span * 100
