@@ -8,13 +8,13 @@ from builder.corpus.regions import Region
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension, region_sections
-from builder.pages.listing import document_list
+from builder.pages.listing import document_list, paged, pager
 from builder.pages.markdown import inline
 
 
 def _region_link(cat: Catalogue, region: Region, src: str) -> str:
     """A link when the region has a page; its name and a note otherwise."""
-    if region in cat.regions_with_pages():
+    if cat.has_page(region):
         count = len(cat.documents_under(region))
         return f"[{inline(region.name)}]({urls.link(src, urls.region(region))})（{count} 份文件）"
     return f"{inline(region.name)}（暂无文件）"
@@ -30,22 +30,28 @@ def province_page(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def region_page(cat: Catalogue, region: Region, extensions: Sequence[Extension] = ()) -> str:
-    """Where it sits, its key figures and slogans (from the features), its documents,
-    and for a prefecture its sub-regions."""
-    src = urls.region(region)
-    up = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
-    if region.parent:
-        up.append(_region_link(cat, cat.prefecture_of(region), src))
-    parts = [f"# {inline(region.name)}",
-             f"{' › '.join(up)} › {inline(region.name)}",
-             f"行政区划代码 `{region.code}` · {region.level}",
-             *region_sections(extensions, region, src),
-             "## 文件 { #documents }",
-             document_list(cat.documents_of(region), src)]
-    if region.parent is None:
-        children = cat.children(region)
-        parts += ["## 下辖地区 { #subregions }",
-                  "\n".join(f"- {_region_link(cat, c, src)}" for c in children)
-                  if children else "本版未收录下辖地区。"]
-    return "\n\n".join(parts) + "\n"
+def region_page(cat: Catalogue, region: Region, extensions: Sequence[Extension] = ()) -> dict[str, str]:
+    """The region's page (and, for a long list, its further pages): source path -> Markdown.
+    The first page also has the features' sections (key figures, slogans) before the list."""
+    first = urls.region(region)
+
+    def render(docs: list, n: int, count: int, src: str) -> str:
+        up = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
+        if region.parent:
+            up.append(_region_link(cat, cat.prefecture_of(region), src))
+        title = inline(region.name) if n == 1 else f"{inline(region.name)}（第 {n} 页）"
+        nav = pager(first, n, count, src)
+        parts = [f"# {title}",
+                 f"{' › '.join(up)} › {inline(region.name)}",
+                 f"行政区划代码 `{region.code}` · {region.level}",
+                 *(region_sections(extensions, region, src) if n == 1 else []),
+                 "## 文件 { #documents }", nav,
+                 document_list(docs, src), nav]
+        if region.parent is None and n == 1:
+            children = cat.children(region)
+            parts += ["## 下辖地区 { #subregions }",
+                      "\n".join(f"- {_region_link(cat, c, src)}" for c in children)
+                      if children else "本版未收录下辖地区。"]
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    return paged(cat.documents_of(region), first, render)
