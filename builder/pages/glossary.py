@@ -2,7 +2,7 @@
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
   term page, with the expansion as ``data-tip``, which the edition's one
-  popup (``term-popup.js``) shows on hover, focus and tap. No ``title``:
+  popup (``glossary.js``) shows on hover, focus and tap. No ``title``:
   a title would show a second, browser tooltip over the popup.
   Headings and table header cells are left as they are: a heading is itself
   a link target whose text MkDocs copies into the table of contents and
