@@ -111,10 +111,10 @@ def token(value: str) -> str:
     return value
 
 
-def json_in_html(value: object) -> str:
+def json_in_html(value: object, *, compact: bool = False) -> str:
     """JSON that can sit inside HTML, a ``<script>`` element or YAML front matter:
     ``<``, ``>``, ``&`` and the JavaScript line separators are written as ``\\u`` escapes."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":") if compact else None)
     for ch in ("<", ">", "&", "\u2028", "\u2029"):
         text = text.replace(ch, f"\\u{ord(ch):04x}")
     return text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from builder.corpus.regions import Region
 from builder.escape import code, front_matter, markdown_text
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.extensions import Extension, region_sections
 from builder.pages.listing import document_list, paged, pager
 from builder.pages.markdown import inline
 
@@ -28,8 +31,9 @@ def province_page(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def region_page(cat: Catalogue, region: Region) -> dict[str, str]:
-    """The region's page (and, for a long list, its further pages): source path -> Markdown."""
+def region_page(cat: Catalogue, region: Region, extensions: Sequence[Extension] = ()) -> dict[str, str]:
+    """The region's page (and, for a long list, its further pages): source path -> Markdown.
+    The first page also has the features' sections (key figures, slogans) before the list."""
     first = urls.region(region)
 
     def render(docs: list, n: int, count: int, src: str) -> str:
@@ -42,6 +46,7 @@ def region_page(cat: Catalogue, region: Region) -> dict[str, str]:
         parts = [front_matter(page), f"# {title}",
                  f"{' › '.join(up)} › {inline(region.name)}",
                  f"行政区划代码 {code(region.code)} · {markdown_text(region.level)}",
+                 *(region_sections(extensions, region, src) if n == 1 else []),
                  "## 文件 { #documents }", nav,
                  document_list(docs, src), nav]
         if region.parent is None and n == 1:
