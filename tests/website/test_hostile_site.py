@@ -91,12 +91,16 @@ class ActiveContent(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []
-        self._in_script = False
+        self._in_script = self._json = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("iframe", "object", "embed"):  # (inline <svg> icons are the theme's own)
             self.found.append(f"<{tag}>")
-        self._in_script = tag == "script"
+        kind = dict(attrs).get("type") or "text/javascript"
+        # a JSON data block (search cards) is not run; its text is checked to stay inside it below
+        self._in_script = tag == "script" and kind in ("text/javascript", "module", "application/javascript")
+        if tag == "script" and kind == "application/json":
+            self._json = True
         for name, value in attrs:
             value = value or ""
             if name.startswith("on") or name == "autofocus":
@@ -109,9 +113,11 @@ class ActiveContent(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_script and "alert(1)" in data:
             self.found.append("<script>alert(1)</script>")
+        if self._json and ("<" in data or "&" in data):  # could close the element or open a comment
+            self.found.append("unescaped < or & in a JSON script block")
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in_script = self._json = False
 
 
 @pytest.fixture(scope="module")
