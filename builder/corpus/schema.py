@@ -161,7 +161,14 @@ def _models_in(annotation: object) -> list[type[BaseModel]]:
 
 def field_hint(model: type[BaseModel], loc: tuple) -> str:
     """The ``description`` of the field at ``loc`` (what a contributor should write there)."""
-    hint = ""
+    fields = _fields_along(model, loc)
+    return (fields[-1].description or "") if fields else ""
+
+
+def _fields_along(model: type[BaseModel], loc: tuple) -> list[Any]:
+    """The pydantic field infos met walking ``loc`` from ``model`` (list indices skipped),
+    stopping at the first name no model on the way has: one walk for hints and key lists."""
+    found: list[Any] = []
     current: list[type[BaseModel]] = [model]
     for part in loc:
         if not isinstance(part, str):
@@ -169,9 +176,9 @@ def field_hint(model: type[BaseModel], loc: tuple) -> str:
         info = next((m.model_fields[part] for m in current if part in m.model_fields), None)
         if info is None:
             break
-        hint = info.description or ""
+        found.append(info)
         current = _models_in(info.annotation)
-    return hint
+    return found
 
 
 def _shown(value: object) -> str:
@@ -230,13 +237,10 @@ def validate(model: type[M], loaded: Loaded, path: Path | str, *,
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    current: list[type[BaseModel]] = [model]
-    for part in loc:
-        if not isinstance(part, str):
-            continue
-        info = next((m.model_fields[part] for m in current if part in m.model_fields), None)
-        if info is None:
-            return []
-        current = _models_in(info.annotation)
+    names = [part for part in loc if isinstance(part, str)]
+    fields = _fields_along(model, loc)
+    if len(fields) < len(names):
+        return []
+    current = _models_in(fields[-1].annotation) if fields else [model]
     return sorted({k for m in current for k in m.model_fields})
 
