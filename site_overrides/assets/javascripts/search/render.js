@@ -3,7 +3,7 @@
  * set as textContent (never HTML), highlights as <mark> over the original
  * characters of the unit.
  */
-import { queryTerms } from "./fold.js";
+import { folding } from "./fold.js";
 import { docUrl } from "./urls.js";
 import { Search } from "./verify.js";
 
@@ -50,8 +50,12 @@ function renderDoc(search, group) {
   const list = el("ol", "edition-search-hits");
   const addHits = (hits) => {
     for (const hit of hits) {
-      if (hit.kind === "t") continue;
+      if (hit.kind === "t") {  // the title is the document's own link
+        head.dataset.unit = String(hit.uid);
+        continue;
+      }
       const a = el("a", "md-search-result__link edition-search-hit");
+      a.dataset.unit = String(hit.uid);
       a.href = docUrl(id, hit.anchor);
       const label = hit.kind === "h" ? "" : (hit.section || KIND_LABEL[hit.kind]);
       if (label || hit.kind === "b") a.append(el("span", "edition-search-hit__section", [label, KIND_LABEL[hit.kind]].filter(Boolean).join(" · ")));
@@ -63,17 +67,28 @@ function renderDoc(search, group) {
   };
   addHits(group.hits);
   li.append(list);
-  if (group.next < group.uids.length) {
-    const more = el("button", "md-button edition-search-doc__more", "本文更多结果");
-    more.type = "button";
-    more.addEventListener("click", async () => {
-      const before = group.hits.length;
-      await search.verify(group, group.hits.length + 20, 20);
-      addHits(group.hits.slice(before));
-      if (group.next >= group.uids.length) more.remove();
-    });
-    li.append(more);
-  }
+  let more = null;
+  // Shown hits never move: a click verifies further candidates and appends only the new hits.
+  // Later ranges of the index can add candidates to a document already shown: refresh() puts
+  // the button back then (View.more calls it).
+  group.refresh = () => {
+    if (group.next >= group.uids.length) {
+      if (more) more.remove();
+      more = null;
+    } else if (!more) {
+      more = el("button", "md-button edition-search-doc__more", "本文更多结果");
+      more.type = "button";
+      more.addEventListener("click", async () => {
+        more.disabled = true;
+        const { fresh } = await search.verify(group, group.hits.length + 20, 20);
+        addHits(fresh);
+        if (more) more.disabled = false;
+        group.refresh();
+      });
+      li.append(more);
+    }
+  };
+  group.refresh();
   return li;
 }
 
@@ -93,7 +108,14 @@ export class View {
     const query = this.input.value;
     const seq = ++this.seq;
     const started = performance.now();
-    if (!queryTerms(query).length) {
+    let terms;
+    try {
+      terms = (await (await folding()).prepare(query)).terms(query);
+    } catch (err) {
+      terms = null;
+    }
+    if (seq !== this.seq) return;
+    if (terms && !terms.length) {
       this.meta.textContent = this.placeholder;
       this.list.replaceChildren();
       this.output.dataset.state = "idle";
@@ -139,7 +161,7 @@ export class View {
     if (!s.exhausted) {
       const more = el("button", "md-button edition-search-more", docs ? "更多结果" : "继续查找");
       more.type = "button";
-      more.addEventListener("click", () => this.more());
+      more.addEventListener("click", () => { more.disabled = true; this.more(); });
       this.meta.append(" ", more);
     }
   }
@@ -149,6 +171,7 @@ export class View {
     const seq = this.seq;
     const batch = await s.more();
     if (seq !== this.seq) return;
+    for (const g of s.shown) if (g.refresh) g.refresh();
     this.list.append(...batch.map((g) => renderDoc(s, g)));
     this.updateMeta();
   }
