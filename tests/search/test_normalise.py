@@ -48,3 +48,15 @@ def test_every_traditional_character_is_in_the_browsers_bitmap_and_one_of_its_fi
     pairs = "".join(v for k, v in files.items() if k.startswith("search/t2s/"))
     assert len(pairs) == 2 * len(t2s.table())
     assert '"corpus":"發发"' in files["search/fold.json"]
+
+
+def test_the_search_help_shows_an_example_per_rule_and_each_folds_as_it_says() -> None:
+    """The table on the results page (``search/#search-help``) is checked against the rule itself."""
+    from builder.pages.search import _PAGE
+
+    rows = [line.strip("|").split("|") for line in _PAGE.splitlines()
+            if line.startswith("| ") and not line.startswith("| 规则")]
+    assert len(rows) == 5
+    for _rule, typed, original in rows:
+        for t, o in zip(typed.split(" · "), original.split(" · "), strict=True):
+            assert any(fold(t.strip()) == fold(form.strip()) for form in o.split(" / ")), (t, o)
