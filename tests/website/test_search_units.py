@@ -135,3 +135,35 @@ def test_an_unknown_region_is_reported_too(server: str, visit: Callable[..., Vis
     assert "“<b>离石</b>”" in problem.inner_text()  # shown as text, never as markup
     assert problem.locator("b").count() == 0
     assert "离石区" in problem.locator("a").all_inner_texts()
+
+
+def test_terms_found_only_in_different_paragraphs_list_the_documents_as_a_second_tier(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit], truth: Truth) -> None:
+    """政府 and 电商 never share a paragraph: a clear "no results" before; now the documents that
+    hold both, labelled, each with the paragraphs for each term."""
+    query = "政府 电商"
+    assert not truth.units(query)
+    expected = truth.split_documents(query)
+    assert len(expected) > 3
+    v = visit()
+    page = v.open(server)
+    for view in ("dropdown", "results page"):
+        if view == "dropdown":
+            root = DROPDOWN
+            dropdown(page, query)
+        else:
+            root = RESULTS_PAGE
+            results_page(page, server, query)
+        docs = page.evaluate(_REACH, root)[0]
+        assert len(docs) == len(set(docs)) and set(docs) == expected, view
+        assert page.locator(f"{root} [data-unit]").count() == 0  # no paragraph holds the query
+        assert "没有一个段落同时包含" in page.locator(f"{root} .md-search-result__meta").inner_text()
+        for item in page.locator(f"{root} [data-tier='2']").all():
+            assert "各词分见于本文不同段落" in item.inner_text()
+            labels = item.locator(".edition-search-term").all_inner_texts()
+            assert labels == ["含“政府”的段落", "含“电商”的段落"]
+            lists = item.locator("ol.edition-search-hits").all()
+            for term, hits in zip(("政府", "电商"), lists, strict=True):
+                for uid in hits.locator("[data-term-unit]").evaluate_all("els => els.map(e => +e.dataset.termUnit)"):
+                    assert term in truth.folded[uid]
+    assert not v.errors and not v.foreign

@@ -6,6 +6,7 @@
  *   fold.js    what a reader types and what the page says, folded alike
  *   index.js   the index files under search/ and a query's candidate units
  *   verify.js  one search: candidates -> hits that contain every term
+ *   split.js   the second tier: documents holding every term in different paragraphs
  *   rank.js    the order of documents and hits
  *   filters.js which documents the results page's filters let through
  *   render.js  results on screen (textContent only), the two views

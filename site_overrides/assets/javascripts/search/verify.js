@@ -143,11 +143,12 @@ export class Search {
     return { fetched, fresh };
   }
 
-  check(data, i) {
+  /** The hit unit `i` of a chunk is, if its folded text holds every one of `terms`; else null. */
+  check(data, i, terms = this.terms) {
     const [d, anchor, kind, section, text, cuts] = data.u[i];
     const mapped = this.folding.map(text);
     const ranges = [];
-    for (const term of this.terms) {
+    for (const term of terms) {
       let at = mapped.folded.indexOf(term);
       if (at < 0) return null;
       while (at >= 0) {
