@@ -28,6 +28,8 @@ Files (``docs_dir``-relative, all under ``search/``):
   or ``@<j>:<ranges>`` for a list written to ``p/<fnv hex>-<range>.txt``,
   one file per range of ``RANGE_UNITS << j`` units that holds postings
   (``<ranges>``: their numbers in base 36, ``,``-joined);
+- ``fold.json``, ``t2s/<k>.txt``: the folding table of the browser
+  (``builder.search.normalise.browser_table``);
 - ``t/<n>.json``: units ``n*CHUNK_UNITS`` … as
   ``[doc, anchor, kind, section, text, word lengths]`` with the id and title
   of their documents, fetched to verify and show a hit.
@@ -44,7 +46,7 @@ import jieba
 
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
-from builder.search.normalise import fold
+from builder.search.normalise import browser_table, fold
 from builder.search.segment import cut_lengths
 from builder.search.units import Unit, document_units
 
@@ -239,6 +241,7 @@ def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer
     files = gram_files(postings(units))
     shards = int(files.pop("_shards"))
     files.update(chunk_files(docs, units, tok))
+    files.update(browser_table([u.text for u in units]))
     files[MANIFEST] = manifest(docs, regions, first, len(units), shards)
     return files
 

@@ -22,13 +22,31 @@ from dataclasses import dataclass
 from html import unescape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from builder.search.normalise import fold
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+DROPDOWN = "[data-edition-search-output]"
+RESULTS_PAGE = ".edition-search-page__results"
+#: In the page: press the next "more" button (the view's, or a document's "本文更多结果") and
+#: wait for it to finish (a document's button comes back enabled or goes, the view's is
+#: replaced), until there is none; then the documents and units on screen.
+_REACH = """async (root) => {
+  const view = document.querySelector(root);
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  for (let i = 0; i < 20000; i++) {
+    const b = view.querySelector(
+      "button.edition-search-doc__more:not([disabled]), button.edition-search-more:not([disabled])");
+    if (!b) break;
+    b.click();
+    for (let t = 0; t < 3000 && b.isConnected && b.disabled; t++) await sleep(10);
+  }
+  return [[...view.querySelectorAll("[data-doc]")].map((e) => e.dataset.doc),
+          [...view.querySelectorAll("[data-unit]")].map((e) => +e.dataset.unit)];
+}"""
 #: Requests that belong to search, for either implementation.
 SEARCH_PARTS = ("/search/", "search.js", "search.css", "search_index.json", "workers/search")
 
@@ -64,6 +82,7 @@ class Seen:
     bytes_search: int  # those of search files only (SEARCH_PARTS)
     gzip_search: int  # the search files gzip-compressed, as GitHub Pages serves them (0 without ``site``)
     requests: int
+    units: tuple[int, ...] | list[int] = ()  # the edition's units shown (``data-unit``), in order, repeats kept
 
 
 def page_text(site: Path, item: str) -> str:
@@ -141,6 +160,8 @@ class Probe:
         self.page.on("requestfinished", self._record)
         self.sizes = []
         self.page.goto(self.base + url_path, wait_until=wait)
+        if self.edition:  # the box listens once search/main.js has run (after parsing, before "load")
+            self.page.wait_for_selector("[data-edition-search][data-ready]", state="attached")
         self.opened_at = time.perf_counter()
 
     def _input(self) -> str:
@@ -192,20 +213,33 @@ class Probe:
         page.wait_for_timeout(100)  # the last requests' "finished" events reach this process
         sizes = self.sizes[mark:]
         search = [(u, n) for u, n in sizes if any(p in urlsplit(u).path for p in SEARCH_PARTS)]
-        seen = Seen(self.docs(all_results), ms, sum(n for _, n in sizes), sum(n for _, n in search),
-                    sum(self.gzip_size(u) for u, _ in search), len(sizes))
-        return seen
+        docs, units = self.docs(all_results)
+        return Seen(docs, ms, sum(n for _, n in sizes), sum(n for _, n in search),
+                    sum(self.gzip_size(u) for u, _ in search), len(sizes), units)
 
-    def docs(self, all_results: bool) -> list[str]:
+    def results_page(self, query: str) -> Seen:
+        """The results page ``search/?q=…`` on the open context, every button pressed to the end."""
+        mark = len(self.sizes)
+        start = time.perf_counter()
+        self.page.goto(self.base + "search/?" + urlencode({"q": query}), wait_until="load")
+        self.page.wait_for_selector(f"{RESULTS_PAGE}[data-state=done], {RESULTS_PAGE}[data-state=error]",
+                                    state="attached", timeout=30_000)
+        ms = (time.perf_counter() - start) * 1000
+        docs, units = self.reach(RESULTS_PAGE)
+        sizes = self.sizes[mark:]
+        return Seen(docs, ms, sum(n for _, n in sizes), 0, 0, len(sizes), units)
+
+    def reach(self, root: str) -> tuple[list[str], list[int]]:
+        """Press every "more" button under ``root`` until none is left: documents and units shown."""
+        return tuple(self.page.evaluate(_REACH, root))
+
+    def docs(self, all_results: bool) -> tuple[list[str], list[int]]:
         page = self.page
         if self.edition:
-            while all_results and page.locator(".edition-search .edition-search-more").count():
-                before = page.locator(".edition-search [data-doc]").count()
-                page.locator(".edition-search .edition-search-more").click()
-                page.wait_for_function(
-                    f"document.querySelectorAll('.edition-search [data-doc]').length > {before} || "
-                    "!document.querySelector('.edition-search .edition-search-more')", timeout=30_000)
-            return page.eval_on_selector_all(".edition-search [data-doc]", "els => els.map(e => e.dataset.doc)")
+            if all_results:
+                return self.reach(DROPDOWN)
+            return (page.eval_on_selector_all(f"{DROPDOWN} [data-doc]", "els => els.map(e => e.dataset.doc)"),
+                    page.eval_on_selector_all(f"{DROPDOWN} [data-unit]", "els => els.map(e => +e.dataset.unit)"))
         if all_results:  # Material renders ten results, then more as the list scrolls
             for _ in range(200):
                 n = page.locator(".md-search-result__item").count()
@@ -221,4 +255,4 @@ class Probe:
             item = doc_id_of(h) or path
             if item not in out:
                 out.append(item)
-        return out
+        return out, []

@@ -48,7 +48,12 @@ class Visit:
             route.abort()
 
     def open(self, url: str) -> Page:
+        """``url`` loaded as a reader meets it: parsed, scripts run, the network quiet.
+
+        "networkidle" alone can come while a long page is still being parsed (its
+        deferred scripts not yet run), so the load event is waited for as well."""
         self.page.goto(url, wait_until="networkidle")
+        self.page.wait_for_load_state("load")
         return self.page
 
     def close(self) -> None:

@@ -37,17 +37,22 @@ def test_every_page_has_the_search_box_in_the_header(built_site: BuiltSite) -> N
 
 
 @pytest.mark.browser
-def test_search_eval_prints_recall_and_precision_of_what_the_reader_sees(built_site: BuiltSite) -> None:
-    """A handful of queries of each kind; the full run is ``python -m builder search-eval``."""
+def test_search_eval_judges_units_in_both_views_per_family(built_site: BuiltSite) -> None:
+    """A handful of queries of each family; the full run is ``python -m builder search-eval``."""
     result = subprocess.run(
         [sys.executable, "-m", "builder", "search-eval", "--corpus", str(built_site.corpus.root),
-         "--site", str(built_site.site), "--limit", "2", "--sample", "3", "--cold", "1"],
-        cwd=REPO, capture_output=True, text=True, timeout=300)
+         "--site", str(built_site.site), "--limit", "2", "--sample", "3", "--family", "2", "--cold", "1"],
+        cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    all_row = next(line for line in lines if line.startswith("| all |"))
-    assert all_row.split("|")[3:5] == [" 1.000 ", " 1.000 "], result.stdout
-    assert "| region | 2 |" in result.stdout and "| random | 2 |" in result.stdout
+    all_row = next(line for line in lines if line.startswith("| all |")).split("|")
+    assert all_row[3:5] == [" 1.000 / 1.000 ", " 1.000 / 1.000 "], result.stdout
+    assert all_row[6] == " 0 / 0 ", result.stdout  # no unit shown twice
+    for exact in all_row[5].split(" / "):  # every query exact in each view
+        hit, total = exact.strip().split("/")
+        assert hit == total, result.stdout
+    for family in ("region", "random", "punct", "unquoted", "spaced", "traditional", "compat", "single"):
+        assert f"| {family} | 2 |" in result.stdout, family
     assert "requests to other hosts: 0" in result.stdout
 
 

@@ -6,6 +6,7 @@
  *   fold.js    what a reader types and what the page says, folded alike
  *   index.js   the index files under search/ and a query's candidate units
  *   verify.js  one search: candidates -> hits that contain every term
+ *   split.js   the second tier: documents holding every term in different paragraphs
  *   rank.js    the order of documents and hits
  *   filters.js which documents the results page's filters let through
  *   render.js  results on screen (textContent only), the two views
@@ -13,7 +14,8 @@
  *
  * No request leaves the site; corpus text is only ever set as textContent.
  */
-import { queryTerms } from "./fold.js";
+import { checkFilters, FILTERS } from "./filters.js";
+import { folding } from "./fold.js";
 import { manifest } from "./index.js";
 import { el, View } from "./render.js";
 
@@ -64,7 +66,10 @@ function mountHeader() {
   };
   const open = () => { toggle.checked = true; input.focus(); manifest().catch(() => {}); };
   const close = () => { toggle.checked = false; input.blur(); };
-  wire(view, () => { if (queryTerms(input.value).length) location.href = resultsUrl(); });
+  wire(view, async () => {
+    const query = input.value;
+    if ((await (await folding()).prepare(query)).terms(query).length) location.href = resultsUrl();
+  });
   input.addEventListener("focus", () => { toggle.checked = true; manifest().catch(() => {}); });
   box.querySelector("form").addEventListener("reset", () => setTimeout(() => view.run(), 0));
   box.querySelector("form").addEventListener("submit", (e) => e.preventDefault());
@@ -77,6 +82,7 @@ function mountHeader() {
     if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     if (e.key === "/" || e.key === "s" || e.key === "S") { e.preventDefault(); open(); }
   });
+  box.dataset.ready = "1";  // listening (tests and search-eval wait for it)
 }
 
 /* ---------- the results page: search/?q=…, with filters ---------- */
@@ -92,30 +98,41 @@ async function mountPage() {
   input.setAttribute("aria-label", "搜索全文");
   form.append(input);
   const filters = el("div", "edition-search-filters");
+  const problems = el("div", "edition-search-filter-problems");
+  problems.setAttribute("role", "status");
   const output = el("div", "md-search-result edition-search-page__results");
   output.append(el("div", "md-search-result__meta", "输入词语或短语；空格分隔的几个词须同时出现"), el("ol", "md-search-result__list"));
-  host.append(form, filters, output);
+  host.append(form, filters, problems, output);
   const m = await manifest();
-  const select = (name, label, values) => {
+  const { valid, unknown } = checkFilters(m, params);
+  const select = ({ name, label }) => {
     const s = el("select", "edition-search-filter");
     s.name = name;
     s.setAttribute("aria-label", label);
-    s.append(new Option(`全部${label}`, ""), ...values.map((v) => new Option(v, v)));
-    s.value = params.get(name) || "";
+    s.append(new Option(`全部${label}`, ""), ...valid[name].map((v) => new Option(v, v)));
+    s.value = unknown.some((u) => u.name === name) ? "" : params.get(name) || "";
     filters.append(s);
     return s;
   };
-  const prefectures = [...new Set(m.regions.map((r) => r[1]))];
-  const years = [...new Set(m.docs.map((d) => d[3]))].sort((a, b) => b - a).map(String);
-  const selects = [
-    select("prefecture", "地级市", prefectures),
-    select("region", "地区", m.regions.map((r) => r[0])),
-    select("type", "类型", m.types),
-    select("year", "年份", years),
-  ];
+  const selects = FILTERS.map(select);
+  // A value the edition does not have is said so, with the values it has; the search runs without it.
+  for (const u of unknown) {
+    const p = el("p", "edition-search-filter-problem");
+    p.dataset.filter = u.name;
+    p.append(`没有${u.label}为“${u.value}”的文件，已按全部${u.label}搜索。可选：`);
+    u.valid.forEach((v, i) => {
+      const a = el("a", "edition-search-filter-choice", v);
+      const url = new URL(location.href);
+      url.searchParams.set(u.name, v);
+      a.href = url.href;
+      p.append(i ? "、" : "", a);
+    });
+    problems.append(p);
+  }
   const filtersOf = () => Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.name, s.value]));
   const view = new View(output, input, filtersOf);
   const remember = () => {
+    problems.replaceChildren();
     const url = new URL(location.href);
     url.search = "";
     if (input.value.trim()) url.searchParams.set("q", input.value.trim());

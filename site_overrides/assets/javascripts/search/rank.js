@@ -26,7 +26,7 @@ export function docPrior(m, terms, d, uids) {
 
 export const byPrior = (a, b) => b.prior - a.prior || a.doc - b.doc;
 export const byScore = (a, b) => b.score - a.score || a.doc - b.doc;
-export const hitOrder = (a, b) => b.score - a.score || a.order - b.order;
+export const hitOrder = (a, b) => b.score - a.score || a.uid - b.uid;
 
 /** A hit's score: its kind, and whether each of its first ten ranges stands as a word. */
 export function hitScore(kind, text, cuts, ranges) {

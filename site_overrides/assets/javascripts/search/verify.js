@@ -6,7 +6,7 @@
  * bounded (CHUNKS_PER_SCREEN).
  */
 import { accepts } from "./filters.js";
-import { fold, queryTerms } from "./fold.js";
+import { Folding, folding } from "./fold.js";
 import { Candidates, chunk, docOf } from "./index.js";
 import { byPrior, byScore, docPrior, groupScore, hitOrder, hitScore } from "./rank.js";
 
@@ -18,7 +18,7 @@ const CHUNKS_PER_SCREEN = 30; // text chunks fetched per screen, at most (about 
 export class Search {
   constructor(query, filters) {
     this.query = query;
-    this.terms = queryTerms(query);
+    this.terms = [];
     this.filters = filters || {};
     this.docs = [];        // [{doc, uids, next, hits, score}] in verification order
     this.cursor = 0;       // next document to verify
@@ -28,6 +28,8 @@ export class Search {
   }
 
   async start() {
+    this.folding = await (await folding()).prepare(this.query);
+    this.terms = this.folding.terms(this.query);
     this.source = await new Candidates(this.terms).start();
     this.m = this.source.m;
     this.addCandidates(this.source.initial);
@@ -104,7 +106,7 @@ export class Search {
       } else {
         break;
       }
-      budget -= await this.verify(group, HITS_PER_DOC, Math.min(CHUNKS_PER_DOC, budget));
+      budget -= (await this.verify(group, HITS_PER_DOC, Math.min(CHUNKS_PER_DOC, budget))).fetched;
       if (group.hits.length) batch.push(group);
       else if (group.next < group.uids.length) this.deferred.push(group);
     }
@@ -113,11 +115,15 @@ export class Search {
     return batch;
   }
 
-  /** Read candidate units of one document until `want` hits or `maxChunks` chunks; chunks read. */
+  /** Read candidate units of one document until `want` hits or `maxChunks` chunks.
+   *  Returns the chunks read and the new hits, ranked among themselves and appended to
+   *  `group.hits` after those already there: hits on screen never move, so "more in this
+   *  document" shows exactly the hits not shown yet, each once. */
   async verify(group, want, maxChunks) {
     const size = this.m.chunk;
     let fetched = 0;
-    while (group.next < group.uids.length && group.hits.length < want && fetched < maxChunks) {
+    const fresh = [];
+    while (group.next < group.uids.length && group.hits.length + fresh.length < want && fetched < maxChunks) {
       const n = Math.floor(group.uids[group.next] / size);
       const data = await chunk(n);
       fetched += 1;
@@ -125,30 +131,33 @@ export class Search {
         const uid = group.uids[group.next++];
         const hit = this.check(data, uid - n * size);
         if (hit) {
+          hit.uid = uid;
           group.info = data.d[String(group.doc)];
-          group.hits.push(hit);
+          fresh.push(hit);
         }
       }
     }
-    group.hits.sort(hitOrder);
+    fresh.sort(hitOrder);
+    group.hits.push(...fresh);
     group.score = groupScore(this.m, this.terms, group);
-    return fetched;
+    return { fetched, fresh };
   }
 
-  check(data, i) {
+  /** The hit unit `i` of a chunk is, if its folded text holds every one of `terms`; else null. */
+  check(data, i, terms = this.terms) {
     const [d, anchor, kind, section, text, cuts] = data.u[i];
-    const folded = fold(text);
+    const mapped = this.folding.map(text);
     const ranges = [];
-    for (const term of this.terms) {
-      let at = folded.indexOf(term);
+    for (const term of terms) {
+      let at = mapped.folded.indexOf(term);
       if (at < 0) return null;
       while (at >= 0) {
-        ranges.push([at, at + term.length]);
-        at = folded.indexOf(term, at + term.length);
+        ranges.push(Folding.original(mapped, at, at + term.length));
+        at = mapped.folded.indexOf(term, at + term.length);
       }
     }
     ranges.sort((a, b) => a[0] - b[0]);
     const score = hitScore(kind, text, cuts, ranges);
-    return { doc: d, anchor, kind, section: data.s[section], text, ranges, score, order: i };
+    return { doc: d, anchor, kind, section: data.s[section], text, ranges, score };
   }
 }
