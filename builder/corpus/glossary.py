@@ -1,33 +1,64 @@
-"""The glossary of numbered slogans (``corpus/glossary/<id>.yml``): typed model and loader.
+"""The glossary (``corpus/glossary/<id>.yml``): typed model and loader.
 
 One YAML file per term, named after its id, so that two contributors adding
-two slogans never edit the same file (one big ``glossary.yml`` would make
-every new entry a merge conflict with every other). A file looks like::
+two slogans never edit the same file. A term has one or more *senses*: the
+same string can name different programmes in different reports (五个一批 is
+the poverty-relief list in 离石区's plan, a forestry programme in 静乐县 and a
+culture programme in 孝义市). A file looks like::
 
-    id: liuwen-liubao
-    term: 六稳六保
-    variants: [六稳“六保”]          # other spellings met in the text (no quotes needed)
-    expansion: 稳就业、稳金融、……  # or the word ``unknown`` when no source spells it out
-    explanation: 党中央在疫情之下……  # a short explanation in Chinese
-    level: 中央                     # 中央 | 山西省 | a city or county of regions.yml | 通用 | 不详
-    sources:
-      - doc: lishi-2021-gongzuobaogao#p-6     # a paragraph of this corpus, or
-      - public: 2020年中央经济工作会议（2020年12月16日至18日）   # a named public source
-    related: [liuwen, liubao]
-    match: text                     # text (default) | quoted: see ``Term.match``
+    id: wuge-yipi
+    term: 五个一批
+    variants: []                  # other spellings met in the text (no quotes needed)
+    kind: numbered                # numbered (a slogan that counts) | phrase (转型出雏型)
+    pinyin: wǔ gè yī pī           # optional: pypinyin's reading is used when absent
+    english:                      # optional: only an established rendering, with its source
+      text: …
+      source: <title>，<date>
+    match: text                   # text (default) | quoted: see ``Term.match``
+    related: [liangbuchou-sanbaozhang]
+    gaps: [静乐县报告的注释⑦未能采集]   # what the sources leave out, shown as such
+    unassigned: [jingle-2021-gongzuobaogao#p-5]   # occurrences the text leaves open
+    senses:
+      - key: tuopin                 # stable within the term: #sense-tuopin on the page
+        expansion: 发展生产脱贫一批、…  # or ``unknown``: never guess
+        explanation: …
+        level: 中央                 # 中央 | 山西省 | a region of regions.yml | 通用 | 不详
+        confidence: high            # high | medium | low
+        evidence:
+          expansion:
+            - public: 中共中央、国务院《关于打赢脱贫攻坚战的决定》，2015年11月29日
+          level:
+            - corpus: lishi-2021-shisiwu-guihua-gangyao#p-13
+              quote: 以“六个精准”、“五个一批”脱贫攻坚战略为指引
+            - inference: 只见于吕梁市所属区县的文件……   # reasoning, shown as an inference
+        paragraphs: [lishi-2021-shisiwu-guihua-gangyao#p-13]   # occurrences of this sense
+        context: [脱贫]             # or: a sentence matching one of these patterns
+        default: false              # true: every occurrence no rule assigns
+
+Evidence is the sense's sources: ``corpus`` cites a paragraph and quotes the
+words that spell the claim out (``builder check`` verifies the quote is in
+that paragraph), ``public`` names a source outside the corpus with its date,
+``inference`` gives the reasoning and is printed as an inference. An
+inference alone never makes a sense ``high`` confidence.
 
 Problems are reported as ``file:line: what; what to do`` (``Problem``), the
 line being the one of the offending key, so a broken pull request is fixed
 by reading one line. Cross-checks that need the documents (a cited
-paragraph exists, a related id exists) live in ``builder.checks.glossary``.
+paragraph exists, a quote is in it, a paragraph rule names a paragraph
+using the term) live in ``builder.checks.glossary``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Annotated, Literal
 
 import yaml
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
+                      ValidationInfo, field_validator, model_validator)
 
 from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.load import REGIONS_FILE
@@ -42,52 +73,144 @@ OTHER_LEVELS = ("通用", "不详")
 FIXED_LEVELS = UPPER_LEVELS + OTHER_LEVELS
 UNKNOWN = "unknown"
 MATCH_MODES = ("text", "quoted")
+KINDS = ("numbered", "phrase")
+CONFIDENCE = ("high", "medium", "low")
 #: Opening and closing quotes a slogan may stand in (“六稳”, ‘六保’, 「三零」, 『三无』).
 QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
-_KEYS = ("id", "term", "variants", "expansion", "explanation", "level", "sources", "related", "match")
+#: A public source is *dated*: it names a year (2018年, 2020年12月16日).
+_DATED_RE = re.compile(r"(19|20)\d\d年")
+_DOC_REF_RE = re.compile(r"^[a-z0-9-]+(#[a-z]-[0-9][0-9-]*)?$")
+_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where an expansion is spelled out: a corpus paragraph or a named public source.
+def _text(value: str) -> str:
+    """Corpus prose: stripped, not empty, no control or direction-override characters."""
+    value = value.strip()
+    if not value:
+        raise ValueError("empty text")
+    if _CONTROL_RE.search(value):
+        raise ValueError("control or direction-override character in text")
+    return value
 
-    ``doc`` is ``<doc_id>#<anchor>`` (``lishi-2021-gongzuobaogao#p-54``);
-    ``public`` names a source outside the corpus precisely (title and date).
-    """
 
-    doc: str | None = None
-    public: str | None = None
-    line: int = 0
+def strip_quotes(text: str) -> str:
+    """``“六稳”`` -> ``六稳``: a form is written without the quotes it stands in."""
+    for left, right in QUOTES:
+        text = text.replace(left, "").replace(right, "")
+    return text.strip()
+
+
+def _doc_ref(value: str) -> str:
+    if not _DOC_REF_RE.match(value):
+        raise ValueError(f"{value!r} is no paragraph reference; write <doc_id>#<anchor>, "
+                         "e.g. lishi-2021-gongzuobaogao#p-54")
+    return value
+
+
+def _pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"context pattern {value!r} is no regular expression: {exc}") from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Form = Annotated[str, AfterValidator(_text), AfterValidator(strip_quotes)]
+DocRef = Annotated[str, AfterValidator(_doc_ref)]
+Pattern = Annotated[str, AfterValidator(_pattern)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """``lishi-2021-gongzuobaogao#p-54`` -> (doc id, anchor); a bare doc id has no anchor."""
+    doc, _, anchor = ref.partition("#")
+    return doc, anchor or None
+
+
+class Evidence(_Model):
+    """One piece of evidence: a quoted paragraph, a named dated source, or an inference."""
+
+    corpus: DocRef | None = None
+    quote: Text | None = None
+    public: Text | None = None
+    inference: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Evidence:
+        kinds = [k for k in ("corpus", "public", "inference") if getattr(self, k)]
+        if len(kinds) != 1:
+            raise ValueError("evidence is one of {corpus: <doc_id>#<anchor>, quote: …}, {public: <title>，<date>} "
+                             "or {inference: <the reasoning>}")
+        if self.corpus and (not self.quote or "#" not in self.corpus):
+            raise ValueError("corpus evidence names a paragraph (<doc_id>#p-N) and quotes the words that spell "
+                             "it out (quote: …)")
+        if self.quote and not self.corpus:
+            raise ValueError("a quote belongs to corpus evidence")
+        if self.public and not _DATED_RE.search(self.public):
+            raise ValueError(f"public source {self.public!r} has no date; name the source with its date "
+                             "(…，2018年7月31日)")
+        return self
+
+    @property
+    def type(self) -> str:
+        return "corpus" if self.corpus else "public" if self.public else "inference"
 
     @property
     def doc_id(self) -> str | None:
-        return self.doc.partition("#")[0] if self.doc else None
+        return split_ref(self.corpus)[0] if self.corpus else None
 
     @property
     def anchor(self) -> str | None:
-        return self.doc.partition("#")[2] or None if self.doc else None
+        return split_ref(self.corpus)[1] if self.corpus else None
 
 
-@dataclass(frozen=True)
-class Term:
-    """One slogan.
+class SenseEvidence(_Model):
+    expansion: list[Evidence] = Field(default_factory=list)
+    level: list[Evidence] = Field(default_factory=list)
 
-    ``match`` says where the text is matched: ``text`` everywhere (六稳六保 is
-    unambiguous), ``quoted`` only inside quotes or bold, for short terms
-    that are also ordinary words (“三公”经费 is a slogan, 三公里 is a distance).
-    """
 
-    id: str
-    term: str
-    variants: list[str]
-    expansion: str
-    explanation: str
-    level: str
-    sources: list[Source]
-    related: list[str]
-    match: str = "text"
-    path: Path = Path()
-    lines: dict[str, int] = field(default_factory=dict)
+class Sense(_Model):
+    """One meaning of a term, with the evidence for its expansion and its level."""
+
+    key: Annotated[str, Field(pattern=_KEY_RE.pattern)]
+    expansion: Text
+    explanation: Text
+    level: Text
+    confidence: Literal["high", "medium", "low"]
+    evidence: SenseEvidence = Field(default_factory=SenseEvidence)
+    paragraphs: list[DocRef] = Field(default_factory=list)
+    context: list[Pattern] = Field(default_factory=list)
+    default: bool = False
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str, info: ValidationInfo) -> str:
+        levels = (info.context or {}).get("levels")
+        if levels is not None and value not in levels:
+            raise ValueError(f"unknown level {value!r}; use 中央, 山西省, a region of corpus/regions.yml "
+                             "(吕梁市, 离石区 …), 通用 or 不详")
+        return value
+
+    @model_validator(mode="after")
+    def _evidence_for_claims(self) -> Sense:
+        if self.known and not self.evidence.expansion:
+            raise ValueError("an expansion without evidence; cite the paragraph (corpus + quote) or the public "
+                             "source that spells it out, or write expansion: unknown")
+        if self.level != "不详" and not self.evidence.level:
+            raise ValueError(f"level {self.level} without evidence; quote the paragraph or name the source that "
+                             "says who set it, give the reasoning as inference, or write level: 不详")
+        if self.confidence == "high":
+            for claim, items in (("expansion", self.evidence.expansion if self.known else []),
+                                 ("level", self.evidence.level if self.level != "不详" else [])):
+                if items and all(e.type == "inference" for e in items):
+                    raise ValueError(f"confidence high with only an inference for the {claim}; "
+                                     "write confidence: medium or low, or cite a paragraph or source")
+        return self
 
     @property
     def known(self) -> bool:
@@ -95,12 +218,88 @@ class Term:
         return self.expansion != UNKNOWN
 
     @property
+    def sources(self) -> list[Evidence]:
+        """Cited paragraphs and public sources, expansion's first, each once."""
+        seen: dict[tuple, Evidence] = {}
+        for e in [*self.evidence.expansion, *self.evidence.level]:
+            if e.type != "inference":
+                seen.setdefault((e.corpus, e.public), e)
+        return list(seen.values())
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.context]
+
+
+class English(_Model):
+    """An established English rendering and where it is established (a named, dated source)."""
+
+    text: Text
+    source: Text
+
+    @field_validator("source")
+    @classmethod
+    def _dated(cls, value: str) -> str:
+        if not _DATED_RE.search(value):
+            raise ValueError("name the source of the English rendering with its date (…，2021年3月5日)")
+        return value
+
+
+class Term(_Model):
+    """One term of the glossary.
+
+    ``match`` says where the text is matched: ``text`` everywhere (六稳六保 is
+    unambiguous), ``quoted`` only inside quotes or bold, for short terms
+    that are also ordinary words (“三公”经费 is a slogan, 三公里 is a distance).
+    """
+
+    id: Annotated[str, Field(pattern=_KEY_RE.pattern)]
+    term: Form
+    variants: list[Form] = Field(default_factory=list)
+    kind: Literal["numbered", "phrase"] = "numbered"
+    pinyin: Text | None = None
+    english: English | None = None
+    match: Literal["text", "quoted"] = "text"
+    related: list[Annotated[str, Field(pattern=_KEY_RE.pattern)]] = Field(default_factory=list)
+    gaps: list[Text] = Field(default_factory=list)
+    unassigned: list[DocRef] = Field(default_factory=list)
+    senses: list[Sense] = Field(min_length=1)
+    _path: Path = PrivateAttr(default=Path())
+    _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _distinct_senses(self) -> Term:
+        keys = [s.key for s in self.senses]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"two senses share a key ({', '.join(keys)}); give each sense its own key")
+        if sum(s.default for s in self.senses) > 1:
+            raise ValueError("more than one sense is the default; mark at most one `default: true`")
+        return self
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def known(self) -> bool:
+        """True when at least one sense is spelled out."""
+        return any(s.known for s in self.senses)
+
+    @property
     def forms(self) -> list[str]:
         """The term and its variants, without quotes, longest first."""
         return sorted(dict.fromkeys([self.term, *self.variants]), key=lambda s: (-len(s), s))
 
-    def line_of(self, key: str) -> int:
-        return self.lines.get(key, 1)
+    def sense(self, key: str | None) -> Sense | None:
+        return next((s for s in self.senses if s.key == key), None)
+
+    def line_of(self, *loc: str | int) -> int:
+        """The file line of a key (``line_of("senses", 0, "paragraphs", 2)``), or the nearest enclosing one."""
+        while loc:
+            if loc in self._lines:
+                return self._lines[loc]
+            loc = loc[:-1]
+        return 1
 
 
 @dataclass
@@ -132,39 +331,51 @@ def glossary_paths(corpus_root: Path) -> list[Path]:
     return sorted((corpus_root / GLOSSARY_DIR).glob("*.yml"))
 
 
-def _key_lines(node: yaml.Node) -> dict[str, int]:
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+def node_lines(node: yaml.Node, loc: tuple = ()) -> dict[tuple, int]:
+    """Every key and list item of a YAML document -> its 1-based line, by pydantic-style location."""
+    out = {loc: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                out.update(node_lines(v, (*loc, k.value)))
+                out[(*loc, k.value)] = k.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out.update(node_lines(item, (*loc, i)))
+    return out
 
 
-def _source_lines(node: yaml.Node) -> list[int]:
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for k, v in node.value:
-        if getattr(k, "value", None) == "sources" and isinstance(v, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in v.value]
-    return []
+_HINTS = {
+    "missing": "add it (see corpus/glossary/README.md)",
+    "extra_forbidden": "remove it or check its spelling (see corpus/glossary/README.md for the keys)",
+    "literal_error": "use one of the values the README lists",
+}
 
 
-def _strings(value: object) -> list[str] | None:
-    if value is None:
-        return []
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return [v.strip() for v in value]
-    return None
-
-
-def strip_quotes(text: str) -> str:
-    """``“六稳”`` -> ``六稳``: a form is written without the quotes it stands in."""
-    for left, right in QUOTES:
-        text = text.replace(left, "").replace(right, "")
-    return text.strip()
+def _problems_of(path: Path, exc: ValidationError, lines: dict[tuple, int]) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        line, probe = 1, loc
+        while probe:
+            if probe in lines:
+                line = lines[probe]
+                break
+            probe = probe[:-1]
+        where = ".".join(str(x) for x in loc) or "entry"
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "missing":
+            message = f"{where} is missing"
+        elif err["type"] == "extra_forbidden":
+            message = f"unknown key {loc[-1]!r}"
+        else:
+            message = f"{where}: {message}"
+        out.append(Problem(path, line, message, _HINTS.get(err["type"], "")))
+    return out
 
 
 def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]:
     """One glossary file -> its Term, or the problems that stop it being read."""
-    problems: list[Problem] = []
     try:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text)
@@ -172,68 +383,24 @@ def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         return None, [Problem(path, line, f"cannot read glossary entry: {exc}", "fix the YAML syntax")]
-    if not isinstance(data, dict):
-        return None, [Problem(path, 1, "a glossary entry is a mapping (id: …, term: …)",
+    if not isinstance(data, dict) or node is None:
+        return None, [Problem(path, 1, "a glossary entry is a mapping (id: …, term: …, senses: […])",
                               "start from an existing file in corpus/glossary/")]
-    lines = _key_lines(node)
-
-    def bad(key: str, message: str, hint: str) -> None:
-        problems.append(Problem(path, lines.get(key, 1), message, hint))
-
-    for key in data:
-        if key not in _KEYS:
-            bad(key, f"unknown key {key!r}", f"use only {', '.join(_KEYS)}")
-    for key in ("id", "term", "expansion", "explanation", "level"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            bad(key, f"{key} is missing or empty", f"write the {key} as text"
-                + ("; write `unknown` when no source spells it out" if key == "expansion" else ""))
-    if problems:
-        return None, problems
-    if data["id"] != path.stem:
-        bad("id", f"id {data['id']!r} differs from the file name {path.name}",
-            f"rename the file to {data['id']}.yml or fix the id (ids are stable, used in URLs)")
-    term = strip_quotes(data["term"])
-    variants = _strings(data.get("variants"))
-    related = _strings(data.get("related"))
-    if variants is None:
-        bad("variants", "variants must be a list of strings", "write variants: [六稳六保, 六稳、六保]")
-    if related is None:
-        bad("related", "related must be a list of term ids", "write related: [liuwen, liubao]")
-    if data["level"] not in levels:
-        bad("level", f"unknown level {data['level']!r}",
-            "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详")
-    match = data.get("match", "text")
-    if match not in MATCH_MODES:
-        bad("match", f"unknown match mode {match!r}", "use text (anywhere) or quoted (only inside quotes)")
-    sources: list[Source] = []
-    raw_sources = data.get("sources") or []
-    source_lines = _source_lines(node)
-    if not isinstance(raw_sources, list):
-        bad("sources", "sources must be a list", "write sources: [{doc: <doc_id>#p-N}] or [{public: …}]")
-        raw_sources = []
-    for i, item in enumerate(raw_sources):
-        line = source_lines[i] if i < len(source_lines) else lines.get("sources", 1)
-        ok = isinstance(item, dict) and len(item) == 1 and isinstance(
-            item.get("doc") or item.get("public"), str)
-        if not ok:
-            problems.append(Problem(path, line, f"source #{i + 1} is neither {{doc: …}} nor {{public: …}}",
-                                    "cite a paragraph (doc: lishi-2021-gongzuobaogao#p-54) or name a "
-                                    "public source (public: 2020年中央经济工作会议，2020年12月18日)"))
-            continue
-        if item.get("doc") and "#" not in item["doc"]:
-            problems.append(Problem(path, line, f"source {item['doc']!r} names no paragraph",
-                                    "write <doc_id>#<anchor>, e.g. lishi-2021-gongzuobaogao#p-54"))
-            continue
-        sources.append(Source(doc=item.get("doc"), public=item.get("public"), line=line))
-    if data["expansion"].strip() != UNKNOWN and not raw_sources:
-        bad("expansion", "an expansion without a source",
-            "cite the paragraph or public source that spells it out, or write expansion: unknown")
-    if problems:
-        return None, problems
-    return Term(id=data["id"], term=term, variants=[strip_quotes(v) for v in variants or []],
-                expansion=data["expansion"].strip(), explanation=data["explanation"].strip(),
-                level=data["level"], sources=sources, related=related or [], match=match,
-                path=path, lines=lines), []
+    lines = node_lines(node)
+    for key in ("id", "term", "pinyin"):  # YAML reads 1311 as a number: the term is the text written
+        if isinstance(data.get(key), int | float):
+            data[key] = str(data[key])
+    try:
+        term = Term.model_validate(data, context={"levels": levels})
+    except ValidationError as exc:
+        return None, _problems_of(path, exc, lines)
+    term._path = path
+    term._lines = lines
+    if term.id != path.stem:
+        return None, [Problem(path, lines.get(("id",), 1),
+                              f"id {term.id!r} differs from the file name {path.name}",
+                              f"rename the file to {term.id}.yml or fix the id (ids are stable, used in URLs)")]
+    return term, []
 
 
 def read_glossary(corpus_root: Path, regions: RegionIndex) -> tuple[Glossary, list[Problem]]:
