@@ -52,5 +52,6 @@ def run(args: argparse.Namespace) -> int:
     missing = [c for c in terms if c.needs_entry and not c.term_id]
     periods = Counter(c.kind for c in candidates if c.kind.endswith("period"))
     print(f"{len(terms)} candidate(s), {sum(1 for c in terms if c.term_id)} with an entry, "
-          f"{len(missing)} needing one; {periods['plan period']} plan period(s), {periods['普法 period']} 普法 period(s)")
+          f"{len(missing)} needing one; {periods['plan period']} plan period(s), "
+          f"{periods['普法 period']} 普法 period(s)")
     return 0

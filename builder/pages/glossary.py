@@ -33,8 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from builder.chinese.userdict import user_words, userdict_text
-from builder.corpus.glossary import (OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term,
-                                     load_glossary)
+from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text, sentence
 from builder.glossary.pinyin import generated, toneless
@@ -333,8 +332,8 @@ class GlossaryPages:
         levels = "、".join(dict.fromkeys(inline(s.level) for s in term.senses))
         reached = len(per_region)
         total = len(self.cat.regions_with_pages()) - len(self.cat.prefectures())
-        head = (f"提出层级：{levels}。在 {len(per_prefecture)} 个地级市的 {reached} 个地区（含地级市本级）的报告中共出现 "
-                f"{len(occ)} 次。本版收录 {len(self.cat.prefectures())} 个地级市、{total} 个县（市、区）。")
+        head = (f"提出层级：{levels}。在 {len(per_prefecture)} 个地级市的 {reached} 个地区（含地级市本级）的报告中"
+                f"共出现 {len(occ)} 次。本版收录 {len(self.cat.prefectures())} 个地级市、{total} 个县（市、区）。")
         return head + "\n\n| 地级市 | 地区 | 次数 | 文件数 | 义项 |\n|---|---|---|---|---|\n" + "\n".join(rows)
 
     def term_page(self, term: Term) -> str:
