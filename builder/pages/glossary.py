@@ -82,7 +82,7 @@ def href(from_src: str, to_src: str) -> str:
 def tooltip(term: Term, sense: Sense | None) -> str:
     """The text shown on hover or tap: the sense's expansion, a note that it is unknown, or unassigned."""
     if sense is None:
-        text = UNASSIGNED_TEXT if len(term.senses) > 1 else f"{UNKNOWN_TEXT}。"
+        text = UNASSIGNED_TEXT
     elif sense.known:
         text = sense.expansion
     else:

@@ -120,3 +120,18 @@ def test_glossary_pages_load_clean(server: str, visit: Callable[..., Visit], wid
     page.screenshot(path=str(SCREENSHOTS / f"glossary-term-{width_name}.png"))
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
+
+
+@pytest.mark.parametrize("query, expected", [("六稳", "六稳"), ("liuwen", "六稳"), ("liù wěn", "六稳"),
+                                             ("belt and road", "一带一路")])
+def test_the_index_filter_finds_terms_by_characters_pinyin_or_english(
+        server: str, visit: Callable[..., Visit], query: str, expected: str) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + "glossary/")
+    page.fill("#glossary-filter", query)
+    visible = page.locator(".glossary-entry:visible > a")
+    visible.first.wait_for(state="visible", timeout=5000)
+    names = visible.all_inner_texts()
+    assert expected in names and len(names) < 10, names
+    assert not v.errors, v.errors
+    assert not v.foreign, v.foreign
