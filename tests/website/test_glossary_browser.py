@@ -69,7 +69,7 @@ def test_tapping_a_slogan_shows_its_expansion_then_a_second_tap_opens_its_page(
     tip_box = tip.bounding_box()
     assert tip_box is not None and tip_box["x"] >= 0 and tip_box["x"] + tip_box["width"] <= WIDTHS["phone"]
     tap(page, *centre(link))
-    page.wait_for_url(server + "glossary/liuwen/", timeout=5000)
+    page.wait_for_url(server + "glossary/liuwen/#sense-main", timeout=5000)
     assert page.locator("h1").inner_text().startswith("六稳")
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
@@ -84,15 +84,16 @@ def test_tapping_elsewhere_closes_the_explanation(server: str, visit: Callable[.
     tip.wait_for(state="hidden", timeout=5000)
 
 
-def test_clicking_a_slogan_opens_its_page_at_the_heading(server: str, visit: Callable[..., Visit]) -> None:
+def test_clicking_a_slogan_opens_its_page_at_the_sense_used(server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["desktop"])
     page = v.open(server + DOC)
     first_term(page, "liuwen").click()
-    page.wait_for_url(server + "glossary/liuwen/", timeout=5000)
-    heading = page.locator("h1#term")
+    page.wait_for_url(server + "glossary/liuwen/#sense-main", timeout=5000)
+    heading = page.locator("h2#sense-main")
+    page.wait_for_function("document.getElementById('sense-main').getBoundingClientRect().top < window.innerHeight")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
-    assert heading.inner_text().startswith("六稳")
+    assert LIUWEN in heading.inner_text()
     assert page.get_by_text(LIUWEN).first.is_visible()
     assert not v.foreign, v.foreign
 
