@@ -401,7 +401,9 @@ class GlossaryPages:
                             "evidence": {"expansion": [self._evidence_data(e) for e in s.evidence.expansion],
                                          "level": [self._evidence_data(e) for e in s.evidence.level]}}
                            for s in t.senses],
-                "occurrences": [{"doc_id": o.doc_id, "anchor": o.anchor, "sense": o.sense, "context": o.context}
-                                for o in self.by_term[t.id]],
+                # no context sentence: it is in the document's text download, and with it this file
+                # would be 25 MB at 1,000 documents (benchmarks/glossary.py)
+                "occurrences": [{"doc_id": o.doc_id, "anchor": o.anchor, "sense": o.sense,
+                                 "start": o.start, "end": o.end} for o in self.by_term[t.id]],
             })
         return json.dumps(terms, ensure_ascii=False, indent=1) + "\n"
