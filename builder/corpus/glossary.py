@@ -56,22 +56,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
+    BeforeValidator,
     Field,
     PrivateAttr,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from builder.corpus import yamlsafe
 from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.load import REGIONS_FILE
 from builder.corpus.regions import RegionIndex, load_regions
+from builder.corpus.schema import RESERVED_NAMES, SLUG_PATTERN, FieldProblem, Model, Slug, Text, reserved, validate
 
 GLOSSARY_DIR = "glossary"
 #: Levels above the regions of ``regions.yml`` (中央, 山西省), and two for terms no
@@ -86,21 +85,11 @@ KINDS = ("numbered", "phrase")
 CONFIDENCE = ("high", "medium", "low")
 #: Opening and closing quotes a slogan may stand in (“六稳”, ‘六保’, 「三零」, 『三无』).
 QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+#: A glossary entry is a few kilobytes; the limit leaves room for many senses.
+MAX_TERM_BYTES = 32 * 1024
 #: A public source is *dated*: it names a year (2018年, 2020年12月16日).
 _DATED_RE = re.compile(r"(19|20)\d\d年")
-_DOC_REF_RE = re.compile(r"^[a-z0-9-]+(#[a-z]-[0-9][0-9-]*)?$")
-_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _text(value: str) -> str:
-    """Corpus prose: stripped, not empty, no control or direction-override characters."""
-    value = value.strip()
-    if not value:
-        raise ValueError("empty text")
-    if _CONTROL_RE.search(value):
-        raise ValueError("control or direction-override character in text")
-    return value
+_LEVEL_HINT = "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详"
 
 
 def strip_quotes(text: str) -> str:
@@ -110,29 +99,18 @@ def strip_quotes(text: str) -> str:
     return text.strip()
 
 
-def _doc_ref(value: str) -> str:
-    if not _DOC_REF_RE.match(value):
-        raise ValueError(f"{value!r} is no paragraph reference; write <doc_id>#<anchor>, "
-                         "e.g. lishi-2021-gongzuobaogao#p-54")
-    return value
+def _list(value: object) -> object:
+    """A list key left empty (null) is the empty list."""
+    return [] if value is None else value
 
 
 def _pattern(value: str) -> str:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"context pattern {value!r} is no regular expression: {exc}") from None
+        raise FieldProblem(f"context pattern {value!r} is no regular expression ({exc})",
+                           "write a plain phrase (单位创建) or a valid regular expression") from None
     return value
-
-
-Text = Annotated[str, AfterValidator(_text)]
-Form = Annotated[str, AfterValidator(_text), AfterValidator(strip_quotes)]
-DocRef = Annotated[str, AfterValidator(_doc_ref)]
-Pattern = Annotated[str, AfterValidator(_pattern)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 def split_ref(ref: str) -> tuple[str, str | None]:
@@ -141,28 +119,40 @@ def split_ref(ref: str) -> tuple[str, str | None]:
     return doc, anchor or None
 
 
-class Evidence(_Model):
+_DOC = r"[a-z0-9]+(-[a-z0-9]+)*"
+_ANCHOR = r"#[a-z]+-[0-9]+(-[0-9]+)*"
+#: ``lishi-2021-gongzuobaogao#p-54``: a document id and one of its anchors.
+DocRef = Annotated[str, Field(pattern=f"^{_DOC}{_ANCHOR}$", max_length=120)]
+#: An assignment rule's target: a paragraph, or a whole document (every occurrence in it).
+DocOrParagraph = Annotated[str, Field(pattern=f"^{_DOC}({_ANCHOR})?$", max_length=120)]
+Form = Annotated[Text(40), AfterValidator(strip_quotes)]
+Pattern = Annotated[Text(200), AfterValidator(_pattern)]
+Items = BeforeValidator(_list)
+
+
+class Evidence(Model):
     """One piece of evidence: a quoted paragraph, a named dated source, or an inference."""
 
-    corpus: DocRef | None = None
-    quote: Text | None = None
-    public: Text | None = None
-    inference: Text | None = None
+    corpus: DocRef | None = Field(None, description="cite a paragraph as <doc_id>#<anchor> and quote it (quote: …)")
+    quote: Text(500) | None = Field(None, description="copy the words of the paragraph that spell the claim out")
+    public: Text(300) | None = Field(None, description="name a public source with its title and date")
+    inference: Text(1000) | None = Field(None, description="give the reasoning; it is shown as an inference")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Evidence:
         kinds = [k for k in ("corpus", "public", "inference") if getattr(self, k)]
         if len(kinds) != 1:
-            raise ValueError("evidence is one of {corpus: <doc_id>#<anchor>, quote: …}, {public: <title>，<date>} "
-                             "or {inference: <the reasoning>}")
-        if self.corpus and (not self.quote or "#" not in self.corpus):
-            raise ValueError("corpus evidence names a paragraph (<doc_id>#p-N) and quotes the words that spell "
-                             "it out (quote: …)")
+            raise FieldProblem("evidence is one of corpus (with quote), public or inference",
+                               "write {corpus: <doc_id>#<anchor>, quote: …}, {public: <title>，<date>} "
+                               "or {inference: <the reasoning>}")
+        if self.corpus and not self.quote:
+            raise FieldProblem("corpus evidence names a paragraph (<doc_id>#p-N) and quotes the words that spell "
+                               "it out", "add quote: … with the paragraph's words")
         if self.quote and not self.corpus:
-            raise ValueError("a quote belongs to corpus evidence")
+            raise FieldProblem("a quote belongs to corpus evidence", "add corpus: <doc_id>#<anchor>")
         if self.public and not _DATED_RE.search(self.public):
-            raise ValueError(f"public source {self.public!r} has no date; name the source with its date "
-                             "(…，2018年7月31日)")
+            raise FieldProblem(f"public source {self.public!r} has no date",
+                               "name the source with its date (…，2018年7月31日)")
         return self
 
     @property
@@ -178,47 +168,57 @@ class Evidence(_Model):
         return split_ref(self.corpus)[1] if self.corpus else None
 
 
-class SenseEvidence(_Model):
-    expansion: list[Evidence] = Field(default_factory=list)
-    level: list[Evidence] = Field(default_factory=list)
+class SenseEvidence(Model):
+    expansion: Annotated[list[Evidence], Items] = Field(default_factory=list, max_length=30,
+                                                        description="the evidence for the expansion")
+    level: Annotated[list[Evidence], Items] = Field(default_factory=list, max_length=30,
+                                                    description="the evidence for the level")
 
 
-class Sense(_Model):
+class Sense(Model):
     """One meaning of a term, with the evidence for its expansion and its level."""
 
-    key: Annotated[str, Field(pattern=_KEY_RE.pattern)]
-    expansion: Text
-    explanation: Text
-    level: Text
-    confidence: Literal["high", "medium", "low"]
-    evidence: SenseEvidence = Field(default_factory=SenseEvidence)
-    paragraphs: list[DocRef] = Field(default_factory=list)
-    context: list[Pattern] = Field(default_factory=list)
-    default: bool = False
+    key: Slug = Field(description="a short stable key of the sense, e.g. tuopin (used in #sense-<key>)")
+    expansion: Text(1000) = Field(description="write the items it stands for, or `unknown` when no source "
+                                              "spells it out")
+    explanation: Text(3000) = Field(description="explain the sense in a sentence or two of Chinese")
+    level: Text(30) = Field(description=_LEVEL_HINT)
+    confidence: Literal[CONFIDENCE] = Field(description="use high, medium or low")
+    evidence: SenseEvidence = Field(default_factory=SenseEvidence, description="write evidence: {expansion: […], "
+                                                                                "level: […]}")
+    paragraphs: Annotated[list[DocOrParagraph], Items] = Field(
+        default_factory=list, max_length=500, description="list <doc_id>#<anchor> (or <doc_id>) of this sense's "
+                                                          "occurrences")
+    context: Annotated[list[Pattern], Items] = Field(
+        default_factory=list, max_length=50, description="list phrases (regular expressions) of the sentence "
+                                                         "around this sense's occurrences")
+    default: bool = Field(False, description="true: this sense takes every occurrence no rule assigns")
 
     @field_validator("level")
     @classmethod
     def _known_level(cls, value: str, info: ValidationInfo) -> str:
         levels = (info.context or {}).get("levels")
         if levels is not None and value not in levels:
-            raise ValueError(f"unknown level {value!r}; use 中央, 山西省, a region of corpus/regions.yml "
-                             "(吕梁市, 离石区 …), 通用 or 不详")
+            raise FieldProblem(f"unknown level {value!r}", _LEVEL_HINT)
         return value
 
     @model_validator(mode="after")
     def _evidence_for_claims(self) -> Sense:
         if self.known and not self.evidence.expansion:
-            raise ValueError("an expansion without evidence; cite the paragraph (corpus + quote) or the public "
-                             "source that spells it out, or write expansion: unknown")
+            raise FieldProblem("an expansion without evidence",
+                               "cite the paragraph (corpus + quote) or the public source that spells it out, "
+                               "or write expansion: unknown", "expansion")
         if self.level != "不详" and not self.evidence.level:
-            raise ValueError(f"level {self.level} without evidence; quote the paragraph or name the source that "
-                             "says who set it, give the reasoning as inference, or write level: 不详")
+            raise FieldProblem(f"level {self.level} without evidence",
+                               "quote the paragraph or name the source that says who set it, give the reasoning "
+                               "as inference, or write level: 不详", "level")
         if self.confidence == "high":
             for claim, items in (("expansion", self.evidence.expansion if self.known else []),
                                  ("level", self.evidence.level if self.level != "不详" else [])):
                 if items and all(e.type == "inference" for e in items):
-                    raise ValueError(f"confidence high with only an inference for the {claim}; "
-                                     "write confidence: medium or low, or cite a paragraph or source")
+                    raise FieldProblem(f"confidence high with only an inference for the {claim}",
+                                       "write confidence: medium or low, or cite a paragraph or source",
+                                       "confidence")
         return self
 
     @property
@@ -240,49 +240,64 @@ class Sense(_Model):
         return [re.compile(p) for p in self.context]
 
 
-class English(_Model):
+class English(Model):
     """An established English rendering and where it is established (a named, dated source)."""
 
-    text: Text
-    source: Text
+    text: Text(200) = Field(description="the English rendering as the source has it")
+    source: Text(400) = Field(description="name the source of the rendering with its date")
 
     @field_validator("source")
     @classmethod
     def _dated(cls, value: str) -> str:
         if not _DATED_RE.search(value):
-            raise ValueError("name the source of the English rendering with its date (…，2021年3月5日)")
+            raise FieldProblem("the source of the English rendering has no date",
+                               "name it with its date (…，2021年3月5日)")
         return value
 
 
-class Term(_Model):
-    """One term of the glossary.
+class Term(Model):
+    """``corpus/glossary/<id>.yml``: one term and its senses.
 
     ``match`` says where the text is matched: ``text`` everywhere (六稳六保 is
     unambiguous), ``quoted`` only inside quotes or bold, for short terms
     that are also ordinary words (“三公”经费 is a slogan, 三公里 is a distance).
     """
 
-    id: Annotated[str, Field(pattern=_KEY_RE.pattern)]
-    term: Form
-    variants: list[Form] = Field(default_factory=list)
-    kind: Literal["numbered", "phrase"] = "numbered"
-    pinyin: Text | None = None
-    english: English | None = None
-    match: Literal["text", "quoted"] = "text"
-    related: list[Annotated[str, Field(pattern=_KEY_RE.pattern)]] = Field(default_factory=list)
-    gaps: list[Text] = Field(default_factory=list)
-    unassigned: list[DocRef] = Field(default_factory=list)
-    senses: list[Sense] = Field(min_length=1)
+    id: Slug = Field(description="use the file's name: lowercase pinyin joined by '-', e.g. liuwen-liubao")
+    term: Form = Field(description="write the term as the text has it, without quotes, e.g. 六稳")
+    variants: Annotated[list[Form], Items] = Field(default_factory=list, max_length=50,
+                                                   description="write variants: [六稳六保, 六稳、六保]")
+    kind: Literal[KINDS] = Field("numbered", description="use numbered (a slogan that counts: 六稳) or phrase "
+                                                         "(a 提法 without a number: 转型出雏型)")
+    pinyin: Text(200) | None = Field(None, description="write the reading with tone marks, e.g. liù wěn")
+    english: English | None = Field(None, description="an established rendering: {text: …, source: …}")
+    match: Literal[MATCH_MODES] = Field("text", description="use text (anywhere) or quoted (only inside quotes)")
+    related: Annotated[list[Slug], Items] = Field(default_factory=list, max_length=50,
+                                                  description="write related: [liuwen, liubao] (ids of other "
+                                                              "entries)")
+    gaps: Annotated[list[Text(500)], Items] = Field(default_factory=list, max_length=30,
+                                                    description="say what the sources leave out")
+    unassigned: Annotated[list[DocOrParagraph], Items] = Field(
+        default_factory=list, max_length=500, description="list <doc_id>#<anchor> of occurrences whose text does "
+                                                          "not say which sense is meant")
+    senses: list[Sense] = Field(min_length=1, max_length=30, description="write senses: [{key: …, expansion: …, "
+                                                                         "…}] (see corpus/glossary/README.md)")
     _path: Path = PrivateAttr(default=Path())
     _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        return reserved(value, "the id names the term's page glossary/<id>/: choose another")
 
     @model_validator(mode="after")
     def _distinct_senses(self) -> Term:
         keys = [s.key for s in self.senses]
         if len(set(keys)) != len(keys):
-            raise ValueError(f"two senses share a key ({', '.join(keys)}); give each sense its own key")
+            raise FieldProblem(f"two senses share a key ({', '.join(keys)})", "give each sense its own key",
+                               "senses")
         if sum(s.default for s in self.senses) > 1:
-            raise ValueError("more than one sense is the default; mark at most one `default: true`")
+            raise FieldProblem("more than one sense is the default", "mark at most one `default: true`", "senses")
         return self
 
     @property
@@ -340,74 +355,26 @@ def glossary_paths(corpus_root: Path) -> list[Path]:
     return sorted((corpus_root / GLOSSARY_DIR).glob("*.yml"))
 
 
-def node_lines(node: yaml.Node, loc: tuple = ()) -> dict[tuple, int]:
-    """Every key and list item of a YAML document -> its 1-based line, by pydantic-style location."""
-    out = {loc: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode):
-                out.update(node_lines(v, (*loc, k.value)))
-                out[(*loc, k.value)] = k.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out.update(node_lines(item, (*loc, i)))
-    return out
-
-
-_HINTS = {
-    "missing": "add it (see corpus/glossary/README.md)",
-    "extra_forbidden": "remove it or check its spelling (see corpus/glossary/README.md for the keys)",
-    "literal_error": "use one of the values the README lists",
-}
-
-
-def _problems_of(path: Path, exc: ValidationError, lines: dict[tuple, int]) -> list[Problem]:
-    out = []
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        line, probe = 1, loc
-        while probe:
-            if probe in lines:
-                line = lines[probe]
-                break
-            probe = probe[:-1]
-        where = ".".join(str(x) for x in loc) or "entry"
-        message = str(err["msg"]).removeprefix("Value error, ")
-        if err["type"] == "missing":
-            message = f"{where} is missing"
-        elif err["type"] == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
-        else:
-            message = f"{where}: {message}"
-        out.append(Problem(path, line, message, _HINTS.get(err["type"], "")))
-    return out
-
-
 def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]:
     """One glossary file -> its Term, or the problems that stop it being read."""
+    if not re.fullmatch(SLUG_PATTERN, path.stem) or path.stem in RESERVED_NAMES:
+        return None, [Problem(path, 1, f"the file name {path.name!r} is not a term id",
+                              "name the file <id>.yml with a lowercase id of letters, digits and '-' "
+                              "(not a section name such as index), e.g. liuwen-liubao.yml")]
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        return None, [Problem(path, line, f"cannot read glossary entry: {exc}", "fix the YAML syntax")]
-    if not isinstance(data, dict) or node is None:
+        loaded = yamlsafe.read_file(path, max_bytes=MAX_TERM_BYTES)
+    except CorpusError as exc:
+        return None, exc.problems
+    if not isinstance(loaded.data, dict):
         return None, [Problem(path, 1, "a glossary entry is a mapping (id: …, term: …, senses: […])",
                               "start from an existing file in corpus/glossary/")]
-    lines = node_lines(node)
-    for key in ("id", "term", "pinyin"):  # YAML reads 1311 as a number: the term is the text written
-        if isinstance(data.get(key), int | float):
-            data[key] = str(data[key])
-    try:
-        term = Term.model_validate(data, context={"levels": levels})
-    except ValidationError as exc:
-        return None, _problems_of(path, exc, lines)
+    term, problems = validate(Term, loaded, path, context={"levels": levels})
+    if term is None:
+        return None, problems
     term._path = path
-    term._lines = lines
+    term._lines = {tuple(k): v for k, v in loaded.lines.items()}
     if term.id != path.stem:
-        return None, [Problem(path, lines.get(("id",), 1),
-                              f"id {term.id!r} differs from the file name {path.name}",
+        return None, [Problem(path, term.line_of("id"), f"id {term.id!r} differs from the file name {path.name}",
                               f"rename the file to {term.id}.yml or fix the id (ids are stable, used in URLs)")]
     return term, []
 

@@ -64,33 +64,33 @@ def test_every_known_sense_has_evidence_and_every_public_source_a_date(glossary:
 def test_an_unknown_level_is_reported_at_its_line(scratch: Path) -> None:
     path = write(scratch, "sanling", entry(level="山西"))
     (found,) = problems(scratch)
-    assert found.startswith(f"{path}:7: error: senses.0.level: unknown level '山西'")
+    assert found.startswith(f"{path}:7: error: senses[0].level: unknown level '山西'")
 
 
 def test_an_expansion_without_evidence_is_refused(scratch: Path) -> None:
     path = write(scratch, "sanling", entry(expansion="零上访、零事故、零案件"))
     (found,) = problems(scratch)
-    assert found.startswith(f"{path}:4: error: senses.0: an expansion without evidence")
+    assert found.startswith(f"{path}:5: error: senses[0].expansion: an expansion without evidence")
 
 
 def test_corpus_evidence_without_a_quote_is_refused(scratch: Path) -> None:
     path = write(scratch, "sanling", entry(extra="  evidence:\n    expansion:\n"
                                                  "    - corpus: lishi-2021-gongzuobaogao#p-32\n"))
     (found,) = problems(scratch)
-    assert found.startswith(f"{path}:11: error: senses.0.evidence.expansion.0: corpus evidence names a paragraph")
+    assert found.startswith(f"{path}:11: error: senses[0].evidence.expansion[0]: corpus evidence names a paragraph")
 
 
 def test_an_undated_public_source_is_refused(scratch: Path) -> None:
     path = write(scratch, "sanling", entry(extra="  evidence:\n    expansion:\n    - public: 某某文件\n"))
     (found,) = problems(scratch)
-    assert found.startswith(f"{path}:11: error: senses.0.evidence.expansion.0: public source '某某文件' has no date")
+    assert found.startswith(f"{path}:11: error: senses[0].evidence.expansion[0]: public source '某某文件' has no date")
 
 
 def test_an_inference_alone_cannot_be_high_confidence(scratch: Path) -> None:
     text = entry(level="山西省", extra="  evidence:\n    level:\n    - inference: 多个市都用。\n")
     path = write(scratch, "sanling", text.replace("confidence: medium", "confidence: high"))
     (found,) = problems(scratch)
-    assert "confidence high with only an inference for the level" in found and found.startswith(f"{path}:4:")
+    assert "confidence high with only an inference for the level" in found and found.startswith(f"{path}:8: error: senses[0].confidence:")
 
 
 def test_the_id_must_be_the_file_name(scratch: Path) -> None:
