@@ -90,7 +90,8 @@ def test_an_inference_alone_cannot_be_high_confidence(scratch: Path) -> None:
     text = entry(level="山西省", extra="  evidence:\n    level:\n    - inference: 多个市都用。\n")
     path = write(scratch, "sanling", text.replace("confidence: medium", "confidence: high"))
     (found,) = problems(scratch)
-    assert "confidence high with only an inference for the level" in found and found.startswith(f"{path}:8: error: senses[0].confidence:")
+    assert "confidence high with only an inference for the level" in found
+    assert found.startswith(f"{path}:8: error: senses[0].confidence:")
 
 
 def test_the_id_must_be_the_file_name(scratch: Path) -> None:
