@@ -94,7 +94,7 @@ def test_clicking_a_slogan_opens_its_page_at_the_sense_used(server: str, visit: 
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
     assert LIUWEN in heading.inner_text()
-    assert page.get_by_text(LIUWEN).first.is_visible()
+    assert page.locator("article dd", has_text=LIUWEN).first.is_visible()
     assert not v.foreign, v.foreign
 
 
