@@ -61,29 +61,21 @@ def test_every_known_sense_has_evidence_and_every_public_source_a_date(glossary:
             assert s.evidence.level or s.level == "不详", f"{term.id}/{s.key}"
 
 
-def test_an_unknown_level_is_reported_at_its_line(scratch: Path) -> None:
-    path = write(scratch, "sanling", entry(level="山西"))
+EVIDENCE = "  evidence:\n    expansion:\n"
+
+
+@pytest.mark.parametrize("text, line, message", [
+    (entry(level="山西"), 7, "senses[0].level: unknown level '山西'"),
+    (entry(expansion="零上访、零事故、零案件"), 5, "senses[0].expansion: an expansion without evidence"),
+    (entry(extra=EVIDENCE + "    - corpus: lishi-2021-gongzuobaogao#p-32\n"), 11,
+     "senses[0].evidence.expansion[0]: corpus evidence names a paragraph"),  # and quotes it
+    (entry(extra=EVIDENCE + "    - public: 某某文件\n"), 11,
+     "senses[0].evidence.expansion[0]: public source '某某文件' has no date"),
+], ids=["unknown level", "expansion without evidence", "corpus evidence without quote", "undated public source"])
+def test_a_broken_sense_is_reported_at_its_line(scratch: Path, text: str, line: int, message: str) -> None:
+    path = write(scratch, "sanling", text)
     (found,) = problems(scratch)
-    assert found.startswith(f"{path}:7: error: senses[0].level: unknown level '山西'")
-
-
-def test_an_expansion_without_evidence_is_refused(scratch: Path) -> None:
-    path = write(scratch, "sanling", entry(expansion="零上访、零事故、零案件"))
-    (found,) = problems(scratch)
-    assert found.startswith(f"{path}:5: error: senses[0].expansion: an expansion without evidence")
-
-
-def test_corpus_evidence_without_a_quote_is_refused(scratch: Path) -> None:
-    path = write(scratch, "sanling", entry(extra="  evidence:\n    expansion:\n"
-                                                 "    - corpus: lishi-2021-gongzuobaogao#p-32\n"))
-    (found,) = problems(scratch)
-    assert found.startswith(f"{path}:11: error: senses[0].evidence.expansion[0]: corpus evidence names a paragraph")
-
-
-def test_an_undated_public_source_is_refused(scratch: Path) -> None:
-    path = write(scratch, "sanling", entry(extra="  evidence:\n    expansion:\n    - public: 某某文件\n"))
-    (found,) = problems(scratch)
-    assert found.startswith(f"{path}:11: error: senses[0].evidence.expansion[0]: public source '某某文件' has no date")
+    assert found.startswith(f"{path}:{line}: error: {message}")
 
 
 def test_an_inference_alone_cannot_be_high_confidence(scratch: Path) -> None:
