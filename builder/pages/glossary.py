@@ -2,9 +2,11 @@
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
   term page, at the anchor of the sense used there (``#sense-<key>``), with
-  that sense's expansion as the link's ``title`` and ``data-tip`` (the popup
-  on a tap). An occurrence the text leaves open (no sense assigned) links to
-  the term page and says so instead of lending it another sense's expansion.
+  that sense's expansion as ``data-tip``, which the edition's one popup
+  (``glossary.js``) shows on hover, focus and tap. No ``title``: a title would
+  show a second, browser tooltip over the popup. An occurrence the text
+  leaves open (no sense assigned) links to the term page and says so instead
+  of lending it another sense's expansion.
   Headings and table header cells are left as they are: a heading is itself
   a link target whose text MkDocs copies into the table of contents; a
   header cell labels a column. Their occurrences are still listed.
@@ -35,10 +37,11 @@ from collections.abc import Sequence
 from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term, load_glossary
 from builder.corpus.model import Block, Document
+from builder.corpus.regions import Region
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text, sentence
 from builder.glossary.pinyin import generated, toneless
 from builder.glossary.senses import sense_of
-from builder.pages import urls
+from builder.pages import region_slogans, urls
 from builder.pages.annotate import Span, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import inline, label
@@ -48,6 +51,8 @@ from builder.pages.settings import SiteSettings
 INDEX = "glossary/index.md"
 DATA = "data/glossary.json"
 USERDICT = "data/jieba-userdict.txt"
+#: How many of the most used terms the home page's 术语 card lists.
+HOME_TERMS = 10
 UNKNOWN_TEXT = "含义待考：本版语料和已核实的公开来源都没有逐项说明"
 UNASSIGNED_TEXT = "此处未说明所指：原文没有交代是哪一种含义，本版不套用别处的解释"
 NO_ENGLISH = "暂无通行的英文译法（no established English rendering）"
@@ -87,6 +92,15 @@ def tooltip(term: Term, sense: Sense | None) -> str:
         text = sense.expansion
     else:
         text = f"{UNKNOWN_TEXT}。{sense.explanation}"
+    return text.translate(_TITLE_SAFE)
+
+
+def summary(term: Term) -> str:
+    """A term's meaning in one line (search cards): its known expansions, or that it is unknown."""
+    known = [s.expansion for s in term.senses if s.known]
+    if not known:
+        return f"{UNKNOWN_TEXT}。{term.senses[0].explanation}".translate(_TITLE_SAFE)
+    text = known[0] if len(term.senses) == 1 else "；".join(f"（{i}）{e}" for i, e in enumerate(known, 1))
     return text.translate(_TITLE_SAFE)
 
 
@@ -143,7 +157,7 @@ class GlossaryPages:
             key = sense.key if sense else UNASSIGNED_KEY
             tip = tooltip(m.term, sense)
             out.append(Span(m.start, m.end, "[",
-                            f"]({urls.link(src, term_page(m.term))}#sense-{key} \"{tip}\")"
+                            f"]({urls.link(src, term_page(m.term))}#sense-{key})"
                             f"{{ .term data-term=\"{m.term.id}\" data-sense=\"{key}\" data-tip=\"{tip}\" }}"))
         return out
 
@@ -163,6 +177,35 @@ class GlossaryPages:
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
         return []
+
+    def search_cards(self) -> list[dict]:
+        """A card per term for the search page (``search_cards``): its meaning and its page."""
+        return [{"keys": [t.term, *t.variants], "kind": "术语", "title": t.term,
+                 "text": summary(t), "url": urls.url_path(term_page(t)),
+                 "more": f"含义、出处和全部 {len(self.by_term[t.id])} 处出现"}
+                for t in self.glossary.terms]
+
+    def home_door(self, src: str) -> str:
+        """The home page's 术语 card: the index and the terms used in the most documents."""
+        if not self.glossary.terms:
+            return ""
+        common = sorted(self.glossary.terms, key=lambda t: (-self._docs_count(t), -len(self.by_term[t.id]), t.term))
+        links = "、".join(f"[{inline(t.term)}]({urls.link(src, term_page(t))})" for t in common[:HOME_TERMS])
+        return (f"-   **[术语]({urls.link(src, INDEX)})**\n\n"
+                f"    {len(self.glossary.terms)} 个提法的含义和出处；最常见的：{links}")
+
+    def region_sections(self, region: Region, src: str) -> list[str]:
+        """The region page's most used terms (``region_slogans``)."""
+        if not hasattr(self, "_per_doc"):
+            self._per_doc: dict[str, Counter[str]] = defaultdict(Counter)
+            for o in self.occurrences:
+                self._per_doc[o.doc_id][o.term_id] += 1
+        counts: Counter[str] = Counter()
+        for d in self.cat.documents_of(region):
+            counts.update(self._per_doc.get(d.id, Counter()))
+        section = region_slogans.slogans(self.glossary, counts, region, src,
+                                         lambda s, t: urls.link(s, term_page(t)))
+        return [section] if section else []
 
     # -- pages --------------------------------------------------------------------
 
