@@ -28,7 +28,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 from collections import Counter, defaultdict
@@ -38,13 +37,16 @@ from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.corpus.regions import Region
+from builder.escape import html_attr, html_text, page_title, title, token
+from builder.escape import markdown_text as escape
+from builder.escape import nav_label as label
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text, sentence
 from builder.glossary.pinyin import generated, toneless
 from builder.glossary.senses import sense_of
 from builder.pages import region_slogans, urls
-from builder.pages.annotate import Span, escape
+from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
-from builder.pages.markdown import inline, label
+from builder.pages.markdown import inline
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -64,10 +66,6 @@ UNASSIGNED_KEY = "unassigned"
 CONFIDENCE_TEXT = {"high": "高", "medium": "中", "low": "低"}
 EVIDENCE_TEXT = {"corpus": "语料", "public": "公开来源", "inference": "推断"}
 KIND_TEXT = {"numbered": "带数字的提法", "phrase": "提法（不带数字）"}
-#: Characters that would end a Markdown link title or open an attribute list,
-#: replaced by their full-width forms in a tooltip (a tooltip is prose).
-_TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "{": "｛", "}": "｝", "<": "＜", ">": "＞",
-                             "[": "［", "]": "］", "\n": " ", "&": "＆"})
 
 
 def term_page(term: Term) -> str:
@@ -92,16 +90,16 @@ def tooltip(term: Term, sense: Sense | None) -> str:
         text = sense.expansion
     else:
         text = f"{UNKNOWN_TEXT}。{sense.explanation}"
-    return text.translate(_TITLE_SAFE)
+    return title(text)
 
 
 def summary(term: Term) -> str:
     """A term's meaning in one line (search cards): its known expansions, or that it is unknown."""
     known = [s.expansion for s in term.senses if s.known]
     if not known:
-        return f"{UNKNOWN_TEXT}。{term.senses[0].explanation}".translate(_TITLE_SAFE)
+        return title(f"{UNKNOWN_TEXT}。{term.senses[0].explanation}")
     text = known[0] if len(term.senses) == 1 else "；".join(f"（{i}）{e}" for i, e in enumerate(known, 1))
-    return text.translate(_TITLE_SAFE)
+    return title(text)
 
 
 def reading(term: Term) -> str:
@@ -158,7 +156,8 @@ class GlossaryPages:
             tip = tooltip(m.term, sense)
             out.append(Span(m.start, m.end, "[",
                             f"]({urls.link(src, term_page(m.term))}#sense-{key})"
-                            f"{{ .term data-term=\"{m.term.id}\" data-sense=\"{key}\" data-tip=\"{tip}\" }}"))
+                            f"{{ .term data-term=\"{token(m.term.id)}\" data-sense=\"{token(key)}\" "
+                            f"data-tip=\"{tip}\" }}"))
         return out
 
     def _anchor_of(self, doc: Document, block: Block) -> str:
@@ -251,13 +250,13 @@ class GlossaryPages:
     def _index_item(self, term: Term, level: str) -> str:
         senses = [s for s in term.senses if s.level == level]
         known = [s for s in senses if s.known]
-        meaning = "；".join(html.escape(s.expansion) for s in known) or "待考"
+        meaning = "；".join(html_text(s.expansion) for s in known) or "待考"
         cls = "glossary-entry" + ("" if known else " glossary-entry--unknown")
-        english = f' <span class="glossary-en">{html.escape(term.english.text)}</span>' if term.english else ""
+        english = f' <span class="glossary-en">{html_text(term.english.text)}</span>' if term.english else ""
         more = f"（共 {len(term.senses)} 义）" if len(term.senses) > 1 else ""
-        return (f'<li class="{cls}" data-filter="{html.escape(self._filter_text(term))}">'
-                f'<a href="{href(INDEX, term_page(term))}">{html.escape(term.term)}</a> '
-                f'<span class="glossary-py" lang="zh-Latn-pinyin">{html.escape(reading(term))}</span>{english}'
+        return (f'<li class="{cls}" data-filter="{html_attr(self._filter_text(term))}">'
+                f'<a href="{html_attr(href(INDEX, term_page(term)))}">{html_text(term.term)}</a> '
+                f'<span class="glossary-py" lang="zh-Latn-pinyin">{html_text(reading(term))}</span>{english}'
                 f'<span class="glossary-meaning">{meaning}{more}</span>'
                 f'<span class="glossary-count">{len(self.by_term[term.id])} 处 · {self._docs_count(term)} 份文件'
                 f'</span></li>')
@@ -297,7 +296,8 @@ class GlossaryPages:
         if e.inference:
             return f"- {kind}（本版的推断，不是原文）：{inline(e.inference)}"
         doc = self.cat.corpus.by_id(e.doc_id or "")
-        where = (f"[{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{e.anchor})，¶ {e.anchor}"
+        anchor = e.anchor or ""
+        where = (f"[{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{token(anchor)})，¶ {escape(anchor)}"
                  if doc else inline(e.corpus or ""))
         return f"- {kind}：“{inline(e.quote or '')}”——{where}"
 
@@ -312,7 +312,7 @@ class GlossaryPages:
             doc = self.cat.corpus.by_id(o.doc_id)
             region = self.cat.region_of(doc)
             items.append(f"1. {self.kwic(o)} ——{inline(region.name)} "
-                         f"[¶ {o.anchor}]({urls.link(src, urls.document(doc))}#{o.anchor})"
+                         f"[¶ {escape(o.anchor)}]({urls.link(src, urls.document(doc))}#{token(o.anchor)})"
                          f"{{ .kwic-link title=\"到原文此段\" }}")
         return "\n".join(items)
 
@@ -328,13 +328,13 @@ class GlossaryPages:
                 self._kwic_items(src, occ[:KWIC_FIRST])]
 
     def _sense_section(self, src: str, term: Term, sense: Sense, occ: list[Occurrence], n: int) -> list[str]:
-        title = f"义项{n}" if len(term.senses) > 1 else "含义"
+        heading = f"义项{n}" if len(term.senses) > 1 else "含义"
         expansion = inline(sense.expansion) if sense.known else UNKNOWN_TEXT
         facts = [("含义", expansion), ("说明", inline(sense.explanation)), ("提出层级", inline(sense.level)),
                  ("可信度", CONFIDENCE_TEXT[sense.confidence])]
         card = "\n\n".join(f"{k}\n:   {v}" for k, v in facts)
         cls = " .sense-unknown" if not sense.known else ""
-        parts = [f"## {title}：{expansion if sense.known else '待考'} {{ #sense-{sense.key}{cls} }}", card]
+        parts = [f"## {heading}：{expansion if sense.known else '待考'} {{ #sense-{sense.key}{cls} }}", card]
         for claim, label_text in (("expansion", "含义的依据"), ("level", "层级的依据")):
             items = getattr(sense.evidence, claim)
             if items:
@@ -395,7 +395,7 @@ class GlossaryPages:
         if len(term.senses) > 1:
             facts.append(("义项", f"{len(term.senses)} 个：同一写法在不同文件里所指不同，每处用例归入原文所指的义项"))
         card = "\n\n".join(f"{k}\n:   {v}" for k, v in facts)
-        parts = [f"---\ntitle: {json.dumps(label(term.term) + ' · 术语', ensure_ascii=False)}\n---",
+        parts = [f"---\ntitle: {page_title(term.term + ' · 术语')}\n---",
                  f"# {inline(term.term)} {{ #term }}", card]
         if term.gaps:
             parts += ["!!! note \"已知缺漏\"\n\n" + "\n".join(f"    - {inline(g)}" for g in term.gaps)]
@@ -420,7 +420,7 @@ class GlossaryPages:
                          for i in range(1, pages + 1))
         back = f"[返回 {inline(term.term)}]({urls.link(src, term_page(term))}#sense-{key})"
         return "\n\n".join([
-            f"---\ntitle: {json.dumps(label(term.term) + ' · ' + name + ' · 用例', ensure_ascii=False)}\n---",
+            f"---\ntitle: {page_title(term.term + ' · ' + name + ' · 用例')}\n---",
             f"# {inline(term.term)} · {name} · 用例 {{ #kwic }}",
             f"{back}。共 {len(occ)} 处，第 {start + 1}—{min(start + KWIC_PAGE, len(occ))} 处；页：{nav}",
             self._kwic_items(src, occ[start:start + KWIC_PAGE]).replace("1. ", f"{start + 1}. ", 1)]) + "\n"
