@@ -343,7 +343,9 @@ class GlossaryPages:
         return parts
 
     def spread(self, term: Term) -> str:
-        """Where a term travels: the levels it starts at, then counts per prefecture and region."""
+        """Where a term travels: the levels it starts at, then counts per prefecture and region
+        (each region links to its page, so the table a phone scrolls holds focusable content)."""
+        src = term_page(term)
         occ = self.by_term[term.id]
         per_region = Counter(self.cat.region_of(self.cat.corpus.by_id(o.doc_id)).name for o in occ)
         docs_per_region: dict[str, set[str]] = defaultdict(set)
@@ -370,7 +372,8 @@ class GlossaryPages:
             rows.append(f"| **{inline(prefecture.name)}** | 合计 | **{per_prefecture[prefecture.name]}** | | |")
             for r in [prefecture, *self.cat.children_with_pages(prefecture)]:
                 if per_region[r.name]:
-                    rows.append(f"| {inline(prefecture.name)} | {inline(r.name)} | {per_region[r.name]} | "
+                    rows.append(f"| {inline(prefecture.name)} | [{inline(r.name)}]({urls.link(src, urls.region(r))}) | "
+                                f"{per_region[r.name]} | "
                                 f"{len(docs_per_region[r.name])} | {sense_cell(r.name)} |")
         levels = "、".join(dict.fromkeys(inline(s.level) for s in term.senses))
         reached = len(per_region)

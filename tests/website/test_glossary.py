@@ -257,7 +257,8 @@ def test_a_term_page_counts_per_prefecture_and_region(built_site: BuiltSite) -> 
     html = built_site.html("glossary/sanwu").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", html)
     assert rows == [("<strong>吕梁市</strong>", "合计", "<strong>6</strong>", ""),
-                    ("吕梁市", "离石区", "4", "2"), ("吕梁市", "孝义市", "2", "1")]
+                    ("吕梁市", '<a href="../../regions/lishi/">离石区</a>', "4", "2"),
+                    ("吕梁市", '<a href="../../regions/xiaoyi/">孝义市</a>', "2", "1")]
     assert "提出层级：不详" in html
 
 
