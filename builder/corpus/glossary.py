@@ -1,35 +1,70 @@
-"""The glossary of numbered slogans (``corpus/glossary/<id>.yml``): typed model and loader.
+"""The glossary (``corpus/glossary/<id>.yml``): typed model and loader.
 
 One YAML file per term, named after its id, so that two contributors adding
-two slogans never edit the same file (one big ``glossary.yml`` would make
-every new entry a merge conflict with every other). A file looks like::
+two slogans never edit the same file. A term has one or more *senses*: the
+same string can name different programmes in different reports (五个一批 is
+the poverty-relief list in 离石区's plan, a forestry programme in 静乐县 and a
+culture programme in 孝义市). A file looks like::
 
-    id: liuwen-liubao
-    term: 六稳六保
-    variants: [六稳“六保”]          # other spellings met in the text (no quotes needed)
-    expansion: 稳就业、稳金融、……  # or the word ``unknown`` when no source spells it out
-    explanation: 党中央在疫情之下……  # a short explanation in Chinese
-    level: 中央                     # 中央 | 山西省 | a city or county of regions.yml | 通用 | 不详
-    sources:
-      - doc: lishi-2021-gongzuobaogao#p-6     # a paragraph of this corpus, or
-      - public: 2020年中央经济工作会议（2020年12月16日至18日）   # a named public source
-    related: [liuwen, liubao]
-    match: text                     # text (default) | quoted: see ``Term.match``
+    id: wuge-yipi
+    term: 五个一批
+    variants: []                  # other spellings met in the text (no quotes needed)
+    kind: numbered                # numbered (a slogan that counts) | phrase (转型出雏型)
+    pinyin: wǔ gè yī pī           # optional: pypinyin's reading is used when absent
+    english:                      # optional: only an established rendering, with its source
+      text: …
+      source: <title>，<date>
+    match: text                   # text (default) | quoted: see ``Term.match``
+    related: [liangbuchou-sanbaozhang]
+    gaps: [静乐县报告的注释⑦未能采集]   # what the sources leave out, shown as such
+    unassigned: [jingle-2021-gongzuobaogao#p-5]   # occurrences the text leaves open
+    senses:
+      - key: tuopin                 # stable within the term: #sense-tuopin on the page
+        expansion: 发展生产脱贫一批、…  # or ``unknown``: never guess
+        explanation: …
+        level: 中央                 # 中央 | 山西省 | a region of regions.yml | 通用 | 不详
+        confidence: high            # high | medium | low
+        evidence:
+          expansion:
+            - public: 中共中央、国务院《关于打赢脱贫攻坚战的决定》，2015年11月29日
+          level:
+            - corpus: lishi-2021-shisiwu-guihua-gangyao#p-13
+              quote: 以“六个精准”、“五个一批”脱贫攻坚战略为指引
+            - inference: 只见于吕梁市所属区县的文件……   # reasoning, shown as an inference
+        paragraphs: [lishi-2021-shisiwu-guihua-gangyao#p-13]   # occurrences of this sense
+        context: [脱贫]             # or: a sentence matching one of these patterns
+        default: false              # true: every occurrence no rule assigns
+
+Evidence is the sense's sources: ``corpus`` cites a paragraph and quotes the
+words that spell the claim out (``builder check`` verifies the quote is in
+that paragraph), ``public`` names a source outside the corpus with its date,
+``inference`` gives the reasoning and is printed as an inference. An
+inference alone never makes a sense ``high`` confidence.
 
 Problems are reported as ``file:line: what; what to do`` (``Problem``), the
 line being the one of the offending key, so a broken pull request is fixed
 by reading one line. Cross-checks that need the documents (a cited
-paragraph exists, a related id exists) live in ``builder.checks.glossary``.
+paragraph exists, a quote is in it, a paragraph rule names a paragraph
+using the term) live in ``builder.checks.glossary``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from builder.corpus import yamlsafe
 from builder.corpus.errors import CorpusError, Problem
@@ -46,53 +81,145 @@ OTHER_LEVELS = ("通用", "不详")
 FIXED_LEVELS = UPPER_LEVELS + OTHER_LEVELS
 UNKNOWN = "unknown"
 MATCH_MODES = ("text", "quoted")
+KINDS = ("numbered", "phrase")
+CONFIDENCE = ("high", "medium", "low")
 #: Opening and closing quotes a slogan may stand in (“六稳”, ‘六保’, 「三零」, 『三无』).
 QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
-#: A glossary entry is a few hundred bytes; the limit leaves room for long explanations.
+#: A glossary entry is a few kilobytes; the limit leaves room for many senses.
 MAX_TERM_BYTES = 32 * 1024
+#: A public source is *dated*: it names a year (2018年, 2020年12月16日).
+_DATED_RE = re.compile(r"(19|20)\d\d年")
+_LEVEL_HINT = "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详"
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where an expansion is spelled out: a corpus paragraph or a named public source.
+def strip_quotes(text: str) -> str:
+    """``“六稳”`` -> ``六稳``: a form is written without the quotes it stands in."""
+    for left, right in QUOTES:
+        text = text.replace(left, "").replace(right, "")
+    return text.strip()
 
-    ``doc`` is ``<doc_id>#<anchor>`` (``lishi-2021-gongzuobaogao#p-54``);
-    ``public`` names a source outside the corpus precisely (title and date).
-    """
 
-    doc: str | None = None
-    public: str | None = None
-    line: int = 0
+def _list(value: object) -> object:
+    """A list key left empty (null) is the empty list."""
+    return [] if value is None else value
+
+
+def _pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise FieldProblem(f"context pattern {value!r} is no regular expression ({exc})",
+                           "write a plain phrase (单位创建) or a valid regular expression") from None
+    return value
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """``lishi-2021-gongzuobaogao#p-54`` -> (doc id, anchor); a bare doc id has no anchor."""
+    doc, _, anchor = ref.partition("#")
+    return doc, anchor or None
+
+
+_DOC = r"[a-z0-9]+(-[a-z0-9]+)*"
+_ANCHOR = r"#[a-z]+-[0-9]+(-[0-9]+)*"
+#: ``lishi-2021-gongzuobaogao#p-54``: a document id and one of its anchors.
+DocRef = Annotated[str, Field(pattern=f"^{_DOC}{_ANCHOR}$", max_length=120)]
+#: An assignment rule's target: a paragraph, or a whole document (every occurrence in it).
+DocOrParagraph = Annotated[str, Field(pattern=f"^{_DOC}({_ANCHOR})?$", max_length=120)]
+Form = Annotated[Text(40), AfterValidator(strip_quotes)]
+Pattern = Annotated[Text(200), AfterValidator(_pattern)]
+Items = BeforeValidator(_list)
+
+
+class Evidence(Model):
+    """One piece of evidence: a quoted paragraph, a named dated source, or an inference."""
+
+    corpus: DocRef | None = Field(None, description="cite a paragraph as <doc_id>#<anchor> and quote it (quote: …)")
+    quote: Text(500) | None = Field(None, description="copy the words of the paragraph that spell the claim out")
+    public: Text(300) | None = Field(None, description="name a public source with its title and date")
+    inference: Text(1000) | None = Field(None, description="give the reasoning; it is shown as an inference")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Evidence:
+        kinds = [k for k in ("corpus", "public", "inference") if getattr(self, k)]
+        if len(kinds) != 1:
+            raise FieldProblem("evidence is one of corpus (with quote), public or inference",
+                               "write {corpus: <doc_id>#<anchor>, quote: …}, {public: <title>，<date>} "
+                               "or {inference: <the reasoning>}")
+        if self.corpus and not self.quote:
+            raise FieldProblem("corpus evidence names a paragraph (<doc_id>#p-N) and quotes the words that spell "
+                               "it out", "add quote: … with the paragraph's words")
+        if self.quote and not self.corpus:
+            raise FieldProblem("a quote belongs to corpus evidence", "add corpus: <doc_id>#<anchor>")
+        if self.public and not _DATED_RE.search(self.public):
+            raise FieldProblem(f"public source {self.public!r} has no date",
+                               "name the source with its date (…，2018年7月31日)")
+        return self
+
+    @property
+    def type(self) -> str:
+        return "corpus" if self.corpus else "public" if self.public else "inference"
 
     @property
     def doc_id(self) -> str | None:
-        return self.doc.partition("#")[0] if self.doc else None
+        return split_ref(self.corpus)[0] if self.corpus else None
 
     @property
     def anchor(self) -> str | None:
-        return self.doc.partition("#")[2] or None if self.doc else None
+        return split_ref(self.corpus)[1] if self.corpus else None
 
 
-@dataclass(frozen=True)
-class Term:
-    """One slogan.
+class SenseEvidence(Model):
+    expansion: Annotated[list[Evidence], Items] = Field(default_factory=list, max_length=30,
+                                                        description="the evidence for the expansion")
+    level: Annotated[list[Evidence], Items] = Field(default_factory=list, max_length=30,
+                                                    description="the evidence for the level")
 
-    ``match`` says where the text is matched: ``text`` everywhere (六稳六保 is
-    unambiguous), ``quoted`` only inside quotes or bold, for short terms
-    that are also ordinary words (“三公”经费 is a slogan, 三公里 is a distance).
-    """
 
-    id: str
-    term: str
-    variants: list[str]
-    expansion: str
-    explanation: str
-    level: str
-    sources: list[Source]
-    related: list[str]
-    match: str = "text"
-    path: Path = Path()
-    lines: dict[str, int] = field(default_factory=dict)
+class Sense(Model):
+    """One meaning of a term, with the evidence for its expansion and its level."""
+
+    key: Slug = Field(description="a short stable key of the sense, e.g. tuopin (used in #sense-<key>)")
+    expansion: Text(1000) = Field(description="write the items it stands for, or `unknown` when no source "
+                                              "spells it out")
+    explanation: Text(3000) = Field(description="explain the sense in a sentence or two of Chinese")
+    level: Text(30) = Field(description=_LEVEL_HINT)
+    confidence: Literal[CONFIDENCE] = Field(description="use high, medium or low")
+    evidence: SenseEvidence = Field(default_factory=SenseEvidence, description="write evidence: {expansion: […], "
+                                                                                "level: […]}")
+    paragraphs: Annotated[list[DocOrParagraph], Items] = Field(
+        default_factory=list, max_length=500, description="list <doc_id>#<anchor> (or <doc_id>) of this sense's "
+                                                          "occurrences")
+    context: Annotated[list[Pattern], Items] = Field(
+        default_factory=list, max_length=50, description="list phrases (regular expressions) of the sentence "
+                                                         "around this sense's occurrences")
+    default: bool = Field(False, description="true: this sense takes every occurrence no rule assigns")
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str, info: ValidationInfo) -> str:
+        levels = (info.context or {}).get("levels")
+        if levels is not None and value not in levels:
+            raise FieldProblem(f"unknown level {value!r}", _LEVEL_HINT)
+        return value
+
+    @model_validator(mode="after")
+    def _evidence_for_claims(self) -> Sense:
+        if self.known and not self.evidence.expansion:
+            raise FieldProblem("an expansion without evidence",
+                               "cite the paragraph (corpus + quote) or the public source that spells it out, "
+                               "or write expansion: unknown", "expansion")
+        if self.level != "不详" and not self.evidence.level:
+            raise FieldProblem(f"level {self.level} without evidence",
+                               "quote the paragraph or name the source that says who set it, give the reasoning "
+                               "as inference, or write level: 不详", "level")
+        if self.confidence == "high":
+            for claim, items in (("expansion", self.evidence.expansion if self.known else []),
+                                 ("level", self.evidence.level if self.level != "不详" else [])):
+                if items and all(e.type == "inference" for e in items):
+                    raise FieldProblem(f"confidence high with only an inference for the {claim}",
+                                       "write confidence: medium or low, or cite a paragraph or source",
+                                       "confidence")
+        return self
 
     @property
     def known(self) -> bool:
@@ -100,12 +227,103 @@ class Term:
         return self.expansion != UNKNOWN
 
     @property
+    def sources(self) -> list[Evidence]:
+        """Cited paragraphs and public sources, expansion's first, each once."""
+        seen: dict[tuple, Evidence] = {}
+        for e in [*self.evidence.expansion, *self.evidence.level]:
+            if e.type != "inference":
+                seen.setdefault((e.corpus, e.public), e)
+        return list(seen.values())
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.context]
+
+
+class English(Model):
+    """An established English rendering and where it is established (a named, dated source)."""
+
+    text: Text(200) = Field(description="the English rendering as the source has it")
+    source: Text(400) = Field(description="name the source of the rendering with its date")
+
+    @field_validator("source")
+    @classmethod
+    def _dated(cls, value: str) -> str:
+        if not _DATED_RE.search(value):
+            raise FieldProblem("the source of the English rendering has no date",
+                               "name it with its date (…，2021年3月5日)")
+        return value
+
+
+class Term(Model):
+    """``corpus/glossary/<id>.yml``: one term and its senses.
+
+    ``match`` says where the text is matched: ``text`` everywhere (六稳六保 is
+    unambiguous), ``quoted`` only inside quotes or bold, for short terms
+    that are also ordinary words (“三公”经费 is a slogan, 三公里 is a distance).
+    """
+
+    id: Slug = Field(description="use the file's name: lowercase pinyin joined by '-', e.g. liuwen-liubao")
+    term: Form = Field(description="write the term as the text has it, without quotes, e.g. 六稳")
+    variants: Annotated[list[Form], Items] = Field(default_factory=list, max_length=50,
+                                                   description="write variants: [六稳六保, 六稳、六保]")
+    kind: Literal[KINDS] = Field("numbered", description="use numbered (a slogan that counts: 六稳) or phrase "
+                                                         "(a 提法 without a number: 转型出雏型)")
+    pinyin: Text(200) | None = Field(None, description="write the reading with tone marks, e.g. liù wěn")
+    english: English | None = Field(None, description="an established rendering: {text: …, source: …}")
+    match: Literal[MATCH_MODES] = Field("text", description="use text (anywhere) or quoted (only inside quotes)")
+    related: Annotated[list[Slug], Items] = Field(default_factory=list, max_length=50,
+                                                  description="write related: [liuwen, liubao] (ids of other "
+                                                              "entries)")
+    gaps: Annotated[list[Text(500)], Items] = Field(default_factory=list, max_length=30,
+                                                    description="say what the sources leave out")
+    unassigned: Annotated[list[DocOrParagraph], Items] = Field(
+        default_factory=list, max_length=500, description="list <doc_id>#<anchor> of occurrences whose text does "
+                                                          "not say which sense is meant")
+    senses: list[Sense] = Field(min_length=1, max_length=30, description="write senses: [{key: …, expansion: …, "
+                                                                         "…}] (see corpus/glossary/README.md)")
+    _path: Path = PrivateAttr(default=Path())
+    _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        return reserved(value, "the id names the term's page glossary/<id>/: choose another")
+
+    @model_validator(mode="after")
+    def _distinct_senses(self) -> Term:
+        keys = [s.key for s in self.senses]
+        if len(set(keys)) != len(keys):
+            raise FieldProblem(f"two senses share a key ({', '.join(keys)})", "give each sense its own key",
+                               "senses")
+        if sum(s.default for s in self.senses) > 1:
+            raise FieldProblem("more than one sense is the default", "mark at most one `default: true`", "senses")
+        return self
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def known(self) -> bool:
+        """True when at least one sense is spelled out."""
+        return any(s.known for s in self.senses)
+
+    @property
     def forms(self) -> list[str]:
         """The term and its variants, without quotes, longest first."""
         return sorted(dict.fromkeys([self.term, *self.variants]), key=lambda s: (-len(s), s))
 
-    def line_of(self, key: str) -> int:
-        return self.lines.get(key, 1)
+    def sense(self, key: str | None) -> Sense | None:
+        return next((s for s in self.senses if s.key == key), None)
+
+    def line_of(self, *loc: str | int) -> int:
+        """The file line of a key (``line_of("senses", 0, "paragraphs", 2)``), or the nearest enclosing one."""
+        while loc:
+            if loc in self._lines:
+                return self._lines[loc]
+            loc = loc[:-1]
+        return 1
 
 
 @dataclass
@@ -137,79 +355,6 @@ def glossary_paths(corpus_root: Path) -> list[Path]:
     return sorted((corpus_root / GLOSSARY_DIR).glob("*.yml"))
 
 
-def strip_quotes(text: str) -> str:
-    """``“六稳”`` -> ``六稳``: a form is written without the quotes it stands in."""
-    for left, right in QUOTES:
-        text = text.replace(left, "").replace(right, "")
-    return text.strip()
-
-
-#: ``lishi-2021-gongzuobaogao#p-54``: a document id and one of its anchors.
-DocRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z]+-[0-9]+(-[0-9]+)*$",
-                                          max_length=120)]
-
-
-def _list(value: object) -> object:
-    """``variants:`` left empty (null) is the empty list."""
-    return [] if value is None else value
-
-
-class SourceEntry(Model):
-    """One source of an expansion: ``{doc: <doc_id>#<anchor>}`` or ``{public: <title, date>}``."""
-
-    doc: DocRef | None = Field(None, description="cite a paragraph as <doc_id>#<anchor>, "
-                                                 "e.g. lishi-2021-gongzuobaogao#p-54")
-    public: Text(300) | None = Field(None, description="name a public source precisely, title and date")
-
-    @model_validator(mode="after")
-    def _one_of(self) -> SourceEntry:
-        if (self.doc is None) == (self.public is None):
-            raise FieldProblem("a source is either {doc: …} or {public: …}",
-                               "cite a paragraph (doc: lishi-2021-gongzuobaogao#p-54) or name a public source "
-                               "(public: 2020年中央经济工作会议，2020年12月18日)")
-        return self
-
-
-class TermEntry(Model):
-    """``corpus/glossary/<id>.yml``."""
-
-    id: Slug = Field(description="use the file's name: lowercase pinyin joined by '-', e.g. liuwen-liubao")
-    term: Text(40) = Field(description="write the term as the text has it, without quotes, e.g. 六稳")
-    variants: Annotated[list[Text(40)], BeforeValidator(_list)] = Field(
-        default_factory=list, max_length=50, description="write variants: [六稳六保, 六稳、六保]")
-    expansion: Text(1000) = Field(description="write the items it stands for, or `unknown` when no source "
-                                              "spells it out")
-    explanation: Text(3000) = Field(description="explain the term in a sentence or two of Chinese")
-    level: Text(30) = Field(description="use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), "
-                                        "通用 or 不详")
-    sources: Annotated[list[SourceEntry], BeforeValidator(_list)] = Field(
-        default_factory=list, max_length=50, description="write sources: [{doc: <doc_id>#p-N}] or [{public: …}]")
-    related: Annotated[list[Slug], BeforeValidator(_list)] = Field(
-        default_factory=list, max_length=50, description="write related: [liuwen, liubao] (ids of other entries)")
-    match: Literal[MATCH_MODES] = Field("text", description="use text (anywhere) or quoted (only inside quotes)")
-
-    @field_validator("id")
-    @classmethod
-    def _not_reserved(cls, value: str) -> str:
-        return reserved(value, "the id names the term's page glossary/<id>/: choose another")
-
-    @field_validator("level")
-    @classmethod
-    def _known_level(cls, value: str, info: ValidationInfo) -> str:
-        levels = (info.context or {}).get("levels")
-        if levels is not None and value not in levels:
-            raise FieldProblem(f"unknown level {value!r}",
-                               "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详")
-        return value
-
-    @model_validator(mode="after")
-    def _expansion_has_source(self) -> TermEntry:
-        if self.expansion != UNKNOWN and not self.sources:
-            raise FieldProblem("an expansion without a source", "cite the paragraph or public source that "
-                               "spells it out, or write expansion: unknown", "expansion")
-        return self
-
-
 def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]:
     """One glossary file -> its Term, or the problems that stop it being read."""
     if not re.fullmatch(SLUG_PATTERN, path.stem) or path.stem in RESERVED_NAMES:
@@ -221,20 +366,17 @@ def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]
     except CorpusError as exc:
         return None, exc.problems
     if not isinstance(loaded.data, dict):
-        return None, [Problem(path, 1, "a glossary entry is a mapping (id: …, term: …)",
+        return None, [Problem(path, 1, "a glossary entry is a mapping (id: …, term: …, senses: […])",
                               "start from an existing file in corpus/glossary/")]
-    entry, problems = validate(TermEntry, loaded, path, context={"levels": levels})
-    if entry is None:
+    term, problems = validate(Term, loaded, path, context={"levels": levels})
+    if term is None:
         return None, problems
-    lines = {k: v for k, v in ((loc[0], line) for loc, line in loaded.lines.items() if len(loc) == 1)}
-    if entry.id != path.stem:
-        return None, [Problem(path, lines.get("id", 1), f"id {entry.id!r} differs from the file name {path.name}",
-                              f"rename the file to {entry.id}.yml or fix the id (ids are stable, used in URLs)")]
-    sources = [Source(doc=s.doc, public=s.public, line=loaded.line_of(("sources", i)))
-               for i, s in enumerate(entry.sources)]
-    return Term(id=entry.id, term=strip_quotes(entry.term), variants=[strip_quotes(v) for v in entry.variants],
-                expansion=entry.expansion, explanation=entry.explanation, level=entry.level,
-                sources=sources, related=list(entry.related), match=entry.match, path=path, lines=lines), []
+    term._path = path
+    term._lines = {tuple(k): v for k, v in loaded.lines.items()}
+    if term.id != path.stem:
+        return None, [Problem(path, term.line_of("id"), f"id {term.id!r} differs from the file name {path.name}",
+                              f"rename the file to {term.id}.yml or fix the id (ids are stable, used in URLs)")]
+    return term, []
 
 
 def read_glossary(corpus_root: Path, regions: RegionIndex) -> tuple[Glossary, list[Problem]]:

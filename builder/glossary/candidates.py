@@ -1,30 +1,34 @@
-"""Numbered phrases the corpus uses as slogans: what a glossary should explain.
+"""Phrases readers meet most: what a glossary should explain, counted the way readers meet them.
 
-A phrase is a candidate when the text sets it off as a slogan and it counts
-something (``builder.glossary.numbered``):
+Three sources of candidates, each with an example from the seeds:
 
-- in quotes: “六新”, ‘三零’, 「三无」, 『1146』, and a list in one quote
-  (“两下两进两拆”);
-- in bold: 离石区's report prints **三零** in bold instead of quotes;
-- bare, when it is built of two or more numbered parts and recurs: 六稳六保
-  (六稳 + 六保), 四为四高两同步, written without quotes in several reports.
+- **known terms**, counted at every occurrence the glossary links, quoted or
+  not, across all their spellings: 放管服效 in “放管服效”改革 and in 放管服效改革,
+  转型出雏型 and 转型出雏形 (``builder.glossary.occurrences``);
+- **numbered phrases set off as slogans** that have no entry yet
+  (``builder.glossary.numbered``): in quotes (“六新”, ‘三零’, 「三无」,
+  『1146』), in bold (离石区's **三零**), or bare when built of two or more
+  numbered parts and recurring (六稳六保, 四为四高两同步);
+- spellings of one phrase are **grouped**: a numeral's measure word 个 is
+  dropped for comparison, so 三个强市 and 三强市, 三个高地 and 三高地 are one
+  candidate, counted across its spellings (``fold``).
 
-``count`` is how often the phrase is set off as a slogan (quoted, bold, or a
-bare compound); ``documents`` the documents it is set off in. Plan periods
-(“十三五”, “十四五”, “八五”普法) are listed as such, not as slogans.
+Periods are no slogans: “十三五”“十四五” are plan periods; “七五”普法 and
+“八五”普法 are the 7th and 8th five-year legal-education (普法) plans, told
+apart by the word 普法 that follows them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 from builder.corpus.glossary import QUOTES, Glossary
 from builder.corpus.load import Corpus
 from builder.corpus.model import plain_with_bold
 from builder.glossary.numbered import CHINESE_NUMERALS, NUMERALS, is_numbered, is_plan_period
-from builder.glossary.occurrences import pieces
+from builder.glossary.occurrences import Occurrence, find_occurrences, pieces
 
 _QUOTED_RES = [re.compile(f"{re.escape(a)}([^{a}{b}\n]{{1,30}}){re.escape(b)}") for a, b in QUOTES]
 #: A numbered part: a numeral (not a digit) and one or two characters that
@@ -38,16 +42,25 @@ MIN_BARE = 2
 #: slogan part: 四个五年规划, 九届二中全会, 第二个百年奋斗目标. Such a compound
 #: counts only when the text also sets it off somewhere (“三个一批”).
 _ORDINARY_PART_RE = re.compile(f"[{CHINESE_NUMERALS}][个届年次中]")
+_MEASURE_RE = re.compile(f"(?<=[{CHINESE_NUMERALS}])个")
+_CLOSING = "".join(b for _, b in QUOTES)
+KINDS = ("slogan", "phrase", "plan period", "普法 period")
+
+
+def fold(phrase: str) -> str:
+    """The key spellings of one phrase share: ``三个强市`` and ``三强市`` -> ``三强市``."""
+    return _MEASURE_RE.sub("", phrase).replace("、", "")
 
 
 @dataclass(frozen=True)
 class Candidate:
     phrase: str
-    kind: str  # "slogan" | "plan period"
+    kind: str  # one of KINDS
     count: int
     documents: tuple[str, ...]
-    term_id: str | None  # the glossary term this phrase is a form of, if any
+    term_id: str | None  # the glossary term this phrase is (a form of), if any
     first: tuple[str, int] = ("", 0)  # file and line of its first use, for file:line reports
+    spellings: tuple[str, ...] = field(default=())  # every spelling counted, most used first
 
     @property
     def needs_entry(self) -> bool:
@@ -60,33 +73,65 @@ def _set_off(plain: str, bold: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [m.span(1) for r in _QUOTED_RES for m in r.finditer(plain)] + list(bold)
 
 
-def find_candidates(corpus: Corpus, glossary: Glossary | None = None) -> list[Candidate]:
+def _period_kind(plain: str, end: int) -> str:
+    """“七五”普法 is a 普法 period, “十四五” a plan period: the word after the phrase tells."""
+    after = plain[end:end + 3].lstrip(_CLOSING)
+    return "普法 period" if after.startswith("普法") else "plan period"
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.spellings: Counter[str] = Counter()
+        self.docs: set[str] = set()
+        self.first: tuple[str, int] | None = None
+        self.kinds: Counter[str] = Counter()
+
+    def add(self, spelling: str, doc: str, where: tuple[str, int], n: int = 1, kind: str = "slogan") -> None:
+        self.spellings[spelling] += n
+        self.docs.add(doc)
+        self.kinds[kind] += n
+        self.first = self.first or where
+
+    def candidate(self, term_id: str | None, kind: str | None = None) -> Candidate:
+        spellings = tuple(s for s, _ in self.spellings.most_common())
+        return Candidate(spellings[0], kind or self.kinds.most_common(1)[0][0], sum(self.spellings.values()),
+                         tuple(sorted(self.docs)), term_id, self.first or ("", 0), spellings)
+
+
+def find_candidates(corpus: Corpus, glossary: Glossary | None = None,
+                    occurrences: list[Occurrence] | None = None) -> list[Candidate]:
     """Every candidate, most widespread first (documents, then count, then phrase)."""
-    counts: dict[str, int] = defaultdict(int)
-    docs: dict[str, set[str]] = defaultdict(set)
-    bare: dict[str, list[str]] = defaultdict(list)
-    first: dict[str, tuple[str, int]] = {}
+    forms = glossary.term_of_form() if glossary else {}
+    terms: dict[str, _Tally] = defaultdict(_Tally)
+    if glossary:
+        paths = {d.id: str(d.path) for d in corpus.documents}
+        lines = {(d.id, b.anchor): b.line for d in corpus.documents for b in d.blocks}
+        for o in occurrences if occurrences is not None else find_occurrences(corpus, glossary):
+            terms[o.term_id].add(o.form, o.doc_id, (paths[o.doc_id], lines.get((o.doc_id, o.anchor), 0)))
+    others: dict[str, _Tally] = defaultdict(_Tally)
+    bare: dict[str, list[tuple[str, tuple[str, int]]]] = defaultdict(list)
     for doc in corpus.documents:
         for block, _cell, raw, _anchor in pieces(doc):
             plain, bold = plain_with_bold(raw.strip())
             marked = _set_off(plain, bold)
+            where = (str(doc.path), block.line)
             for a, b in marked:
                 phrase = plain[a:b].strip()
-                if is_numbered(phrase):
-                    counts[phrase] += 1
-                    docs[phrase].add(doc.id)
-                    first.setdefault(phrase, (str(doc.path), block.line))
+                if is_numbered(phrase) and phrase not in forms:
+                    kind = _period_kind(plain, b) if is_plan_period(phrase) else "slogan"
+                    others[fold(phrase)].add(phrase, doc.id, where, kind=kind)
             for m in _COMPOUND_RE.finditer(plain):
-                if not any(a < m.end() and m.start() < b for a, b in marked):
-                    bare[m.group()].append(doc.id)
-                    first.setdefault(m.group(), (str(doc.path), block.line))
-    for phrase, where in bare.items():
-        ordinary = _ORDINARY_PART_RE.search(phrase) and phrase not in counts
-        if len(where) >= MIN_BARE and is_numbered(phrase) and not ordinary:
-            counts[phrase] += len(where)
-            docs[phrase].update(where)
-    forms = glossary.term_of_form() if glossary else {}
-    out = [Candidate(p, "plan period" if is_plan_period(p) else "slogan", n, tuple(sorted(docs[p])),
-                     forms[p].id if p in forms else None, first[p])
-           for p, n in counts.items()]
+                if not any(a < m.end() and m.start() < b for a, b in marked) and m.group() not in forms:
+                    bare[m.group()].append((doc.id, where))
+    for phrase, uses in bare.items():
+        key = fold(phrase)
+        ordinary = _ORDINARY_PART_RE.search(phrase) and key not in others
+        if len(uses) >= MIN_BARE and is_numbered(phrase) and not ordinary:
+            for doc_id, where in uses:
+                others[key].add(phrase, doc_id, where)
+    out = [t.candidate(None) for t in others.values()]
+    for term_id, tally in terms.items():
+        term = glossary.by_id(term_id)
+        c = tally.candidate(term_id, "phrase" if term.kind == "phrase" else "slogan")
+        out.append(replace(c, phrase=term.term))
     return sorted(out, key=lambda c: (-len(c.documents), -c.count, c.phrase))

@@ -16,6 +16,8 @@ Matching rules, each with an example from the seeds:
   caption paragraph (the paragraph before it), the nearest permalink.
 - ``context`` is the sentence holding the term (cut at 。！？；), for the
   keyword-in-context list of a term page.
+- ``sense`` is the key of the term's sense used there, by the rules of the
+  term's file (``builder.glossary.senses``), or None when the text does not say.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import ahocorasick
 from builder.corpus.glossary import QUOTES, Glossary, Term
 from builder.corpus.load import Corpus
 from builder.corpus.model import Block, Document, plain_with_bold
+from builder.glossary.senses import sense_of
 
 _OPENING = {left for left, _ in QUOTES}
 _CLOSING = {right for _, right in QUOTES}
@@ -48,6 +51,7 @@ class Occurrence:
     context_start: int  # where the term starts in ``context``
     kind: str  # kind of block: heading | paragraph | table
     form: str  # the string matched (the term or one of its variants)
+    sense: str | None = None  # key of the sense used here; None: the text does not say
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,7 @@ def find_occurrences(corpus: Corpus, glossary: Glossary) -> list[Occurrence]:
             plain, matches = in_text(matcher, raw)
             for m in matches:
                 context, offset = sentence(plain, m.start, m.end)
+                sense = sense_of(m.term, doc.id, anchor, context)
                 out.append(Occurrence(m.term.id, doc.id, anchor, m.start, m.end, cell,
-                                      context, offset, block.kind, m.form))
+                                      context, offset, block.kind, m.form, sense.key if sense else None))
     return out

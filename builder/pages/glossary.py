@@ -1,35 +1,48 @@
 """The glossary on the site: links in the text, the index, one page per term, the data file.
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
-  term page, with the expansion as ``data-tip``, which the edition's one
-  popup (``glossary.js``) shows on hover, focus and tap. No ``title``:
-  a title would show a second, browser tooltip over the popup.
+  term page, at the anchor of the sense used there (``#sense-<key>``), with
+  that sense's expansion as ``data-tip``, which the edition's one popup
+  (``glossary.js``) shows on hover, focus and tap. No ``title``: a title would
+  show a second, browser tooltip over the popup. An occurrence the text
+  leaves open (no sense assigned) links to the term page and says so instead
+  of lending it another sense's expansion.
   Headings and table header cells are left as they are: a heading is itself
-  a link target whose text MkDocs copies into the table of contents and
-  next to its ¶ permalink, and a link there would nest one link in another;
-  a header cell labels a column. Their occurrences are still listed on the
-  term page (a heading's link goes to the heading's own anchor).
-- ``pages``: ``glossary/index.md`` (terms grouped by the level that set
-  them: 中央, 山西省, then each city and county), ``glossary/<id>.md``,
-  ``data/glossary.json`` and ``data/jieba-userdict.txt`` (the search's
-  jieba user dictionary, published for anyone segmenting these texts).
+  a link target whose text MkDocs copies into the table of contents; a
+  header cell labels a column. Their occurrences are still listed.
+- ``pages``:
+  - ``glossary/index.md``: a filter box (characters, pinyin with or without
+    tones, English) over every term, then the terms by the level of each of
+    their senses (中央, 山西省, each city and county, 通用, 不详); a term whose
+    meaning is unknown is marked 待考 and styled apart;
+  - ``glossary/<id>.md``: pinyin, English rendering or the note that none is
+    established, then each sense with its evidence (语料 quoted, 公开来源
+    named and dated, 推断 printed as an inference), its confidence, the first
+    ``KWIC_FIRST`` occurrences in context with the count and a link onward;
+    the occurrences no sense claims; where the term travels (diffusion);
+  - ``glossary/kwic/<id>-<sense>-<n>.md``: every occurrence of one sense,
+    ``KWIC_PAGE`` a page, so no page grows with the corpus;
+  - ``data/glossary.json`` and ``data/jieba-userdict.txt``.
 - ``nav``: a 术语 section, grouped by level like the index.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from builder.chinese.userdict import user_words, userdict_text
-from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Glossary, Source, Term, load_glossary
+from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.corpus.regions import Region
+from builder.escape import html_attr, html_text, page_title, title, token
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
-from builder.escape import page_title, title, token
-from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text
+from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text, sentence
+from builder.glossary.pinyin import generated, toneless
+from builder.glossary.senses import sense_of
 from builder.pages import region_slogans, urls
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
@@ -43,16 +56,54 @@ USERDICT = "data/jieba-userdict.txt"
 #: How many of the most used terms the home page's 术语 card lists.
 HOME_TERMS = 10
 UNKNOWN_TEXT = "含义待考：本版语料和已核实的公开来源都没有逐项说明"
+UNASSIGNED_TEXT = "此处未说明所指：原文没有交代是哪一种含义，本版不套用别处的解释"
+NO_ENGLISH = "暂无通行的英文译法（no established English rendering）"
+#: Occurrences shown per sense on a term page; the rest are on the sense's KWIC pages.
+KWIC_FIRST = 10
+#: Occurrences per KWIC page.
+KWIC_PAGE = 100
+UNASSIGNED_KEY = "unassigned"
+CONFIDENCE_TEXT = {"high": "高", "medium": "中", "low": "低"}
+EVIDENCE_TEXT = {"corpus": "语料", "public": "公开来源", "inference": "推断"}
+KIND_TEXT = {"numbered": "带数字的提法", "phrase": "提法（不带数字）"}
 
 
 def term_page(term: Term) -> str:
     return f"glossary/{term.id}.md"
 
 
-def tooltip(term: Term) -> str:
-    """The text shown on hover or tap: the expansion, or a note that it is not known."""
-    text = term.expansion if term.known else f"{UNKNOWN_TEXT}。{term.explanation}"
+def kwic_page(term: Term, key: str, n: int) -> str:
+    return f"glossary/kwic/{term.id}-{key}-{n}.md"
+
+
+def href(from_src: str, to_src: str) -> str:
+    """A relative URL for raw HTML (MkDocs rewrites only Markdown links): ``liuwen/`` from the index."""
+    rel = posixpath.relpath(urls.url_path(to_src) or ".", urls.url_path(from_src) or ".")
+    return rel + "/" if urls.url_path(to_src).endswith("/") else rel
+
+
+def tooltip(term: Term, sense: Sense | None) -> str:
+    """The text shown on hover or tap: the sense's expansion, a note that it is unknown, or unassigned."""
+    if sense is None:
+        text = UNASSIGNED_TEXT
+    elif sense.known:
+        text = sense.expansion
+    else:
+        text = f"{UNKNOWN_TEXT}。{sense.explanation}"
     return title(text)
+
+
+def summary(term: Term) -> str:
+    """A term's meaning in one line (search cards): its known expansions, or that it is unknown."""
+    known = [s.expansion for s in term.senses if s.known]
+    if not known:
+        return title(f"{UNKNOWN_TEXT}。{term.senses[0].explanation}")
+    text = known[0] if len(term.senses) == 1 else "；".join(f"（{i}）{e}" for i, e in enumerate(known, 1))
+    return title(text)
+
+
+def reading(term: Term) -> str:
+    return term.pinyin or generated(term.term)
 
 
 def level_order(cat: Catalogue, level: str) -> tuple:
@@ -73,9 +124,19 @@ class GlossaryPages:
         self.glossary: Glossary = load_glossary(cat.corpus.root)
         self.matcher = Matcher(self.glossary)
         self.occurrences = find_occurrences(cat.corpus, self.glossary)
+        order = {d.id: i for i, d in enumerate(cat.documents)}
+        self.occurrences.sort(key=lambda o: order.get(o.doc_id, len(order)))
+        self._captions: dict[str, dict[int, str]] = {}
         self.by_term: dict[str, list[Occurrence]] = defaultdict(list)
         for o in self.occurrences:
             self.by_term[o.term_id].append(o)
+
+    def by_sense(self, term: Term) -> dict[str, list[Occurrence]]:
+        """Occurrences per sense key (``UNASSIGNED_KEY`` for those no sense claims), in document order."""
+        out: dict[str, list[Occurrence]] = {s.key: [] for s in term.senses}
+        for o in self.by_term[term.id]:
+            out.setdefault(o.sense or UNASSIGNED_KEY, []).append(o)
+        return out
 
     # -- document pages -------------------------------------------------------------
 
@@ -87,10 +148,31 @@ class GlossaryPages:
         if found != plain:  # the renderer handed a different text: mark nothing rather than the wrong place
             return []
         src = urls.document(doc)
-        return [Span(m.start, m.end, "[",
-                     f"]({urls.link(src, term_page(m.term))})"
-                     f"{{ .term data-term=\"{token(m.term.id)}\" data-tip=\"{tooltip(m.term)}\" }}")
-                for m in matches]
+        anchor = self._anchor_of(doc, block)
+        out = []
+        for m in matches:
+            sense = sense_of(m.term, doc.id, anchor, sentence(plain, m.start, m.end)[0])
+            key = sense.key if sense else UNASSIGNED_KEY
+            tip = tooltip(m.term, sense)
+            out.append(Span(m.start, m.end, "[",
+                            f"]({urls.link(src, term_page(m.term))}#sense-{key})"
+                            f"{{ .term data-term=\"{token(m.term.id)}\" data-sense=\"{token(key)}\" "
+                            f"data-tip=\"{tip}\" }}"))
+        return out
+
+    def _anchor_of(self, doc: Document, block: Block) -> str:
+        """The permalink an occurrence in ``block`` points to: its own, or a table's caption."""
+        if block.kind != "table":
+            return block.anchor
+        if doc.id not in self._captions:
+            anchor, captions = "", {}
+            for b in doc.blocks:
+                if b.kind == "table":
+                    captions[id(b)] = anchor
+                else:
+                    anchor = b.anchor
+            self._captions = {doc.id: captions}  # one document at a time: memory stays flat
+        return self._captions[doc.id].get(id(block), "")
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
         return []
@@ -98,7 +180,7 @@ class GlossaryPages:
     def search_cards(self) -> list[dict]:
         """A card per term for the search page (``search_cards``): its meaning and its page."""
         return [{"keys": [t.term, *t.variants], "kind": "术语", "title": t.term,
-                 "text": tooltip(t), "url": urls.url_path(term_page(t)),
+                 "text": summary(t), "url": urls.url_path(term_page(t)),
                  "more": f"含义、出处和全部 {len(self.by_term[t.id])} 处出现"}
                 for t in self.glossary.terms]
 
@@ -127,9 +209,11 @@ class GlossaryPages:
     # -- pages --------------------------------------------------------------------
 
     def levels(self) -> list[tuple[str, list[Term]]]:
+        """Each level with the terms that have a sense set at that level (a term may be under several)."""
         groups: dict[str, list[Term]] = defaultdict(list)
         for t in self.glossary.terms:
-            groups[t.level].append(t)
+            for lv in dict.fromkeys(s.level for s in t.senses):
+                groups[lv].append(t)
         order = sorted(groups, key=lambda lv: level_order(self.cat, lv))
         return [(lv, sorted(groups[lv], key=lambda t: (-len(self.by_term[t.id]), t.term))) for lv in order]
 
@@ -138,7 +222,14 @@ class GlossaryPages:
                                          USERDICT: userdict_text(user_words(self.cat.corpus))}
         for t in self.glossary.terms:
             files[term_page(t)] = self.term_page(t)
+            for key, occ in self.by_sense(t).items():
+                for n in range(1, self._page_count(occ) + 1):
+                    files[kwic_page(t, key, n)] = self.kwic_list_page(t, key, occ, n)
         return files
+
+    @staticmethod
+    def _page_count(occ: list[Occurrence]) -> int:
+        return -(-len(occ) // KWIC_PAGE) if len(occ) > KWIC_FIRST else 0
 
     def nav(self) -> list[NavItem]:
         groups: list[NavItem] = [{label(lv): [{label(t.term): term_page(t)} for t in terms]}
@@ -148,23 +239,49 @@ class GlossaryPages:
     def _docs_count(self, term: Term) -> int:
         return len({o.doc_id for o in self.by_term[term.id]})
 
+    def _filter_text(self, term: Term) -> str:
+        """What the filter box matches: characters, pinyin with and without tones, English."""
+        py = reading(term)
+        parts = [*term.forms, py, toneless(py), toneless(py).replace(" ", "")]
+        if term.english:
+            parts.append(term.english.text.lower())
+        return " ".join(parts)
+
+    def _index_item(self, term: Term, level: str) -> str:
+        senses = [s for s in term.senses if s.level == level]
+        known = [s for s in senses if s.known]
+        meaning = "；".join(html_text(s.expansion) for s in known) or "待考"
+        cls = "glossary-entry" + ("" if known else " glossary-entry--unknown")
+        english = f' <span class="glossary-en">{html_text(term.english.text)}</span>' if term.english else ""
+        more = f"（共 {len(term.senses)} 义）" if len(term.senses) > 1 else ""
+        return (f'<li class="{cls}" data-filter="{html_attr(self._filter_text(term))}">'
+                f'<a href="{html_attr(href(INDEX, term_page(term)))}">{html_text(term.term)}</a> '
+                f'<span class="glossary-py" lang="zh-Latn-pinyin">{html_text(reading(term))}</span>{english}'
+                f'<span class="glossary-meaning">{meaning}{more}</span>'
+                f'<span class="glossary-count">{len(self.by_term[term.id])} 处 · {self._docs_count(term)} 份文件'
+                f'</span></li>')
+
     def index_page(self) -> str:
         src = INDEX
-        parts = ["# 术语：编号口号 { #glossary }",
-                 "政府工作报告常用带数字的提法概括一组任务，如“六稳”“六保”“三零”。"
-                 "本页按提出层级列出本版收录的提法；点开每一条可以看到它的含义、出处，"
-                 "以及它在各地报告中出现的每一处。正文中的这些提法都链接到这里，"
-                 "鼠标悬停或轻点即可看到含义。",
-                 "“十三五”“十四五”（以及普法的“七五”“八五”）是五年规划的期次，"
-                 "如“十四五”指第十四个五年规划时期（2021—2025年），不另立词条。",
-                 f"共 {len(self.glossary.terms)} 条，在正文中出现 {len(self.occurrences)} 处。"
-                 f"数据下载：[glossary.json]({urls.link(src, DATA)})。"]
+        unknown = sum(1 for t in self.glossary.terms if not t.known)
+        parts = ["# 术语：口号与提法 { #glossary }",
+                 "政府工作报告常用带数字的提法概括一组任务，如“六稳”“六保”“三零”，也有“转型出雏型”这样不带数字的提法。"
+                 "同一个提法在不同文件里可能指不同的事（“五个一批”在离石区是精准扶贫，在静乐县是林业生态工程），"
+                 "本版把每一种含义列为一个义项，并注明依据：语料原文（引出原句）、写明日期的公开文件，"
+                 "或本版的推断（标为推断）。正文中的提法都链接到所用的义项，原文没有交代是哪一种时就不给解释，并如实说明。",
+                 "“十三五”“十四五”是五年规划的期次，如“十四五”指第十四个五年规划时期（2021—2025年）；"
+                 "“七五”“八五”普法是第七、第八个五年法治宣传教育规划，都不另立词条。",
+                 f"共 {len(self.glossary.terms)} 条，{sum(len(t.senses) for t in self.glossary.terms)} 个义项，"
+                 f"其中 {unknown} 条含义待考（以虚线框标出），在正文中出现 {len(self.occurrences)} 处。"
+                 f"数据下载：[glossary.json]({urls.link(src, DATA)})。",
+                 '<div class="glossary-filter" markdown="0"><label for="glossary-filter">筛选</label> '
+                 '<input type="search" id="glossary-filter" autocomplete="off" '
+                 'placeholder="汉字、拼音（liuwen、liù wěn）或英文"> '
+                 '<output id="glossary-filter-count" for="glossary-filter"></output></div>']
         for lv, terms in self.levels():
-            rows = [f"| [{inline(t.term)}]({urls.link(src, term_page(t))}) | "
-                    f"{inline(t.expansion) if t.known else '待考'} | {len(self.by_term[t.id])} | "
-                    f"{self._docs_count(t)} |" for t in terms]
             parts += [f"## {inline(lv)} {{ #level-{self._level_slug(lv)} }}",
-                      "| 术语 | 含义 | 出现次数 | 文件数 |\n|---|---|---|---|\n" + "\n".join(rows)]
+                      '<ul class="glossary-list">\n' + "\n".join(self._index_item(t, lv) for t in terms) + "\n</ul>"]
+        parts.append('<p id="glossary-filter-none" hidden>没有符合的术语。</p>')
         return "\n\n".join(parts) + "\n"
 
     def _level_slug(self, level: str) -> str:
@@ -172,90 +289,167 @@ class GlossaryPages:
         slugs = {"中央": "zhongyang", "山西省": "shanxi", "通用": "tongyong", "不详": "buxiang"}
         return region.slug if region else slugs.get(level, "other")
 
-    def _source_line(self, src: str, source: Source) -> str:
-        if source.public:
-            return f"- {inline(source.public)}"
-        doc = self.cat.corpus.by_id(source.doc_id)
-        if doc is None:  # builder check reports it; the page still builds
-            return f"- {inline(source.doc)}"
-        return (f"- [{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{token(source.anchor or '')})"
-                f"，¶ {escape(source.anchor or '')}")
+    def _evidence_line(self, src: str, e: Evidence) -> str:
+        kind = f"**{EVIDENCE_TEXT[e.type]}**"
+        if e.public:
+            return f"- {kind}：{inline(e.public)}"
+        if e.inference:
+            return f"- {kind}（本版的推断，不是原文）：{inline(e.inference)}"
+        doc = self.cat.corpus.by_id(e.doc_id or "")
+        anchor = e.anchor or ""
+        where = (f"[{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{token(anchor)})，¶ {escape(anchor)}"
+                 if doc else inline(e.corpus or ""))
+        return f"- {kind}：“{inline(e.quote or '')}”——{where}"
 
     def kwic(self, o: Occurrence) -> str:
         """The sentence with the term marked: ``…扎实做好“<mark>六稳</mark>”工作…``."""
         c, a, b = o.context, o.context_start, o.context_start + (o.end - o.start)
         return f"{escape(c[:a])}<mark>{escape(c[a:b])}</mark>{escape(c[b:])}"
 
+    def _kwic_items(self, src: str, occ: list[Occurrence]) -> str:
+        items = []
+        for o in occ:
+            doc = self.cat.corpus.by_id(o.doc_id)
+            region = self.cat.region_of(doc)
+            items.append(f"1. {self.kwic(o)} ——{inline(region.name)} "
+                         f"[¶ {escape(o.anchor)}]({urls.link(src, urls.document(doc))}#{token(o.anchor)})"
+                         f"{{ .kwic-link title=\"到原文此段\" }}")
+        return "\n".join(items)
+
+    def _occurrence_block(self, src: str, term: Term, key: str, occ: list[Occurrence]) -> list[str]:
+        if not occ:
+            return ["本版正文中没有这一义项的用例。"]
+        docs = len({o.doc_id for o in occ})
+        head = f"共 {len(occ)} 处，见于 {docs} 份文件"
+        if len(occ) <= KWIC_FIRST:
+            return [head + "：", self._kwic_items(src, occ)]
+        onward = urls.link(src, kwic_page(term, key, 1))
+        return [f"{head}；下面是前 {KWIC_FIRST} 处，[全部 {len(occ)} 处]({onward})：",
+                self._kwic_items(src, occ[:KWIC_FIRST])]
+
+    def _sense_section(self, src: str, term: Term, sense: Sense, occ: list[Occurrence], n: int) -> list[str]:
+        heading = f"义项{n}" if len(term.senses) > 1 else "含义"
+        expansion = inline(sense.expansion) if sense.known else UNKNOWN_TEXT
+        facts = [("含义", expansion), ("说明", inline(sense.explanation)), ("提出层级", inline(sense.level)),
+                 ("可信度", CONFIDENCE_TEXT[sense.confidence])]
+        card = "\n\n".join(f"{k}\n:   {v}" for k, v in facts)
+        cls = " .sense-unknown" if not sense.known else ""
+        parts = [f"## {heading}：{expansion if sense.known else '待考'} {{ #sense-{sense.key}{cls} }}", card]
+        for claim, label_text in (("expansion", "含义的依据"), ("level", "层级的依据")):
+            items = getattr(sense.evidence, claim)
+            if items:
+                parts += [f"**{label_text}**", "\n".join(self._evidence_line(src, e) for e in items)]
+        parts += [f"### 用例 {{ #occurrences-{sense.key} }}", *self._occurrence_block(src, term, sense.key, occ)]
+        return parts
+
     def spread(self, term: Term) -> str:
-        """Counts per prefecture, then per region under it: how far a slogan travels."""
+        """Where a term travels: the levels it starts at, then counts per prefecture and region
+        (each region links to its page, so the table a phone scrolls holds focusable content)."""
+        src = term_page(term)
         occ = self.by_term[term.id]
         per_region = Counter(self.cat.region_of(self.cat.corpus.by_id(o.doc_id)).name for o in occ)
+        docs_per_region: dict[str, set[str]] = defaultdict(set)
+        senses_per_region: dict[str, Counter[str]] = defaultdict(Counter)
+        for o in occ:
+            name = self.cat.region_of(self.cat.corpus.by_id(o.doc_id)).name
+            docs_per_region[name].add(o.doc_id)
+            senses_per_region[name][o.sense or UNASSIGNED_KEY] += 1
         per_prefecture: Counter[str] = Counter()
         for name, n in per_region.items():
             per_prefecture[self.cat.corpus.regions.get(name).prefecture] += n
+        numbers = {s.key: i for i, s in enumerate(term.senses, 1)}
+
+        def sense_cell(name: str) -> str:
+            if len(term.senses) == 1 and UNASSIGNED_KEY not in senses_per_region[name]:
+                return "—"
+            return "、".join(f"义项{numbers[k]}×{n}" if k in numbers else f"未说明×{n}"
+                            for k, n in sorted(senses_per_region[name].items(), key=lambda x: numbers.get(x[0], 99)))
+
         rows = []
         for prefecture in self.cat.prefectures():
             if not per_prefecture[prefecture.name]:
                 continue
-            rows.append(f"| **{inline(prefecture.name)}** | 合计 | **{per_prefecture[prefecture.name]}** |")
+            rows.append(f"| **{inline(prefecture.name)}** | 合计 | **{per_prefecture[prefecture.name]}** | | |")
             for r in [prefecture, *self.cat.children_with_pages(prefecture)]:
                 if per_region[r.name]:
-                    rows.append(f"| {inline(prefecture.name)} | {inline(r.name)} | {per_region[r.name]} |")
+                    rows.append(f"| {inline(prefecture.name)} | [{inline(r.name)}]({urls.link(src, urls.region(r))}) | "
+                                f"{per_region[r.name]} | "
+                                f"{len(docs_per_region[r.name])} | {sense_cell(r.name)} |")
+        levels = "、".join(dict.fromkeys(inline(s.level) for s in term.senses))
         reached = len(per_region)
         total = len(self.cat.regions_with_pages()) - len(self.cat.prefectures())
-        head = (f"在 {len(per_prefecture)} 个地级市的 {reached} 个地区（含地级市本级）的报告中共出现 {len(occ)} 次。"
-                f"本版收录 {len(self.cat.prefectures())} 个地级市、{total} 个县（市、区）。")
-        return head + "\n\n| 地级市 | 地区 | 次数 |\n|---|---|---|\n" + "\n".join(rows)
+        head = (f"提出层级：{levels}。在 {len(per_prefecture)} 个地级市的 {reached} 个地区（含地级市本级）的报告中"
+                f"共出现 {len(occ)} 次。本版收录 {len(self.cat.prefectures())} 个地级市、{total} 个县（市、区）。")
+        return head + "\n\n| 地级市 | 地区 | 次数 | 文件数 | 义项 |\n|---|---|---|---|---|\n" + "\n".join(rows)
 
     def term_page(self, term: Term) -> str:
         src = term_page(term)
         occ = self.by_term[term.id]
-        facts = [("含义", inline(term.expansion) if term.known else UNKNOWN_TEXT),
-                 ("说明", inline(term.explanation)),
-                 ("提出层级", inline(term.level))]
+        english = (f"{inline(term.english.text)}（出处：{inline(term.english.source)}）" if term.english
+                   else NO_ENGLISH)
+        facts = [("拼音", f"{inline(reading(term))}" + ("" if term.pinyin else "（pypinyin 生成）")),
+                 ("英文", english), ("类别", KIND_TEXT[term.kind])]
         if term.variants:
             facts.append(("其他写法", "、".join(inline(v) for v in term.variants)))
         related = [self.glossary.by_id(r) for r in term.related]
         if any(related):
             facts.append(("相关术语", "、".join(f"[{inline(r.term)}]({urls.link(src, term_page(r))})"
                                            for r in related if r)))
+        if len(term.senses) > 1:
+            facts.append(("义项", f"{len(term.senses)} 个：同一写法在不同文件里所指不同，每处用例归入原文所指的义项"))
         card = "\n\n".join(f"{k}\n:   {v}" for k, v in facts)
-        sources = "\n".join(self._source_line(src, s) for s in term.sources) or "暂无出处。"
-        if term.sources and not term.known:
-            sources = "这些段落说明了提法的来历，但没有逐项解释含义：\n\n" + sources
         parts = [f"---\ntitle: {page_title(term.term + ' · 术语')}\n---",
-                 f"# {inline(term.term)} {{ #term }}",
-                 card,
-                 "## 出处 { #sources }", sources,
-                 "## 分布 { #spread }", self.spread(term) if occ else "本版正文中没有出现。",
-                 f"## 出现位置（{len(occ)} 处） {{ #occurrences }}"]
-        by_doc: dict[str, list[Occurrence]] = defaultdict(list)
-        for o in occ:
-            by_doc[o.doc_id].append(o)
-        for doc in self.cat.documents:
-            if doc.id not in by_doc:
-                continue
-            doc_src = urls.link(src, urls.document(doc))
-            region = self.cat.region_of(doc)
-            place = " › ".join(inline(r.name) for r in self.cat.hierarchy(region))
-            items = [f"1. {self.kwic(o)} [¶ {escape(o.anchor)}]({doc_src}#{token(o.anchor)})"
-                     "{ .kwic-link title=\"到原文此段\" }" for o in by_doc[doc.id]]
-            parts += [f"### {place} · {inline(doc.meta.title)} {{ #in-{token(doc.id)} }}",
-                      f"[打开文件]({doc_src})，{len(by_doc[doc.id])} 处：", "\n".join(items)]
+                 f"# {inline(term.term)} {{ #term }}", card]
+        if term.gaps:
+            parts += ["!!! note \"已知缺漏\"\n\n" + "\n".join(f"    - {inline(g)}" for g in term.gaps)]
+        groups = self.by_sense(term)
+        for n, sense in enumerate(term.senses, 1):
+            parts += self._sense_section(src, term, sense, groups[sense.key], n)
+        if groups.get(UNASSIGNED_KEY):
+            parts += [f"## 未说明所指的用例 {{ #sense-{UNASSIGNED_KEY} }}",
+                      "这些地方的原文没有交代用的是哪一种含义，本版不套用别处的解释。",
+                      *self._occurrence_block(src, term, UNASSIGNED_KEY, groups[UNASSIGNED_KEY])]
+        parts += ["## 分布 { #spread }", self.spread(term) if occ else "本版正文中没有出现。"]
         return "\n\n".join(parts) + "\n"
 
+    def kwic_list_page(self, term: Term, key: str, occ: list[Occurrence], n: int) -> str:
+        """One page of a sense's occurrences, with links to the other pages."""
+        src = kwic_page(term, key, n)
+        pages = self._page_count(occ)
+        sense = term.sense(key)
+        name = (f"义项{term.senses.index(sense) + 1}" if len(term.senses) > 1 else "含义") if sense else "未说明所指"
+        start = (n - 1) * KWIC_PAGE
+        nav = " · ".join(f"[{i}]({urls.link(src, kwic_page(term, key, i))})" if i != n else f"**{i}**"
+                         for i in range(1, pages + 1))
+        back = f"[返回 {inline(term.term)}]({urls.link(src, term_page(term))}#sense-{key})"
+        return "\n\n".join([
+            f"---\ntitle: {page_title(term.term + ' · ' + name + ' · 用例')}\n---",
+            f"# {inline(term.term)} · {name} · 用例 {{ #kwic }}",
+            f"{back}。共 {len(occ)} 处，第 {start + 1}—{min(start + KWIC_PAGE, len(occ))} 处；页：{nav}",
+            self._kwic_items(src, occ[start:start + KWIC_PAGE]).replace("1. ", f"{start + 1}. ", 1)]) + "\n"
+
     # -- data ---------------------------------------------------------------------
+
+    @staticmethod
+    def _evidence_data(e: Evidence) -> dict:
+        return {k: v for k, v in {"type": e.type, "doc": e.corpus, "quote": e.quote, "public": e.public,
+                                  "inference": e.inference}.items() if v}
 
     def data_file(self) -> str:
         terms = []
         for t in self.glossary.terms:
             terms.append({
-                "id": t.id, "term": t.term, "variants": t.variants,
-                "expansion": t.expansion,
-                "explanation": t.explanation, "level": t.level,
-                "sources": [{"doc": s.doc} if s.doc else {"public": s.public} for s in t.sources],
-                "related": t.related,
-                "occurrences": [{"doc_id": o.doc_id, "anchor": o.anchor, "context": o.context}
-                                for o in self.by_term[t.id]],
+                "id": t.id, "term": t.term, "variants": t.variants, "kind": t.kind,
+                "pinyin": reading(t), "english": t.english.model_dump() if t.english else None,
+                "related": t.related, "gaps": t.gaps,
+                "senses": [{"key": s.key, "expansion": s.expansion, "explanation": s.explanation,
+                            "level": s.level, "confidence": s.confidence,
+                            "evidence": {"expansion": [self._evidence_data(e) for e in s.evidence.expansion],
+                                         "level": [self._evidence_data(e) for e in s.evidence.level]}}
+                           for s in t.senses],
+                # no context sentence: it is in the document's text download, and with it this file
+                # would be 25 MB at 1,000 documents (benchmarks/glossary.py)
+                "occurrences": [{"doc_id": o.doc_id, "anchor": o.anchor, "sense": o.sense,
+                                 "start": o.start, "end": o.end} for o in self.by_term[t.id]],
             })
         return json.dumps(terms, ensure_ascii=False, indent=1) + "\n"

@@ -30,7 +30,7 @@ def slogans(glossary: Glossary, counts: Counter[str], region: Region,
         term = glossary.by_id(term_id)
         if term is None:
             continue
-        own = "（本地提法）" if term.level == region.name else ""
+        own = "（本地提法）" if any(s.level == region.name for s in term.senses) else ""
         items.append(f"- [{inline(term.term)}]({link(src, term)}){own}：{n} 处")
     more = f"共 {len(counts)} 个术语，列出最常见的 {len(items)} 个。" if len(counts) > len(items) else ""
     return "\n\n".join(["## 常见提法 { #slogans }",

@@ -101,7 +101,10 @@ FIELDS: dict[str, Field] = {
     "glossary expansion": Field("glossary", GLOSSARY, "expansion: unknown", "expansion: @"),
     "glossary explanation": Field("glossary", GLOSSARY, "explanation: 平安建设中的提法。", "explanation: @"),
     "glossary level": Field("glossary", GLOSSARY, "level: 吕梁市", "level: @"),
-    "glossary public source": Field("glossary", GLOSSARY, "sources: []", "sources:\n  - public: @"),
+    "glossary public source": Field("glossary", GLOSSARY, "    - inference: 只见于吕梁。", "    - public: @"),
+    "glossary quote": Field("glossary", GLOSSARY, "    - inference: 只见于吕梁。",
+                            "    - {corpus: lishi-2021-gongzuobaogao#p-4, quote: @}"),
+    "glossary inference": Field("glossary", GLOSSARY, "    - inference: 只见于吕梁。", "    - inference: @"),
     "glossary related": Field("glossary", GLOSSARY, "related: []", "related: [@]"),
     # indicators.yml
     "indicator name": Field("indicators", INDICATORS, "name: 地区生产总值", "name: @"),

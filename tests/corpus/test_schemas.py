@@ -20,8 +20,9 @@ from tests.conftest import REPO
 from tests.corpus.conftest import DOC, edit
 
 GLOSSARY = "glossary/sanling.yml"
-TERM = ("id: sanling\nterm: 三零\nvariants: []\nexpansion: unknown\nexplanation: 平安建设中的提法。\n"
-        "level: 吕梁市\nsources: []\nrelated: []\n")
+TERM = ("id: sanling\nterm: 三零\nvariants: []\nrelated: []\nsenses:\n- key: main\n  expansion: unknown\n"
+        "  explanation: 平安建设中的提法。\n  level: 吕梁市\n  confidence: medium\n  evidence:\n    level:\n"
+        "    - inference: 只见于吕梁。\n")
 INDICATORS = "indicators.yml"
 VOCABULARY = ("indicators:\n  - id: gdp\n    name: 地区生产总值\n    synonyms: [GDP]\n    units: [亿元]\n"
               "    measure: amount\n    category: 经济总量\n")
@@ -113,14 +114,15 @@ CASES: dict[str, tuple[str, str, str, int, str]] = {
                        "parent 梁市 is not a listed prefecture city"),
     # glossary
     "glossary expansion entity": (GLOSSARY, "expansion: unknown", 'expansion: "&lt;img src=x onerror=alert(1)&gt;"',
-                                  4, "expansion: an event-handler attribute"),
+                                  7, "senses[0].expansion: an event-handler attribute"),
     "glossary id index": (GLOSSARY, "id: sanling", "id: index", 1, "'index' is reserved"),
-    "glossary level unknown": (GLOSSARY, "level: 吕梁市", "level: 火星", 6, "unknown level '火星'"),
+    "glossary level unknown": (GLOSSARY, "level: 吕梁市", "level: 火星", 9, "unknown level '火星'"),
     "glossary term a number": (GLOSSARY, "term: 三零", "term: 30", 2, "term: input should be a valid string"),
-    "glossary source neither": (GLOSSARY, "sources: []", "sources:\n  - {what: x}", 8, "sources[0].what"),
-    "glossary related not ids": (GLOSSARY, "related: []", "related: [Liu Wen]", 8, "related[0]: 'Liu Wen'"),
-    "glossary match unknown": (GLOSSARY, "related: []", "related: []\nmatch: fuzzy", 9, "match: input should be"),
-    "glossary explanation bidi": (GLOSSARY, "explanation: 平安", "explanation: 平\u202e安", 5,
+    "glossary evidence neither": (GLOSSARY, "    - inference: 只见于吕梁。", "    - {what: x}", 13,
+                                  "senses[0].evidence.level[0].what"),
+    "glossary related not ids": (GLOSSARY, "related: []", "related: [Liu Wen]", 4, "related[0]: 'Liu Wen'"),
+    "glossary match unknown": (GLOSSARY, "related: []", "related: []\nmatch: fuzzy", 5, "match: input should be"),
+    "glossary explanation bidi": (GLOSSARY, "explanation: 平安", "explanation: 平\u202e安", 8,
                                   "U+202E RIGHT-TO-LEFT OVERRIDE"),
     "glossary variant zero-width": (GLOSSARY, "variants: []", "variants: [三\u200b零]", 3, "U+200B ZERO WIDTH SPACE"),
     # indicators.yml

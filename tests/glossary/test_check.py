@@ -18,8 +18,27 @@ def test_a_source_citing_a_missing_paragraph_is_an_error(scratch: Path) -> None:
                                                              "lishi-2021-gongzuobaogao#p-999"), encoding="utf-8")
     found = [p for p in check_glossary(load_corpus(scratch)) if p.severity == "error"]
     assert [str(p) for p in found] == [
-        f"{path}:7: error: source lishi-2021-gongzuobaogao#p-999 is no paragraph of the corpus; "
+        f"{path}:12: error: source lishi-2021-gongzuobaogao#p-999 is no paragraph of the corpus; "
         "cite an existing <doc_id>#<anchor> (see the ¶ link on the site)"]
+
+
+def test_a_quote_the_cited_paragraph_does_not_say_is_an_error(scratch: Path) -> None:
+    path = scratch / "glossary" / "sanwu.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("扎实推进“三无”创建", "扎实推进“三零”创建"),
+                    encoding="utf-8")
+    found = [str(p) for p in check_glossary(load_corpus(scratch)) if p.severity == "error"]
+    assert len(found) == 1 and found[0].startswith(f"{path}:12: error: the quote is not in "
+                                                   "lishi-2021-gongzuobaogao#p-32")
+
+
+def test_a_paragraph_rule_on_a_paragraph_without_the_term_is_an_error(scratch: Path) -> None:
+    path = scratch / "glossary" / "wuge-yipi.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("paragraphs: [jingle-2021-gongzuobaogao#p-5]",
+                                                             "paragraphs: [jingle-2021-gongzuobaogao#p-6]"),
+                    encoding="utf-8")
+    found = [str(p) for p in check_glossary(load_corpus(scratch)) if p.severity == "error"]
+    assert found == [f"{path}:25: error: jingle-2021-gongzuobaogao#p-6 does not use 五个一批; list only paragraphs "
+                     "where the term occurs (a stale rule assigns nothing)"]
 
 
 def test_a_slogan_in_two_documents_without_an_entry_is_a_warning(scratch: Path) -> None:
@@ -29,7 +48,7 @@ def test_a_slogan_in_two_documents_without_an_entry_is_a_warning(scratch: Path) 
         .replace("[sizao]", "[]"), encoding="utf-8")
     found = [str(p) for p in check_glossary(load_corpus(scratch))]
     assert len(found) == 1
-    assert "warning: “四早” is used as a slogan 2 time(s) in 2 document(s) (lishi-2021-gongzuobaogao, " \
+    assert "warning: “四早” is used 2 time(s) in 2 document(s) (lishi-2021-gongzuobaogao, " \
            "shuozhou-2021-gongzuobaogao) and has no entry" in found[0]
     assert found[0].startswith(str(scratch / "documents"))
 
@@ -40,5 +59,5 @@ def test_an_unknown_related_term_is_an_error(scratch: Path) -> None:
                                                              "related: [liubao, liuxin, liuwen-liubao]"),
                     encoding="utf-8")
     found = [str(p) for p in check_glossary(load_corpus(scratch))]
-    assert found == [f"{path}:8: error: related term 'liuwen-liubao' does not exist; "
+    assert found == [f"{path}:3: error: related term 'liuwen-liubao' does not exist; "
                      "use the id of a file in corpus/glossary/"]

@@ -8,7 +8,9 @@ from builder.glossary.occurrences import Matcher, find_occurrences, in_text, sen
 
 
 def term(term_id: str, text: str, *variants: str, match: str = "text") -> Term:
-    return Term(term_id, text, list(variants), "unknown", "说明。", "中央", [], [], match)
+    return Term(id=term_id, term=text, variants=list(variants), match=match,
+                senses=[{"key": "main", "expansion": "unknown", "explanation": "说明。", "level": "不详",
+                         "confidence": "medium"}])
 
 
 SLOGANS = Glossary([term("liuwen", "六稳"), term("liubao", "六保"), term("liuwen-liubao", "六稳六保"),

@@ -135,7 +135,28 @@ def test_a_link_carries_the_expansion_and_goes_to_the_term_page(built_site: Buil
     assert liuwen["text"] == "六稳"
     assert liuwen["attrs"]["data-tip"] == "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
     assert "title" not in liuwen["attrs"]  # one tooltip: the edition's popup reads data-tip
-    assert liuwen["attrs"]["href"] == "../../glossary/liuwen/"
+    assert liuwen["attrs"]["href"] == "../../glossary/liuwen/#sense-main"
+    assert liuwen["attrs"]["data-sense"] == "main"
+
+
+def test_an_occurrence_links_to_the_sense_its_paragraph_supports(built_site: BuiltSite) -> None:
+    # 静乐县's 林业生态“五个一批”工程 is not the poverty-relief list of 离石区's plan
+    page = parse(built_site.html("documents/jingle-2021-gongzuobaogao"))
+    link = next(t for t in page.terms if t["attrs"]["data-term"] == "wuge-yipi")
+    assert link["attrs"]["href"].endswith("glossary/wuge-yipi/#sense-linye-shengtai")
+    assert "脱贫一批" not in link["attrs"]["data-tip"]
+    # 灵石县 p-28: “三零”目标 of epidemic control, not 零上访、零事故、零案件
+    page = parse(built_site.html("documents/lingshi-2021-gongzuobaogao"))
+    sanling = [t for t in page.terms if t["attrs"]["data-term"] == "sanling"]
+    p28 = [t for t in sanling if t["attrs"]["data-sense"] == "yiqing"]
+    assert len(p28) == 1 and p28[0]["attrs"]["data-tip"].startswith("含义待考")
+
+
+def test_an_unassigned_occurrence_says_the_text_does_not_tell(built_site: BuiltSite) -> None:
+    page = parse(built_site.html("documents/wenxi-2021-gongzuobaogao"))
+    link = next(t for t in page.terms if t["attrs"]["data-term"] == "shuangling")
+    assert link["attrs"]["data-sense"] == "unassigned"
+    assert link["attrs"]["data-tip"].startswith("此处未说明所指")
 
 
 def test_an_unknown_expansion_says_so_in_the_tooltip(built_site: BuiltSite) -> None:
@@ -169,18 +190,51 @@ def test_paragraph_permalinks_and_text_survive_the_links(built_site: BuiltSite) 
             assert p["text"].rstrip("¶ ") == block.plain_text.strip(), (doc.id, block.anchor)
 
 
-def test_a_term_page_lists_exactly_its_occurrences(built_site: BuiltSite, glossary: Glossary,
-                                                   occurrences: list[Occurrence]) -> None:
+def kwic_links(built_site: BuiltSite, url: str) -> list[str]:
+    return [link["href"].split("/documents/")[1] for link in parse(built_site.html(url)).links
+            if "kwic-link" in link.get("class", "")]
+
+
+def test_a_term_page_lists_each_senses_occurrences_capped_and_paged(built_site: BuiltSite, glossary: Glossary,
+                                                                      occurrences: list[Occurrence]) -> None:
+    """The first ten per sense on the term page; all of them, a hundred a page, on the sense's pages."""
     order = {d.id: i for i, d in enumerate(built_site.corpus.documents)}
-    by_term: dict[str, list[Occurrence]] = {}
-    for o in occurrences:
-        by_term.setdefault(o.term_id, []).append(o)
     for term in glossary.terms:
-        page = parse(built_site.html(f"glossary/{term.id}"))
-        listed = [link["href"].split("/documents/")[1] for link in page.links
-                  if "kwic-link" in link.get("class", "")]
-        expected = sorted(by_term[term.id], key=lambda o: order[o.doc_id])
-        assert listed == [f"{o.doc_id}/#{o.anchor}" for o in expected], term.id
+        groups: dict[str, list[Occurrence]] = {}
+        for o in sorted((o for o in occurrences if o.term_id == term.id), key=lambda o: order[o.doc_id]):
+            groups.setdefault(o.sense or "unassigned", []).append(o)
+        keys = [s.key for s in term.senses] + (["unassigned"] if "unassigned" in groups else [])
+        expected = [f"{o.doc_id}/#{o.anchor}" for k in keys for o in groups.get(k, [])[:10]]
+        assert kwic_links(built_site, f"glossary/{term.id}") == expected, term.id
+        for key, occ in groups.items():
+            if len(occ) > 10:
+                pages = -(-len(occ) // 100)
+                listed = [x for n in range(1, pages + 1)
+                          for x in kwic_links(built_site, f"glossary/kwic/{term.id}-{key}-{n}")]
+                assert listed == [f"{o.doc_id}/#{o.anchor}" for o in occ], (term.id, key)
+
+
+def test_a_long_list_shows_its_count_and_links_onward(built_site: BuiltSite) -> None:
+    html = built_site.html("glossary/liuxin").read_text(encoding="utf-8")
+    assert "下面是前 10 处" in html and 'href="../kwic/liuxin-main-1/"' in html
+
+
+def test_a_term_page_shows_evidence_by_type_and_inference_as_inference(built_site: BuiltSite) -> None:
+    html = built_site.html("glossary/sanling").read_text(encoding="utf-8")
+    assert "<strong>语料</strong>" in html and "<strong>推断</strong>（本版的推断，不是原文）" in html
+    assert 'id="sense-pingan"' in html and 'id="sense-yiqing"' in html
+
+
+def test_a_term_page_gives_pinyin_and_says_when_no_english_is_established(built_site: BuiltSite) -> None:
+    html = built_site.html("glossary/siwei-sigao-liangtongbu").read_text(encoding="utf-8")
+    assert "sì wéi sì gāo liǎng tóng bù" in html and "暂无通行的英文译法" in html
+    html = built_site.html("glossary/yidai-yilu").read_text(encoding="utf-8")
+    assert "the Belt and Road Initiative" in html and "2015年3月28日" in html
+
+
+def test_term_pages_stay_small_however_often_a_term_occurs(built_site: BuiltSite, glossary: Glossary) -> None:
+    sizes = {t.id: built_site.html(f"glossary/{t.id}").stat().st_size for t in glossary.terms}
+    assert max(sizes.values()) < 200_000, max(sizes.items(), key=lambda x: x[1])
 
 
 def test_term_pages_and_document_links_agree(built_site: BuiltSite, occurrences: list[Occurrence]) -> None:
@@ -201,9 +255,11 @@ def test_the_keyword_in_context_marks_the_term(built_site: BuiltSite) -> None:
 
 def test_a_term_page_counts_per_prefecture_and_region(built_site: BuiltSite) -> None:
     html = built_site.html("glossary/sanwu").read_text(encoding="utf-8")
-    rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", html)
-    assert rows == [("<strong>吕梁市</strong>", "合计", "<strong>6</strong>"),
-                    ("吕梁市", "离石区", "4"), ("吕梁市", "孝义市", "2")]
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", html)
+    assert rows == [("<strong>吕梁市</strong>", "合计", "<strong>6</strong>", ""),
+                    ("吕梁市", '<a href="../../regions/lishi/">离石区</a>', "4", "2"),
+                    ("吕梁市", '<a href="../../regions/xiaoyi/">孝义市</a>', "2", "1")]
+    assert "提出层级：不详" in html
 
 
 def test_the_index_groups_terms_by_level(built_site: BuiltSite, glossary: Glossary) -> None:
@@ -221,15 +277,32 @@ def test_the_data_file_lists_every_term_with_its_occurrences(built_site: BuiltSi
     data = json.loads((built_site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
     assert [d["id"] for d in data] == [t.id for t in glossary.terms]
     sanwu = next(d for d in data if d["id"] == "sanwu")
-    assert list(sanwu) == ["id", "term", "variants", "expansion", "explanation", "level", "sources", "related",
+    assert list(sanwu) == ["id", "term", "variants", "kind", "pinyin", "english", "related", "gaps", "senses",
                            "occurrences"]
-    assert sanwu["sources"] == [{"doc": "lishi-2021-gongzuobaogao#p-32"}]
+    assert sanwu["pinyin"] == "sān wú" and sanwu["english"] is None
+    (sense,) = sanwu["senses"]
+    assert sense["evidence"]["expansion"][0]["type"] == "corpus"
+    assert sense["evidence"]["expansion"][0]["doc"] == "lishi-2021-gongzuobaogao#p-32"
     assert sum(len(d["occurrences"]) for d in data) == len(occurrences)
-    assert {"doc_id": "lishi-2021-gongzuobaogao", "anchor": "p-32",
-            "context": next(o.context for o in occurrences if o.term_id == "sanwu" and o.anchor == "p-32")} \
-        in sanwu["occurrences"]
+    p32 = next(o for o in occurrences if o.term_id == "sanwu" and o.anchor == "p-32")
+    assert {"doc_id": "lishi-2021-gongzuobaogao", "anchor": "p-32", "sense": "main",
+            "start": p32.start, "end": p32.end} in sanwu["occurrences"]
 
 
 def test_the_nav_has_a_glossary_section(built_site: BuiltSite) -> None:
     nav = (built_site.docs / ".nav.yml").read_text(encoding="utf-8")
     assert "- 术语:\n  - glossary/index.md\n  - 中央:\n" in nav
+
+
+def test_the_index_has_a_filter_box_and_marks_unknown_entries(built_site: BuiltSite, glossary: Glossary) -> None:
+    html = built_site.html("glossary").read_text(encoding="utf-8")
+    assert '<input type="search" id="glossary-filter"' in html
+    items = re.findall(r'<li class="(glossary-entry[^"]*)" data-filter="([^"]*)"><a href="([^"]+)/">.*?'
+                       r'<span class="glossary-meaning">(.*?)</span>', html)
+    unknown = {href for cls, _, href, _ in items if "glossary-entry--unknown" in cls}
+    assert {t.id for t in glossary.terms if not t.known} <= unknown and "n1146" in unknown
+    assert all(meaning.startswith("待考") for cls, _, _, meaning in items if "glossary-entry--unknown" in cls)
+    assert "liuwen" not in unknown
+    filters = {href: text for _, text, href, _ in items}
+    assert "liù wěn" in filters["liuwen"] and "liu wen" in filters["liuwen"] and "liuwen" in filters["liuwen"]
+    assert "the belt and road initiative" in filters["yidai-yilu"]

@@ -68,7 +68,7 @@ def test_tapping_a_slogan_shows_its_expansion_then_a_second_tap_opens_its_page(
     tip_box = tip.bounding_box()
     assert tip_box is not None and tip_box["x"] >= 0 and tip_box["x"] + tip_box["width"] <= WIDTHS["phone"]
     tap(page, *centre(link))
-    page.wait_for_url(server + "glossary/liuwen/", timeout=5000)
+    page.wait_for_url(server + "glossary/liuwen/#sense-main", timeout=5000)
     assert page.locator("h1").inner_text().startswith("六稳")
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
@@ -83,16 +83,17 @@ def test_tapping_elsewhere_closes_the_explanation(server: str, visit: Callable[.
     tip.wait_for(state="hidden", timeout=5000)
 
 
-def test_clicking_a_slogan_opens_its_page_at_the_heading(server: str, visit: Callable[..., Visit]) -> None:
+def test_clicking_a_slogan_opens_its_page_at_the_sense_used(server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["desktop"])
     page = v.open(server + DOC)
     first_term(page, "liuwen").click()
-    page.wait_for_url(server + "glossary/liuwen/", timeout=5000)
-    heading = page.locator("h1#term")
+    page.wait_for_url(server + "glossary/liuwen/#sense-main", timeout=5000)
+    heading = page.locator("h2#sense-main")
+    page.wait_for_function("document.getElementById('sense-main').getBoundingClientRect().top < window.innerHeight")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
-    assert heading.inner_text().startswith("六稳")
-    assert page.get_by_text(LIUWEN).first.is_visible()
+    assert LIUWEN in heading.inner_text()
+    assert page.locator("article dd", has_text=LIUWEN).first.is_visible()
     assert not v.foreign, v.foreign
 
 
@@ -119,5 +120,20 @@ def test_glossary_pages_load_clean(server: str, visit: Callable[..., Visit], wid
         assert overflow <= 0, f"{path} is {overflow}px wider than the viewport"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"glossary-term-{width_name}.png"))
+    assert not v.errors, v.errors
+    assert not v.foreign, v.foreign
+
+
+@pytest.mark.parametrize("query, expected", [("六稳", "六稳"), ("liuwen", "六稳"), ("liù wěn", "六稳"),
+                                             ("belt and road", "一带一路")])
+def test_the_index_filter_finds_terms_by_characters_pinyin_or_english(
+        server: str, visit: Callable[..., Visit], query: str, expected: str) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + "glossary/")
+    page.fill("#glossary-filter", query)
+    visible = page.locator(".glossary-entry:visible > a")
+    visible.first.wait_for(state="visible", timeout=5000)
+    names = visible.all_inner_texts()
+    assert expected in names and len(names) < 10, names
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign

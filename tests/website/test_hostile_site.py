@@ -72,7 +72,10 @@ def make_hostile(corpus: Path) -> None:
     replace(doc, "province: 山西省", f"province: {q('{:onclick=alert(1)}')}")
     # glossary: the tooltip route (an entity that Material's tooltip would decode into markup)
     replace(glossary, "expansion: unknown", f"expansion: {q(PAYLOADS['entity-encoded tag'])}")
-    replace(glossary, "sources: []", f"sources:\n  - public: {q(PAYLOADS['markdown image'])}")
+    replace(glossary, "    level:\n    - inference: 只见于吕梁。",
+            f"    expansion:\n    - public: {q(PAYLOADS['markdown image'] + '，2020年')}\n"
+            f"    - {{corpus: lishi-2021-gongzuobaogao#p-4, quote: {q(PAYLOADS['img onerror'])}}}\n"
+            f"    level:\n    - inference: {q(PAYLOADS['javascript link'])}")
     replace(glossary, "explanation: 平安建设中的提法。", f"explanation: {q(PAYLOADS['img onerror'])}")
     replace(glossary, "variants: []", f"variants: [{q(PAYLOADS['javascript link'])}]")
     # indicators and corrections: names, units, the quote shown as a tooltip
