@@ -24,7 +24,12 @@ KINDS = ("actual", "target")
 ACTIONS = ("fix", "add", "suppress")
 #: The fields of a record a correction may set (``Record`` has exactly these plus
 #: doc_id, region and anchor, which locate it).
-FIELDS = ("indicator", "kind", "period", "value", "unit", "growth_pct", "growth_basis", "qualifier", "quote")
+FIELDS = ("indicator", "kind", "period", "value", "unit", "growth_pct", "growth_basis", "qualifier", "quote",
+          "scope", "attribute", "price_basis", "value_kind", "ambiguity")
+#: The values a correction may give the coded fields (see ``builder.indicators.coding``).
+ATTRIBUTES = ("约束性", "预期性", "")
+VALUE_KINDS = ("level", "increase")
+PRICE_BASES = ("现价", "可比价", "不变价", "")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERIOD_RE = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
 
@@ -41,7 +46,25 @@ class Indicator:
     elliptic: list[str] = field(default_factory=list)
     not_after: list[str] = field(default_factory=list)
     not_before: list[str] = field(default_factory=list)
+    #: English name for the downloads (``Gross regional product``).
+    name_en: str = ""
+    #: One line saying what the figure counts, and where that definition is from
+    #: (国家统计局's 主要统计指标解释 where it has one); an editor's explanation
+    #: without an official source says so in ``definition_source``.
+    definition: str = ""
+    definition_source: str = ""
+    #: The unit figures are normalised to (``人`` for 3.9万人); the first of ``units`` if not given.
+    normal_unit: str = ""
+    #: One of the headline indicators of the per-year target matrix.
+    standard: bool = False
+    #: Words that state the indicator without naming it, for the matrix's
+    #: “only qualitative” cells (盐湖 “城乡居民收入与GDP增速基本同步”).
+    qualitative: list[str] = field(default_factory=list)
     line: int = 1
+
+    @property
+    def unit_normal(self) -> str:
+        return self.normal_unit or (self.units[0] if self.units else "")
 
     @property
     def terms(self) -> list[str]:
@@ -151,13 +174,21 @@ def load_vocabulary(corpus_root: Path, *, collect: list[Problem] | None = None) 
                         units=_str_list(item["units"]), measure=str(item.get("measure", "amount")),
                         category=str(item.get("category", "")), flow=bool(item.get("flow", False)),
                         elliptic=_str_list(item.get("elliptic")), not_after=_str_list(item.get("not_after")),
-                        not_before=_str_list(item.get("not_before")), line=line)
+                        not_before=_str_list(item.get("not_before")), name_en=str(item.get("name_en") or ""),
+                        definition=str(item.get("definition") or ""),
+                        definition_source=str(item.get("definition_source") or ""),
+                        normal_unit=str(item.get("normal_unit") or ""), standard=bool(item.get("standard", False)),
+                        qualitative=_str_list(item.get("qualitative")), line=line)
         if not ID_RE.match(ind.id):
             problems.append(Problem(path, line, f"indicator id {ind.id!r} is not lowercase-with-dashes",
                                     "use an id like public-budget-revenue"))
         if ind.measure not in MEASURES:
             problems.append(Problem(path, line, f"indicator {ind.id}: unknown measure {ind.measure!r}",
                                     f"use one of {', '.join(MEASURES)}"))
+        if ind.definition and not ind.definition_source:
+            problems.append(Problem(path, line, f"indicator {ind.id}: a definition without its source",
+                                    "give definition_source (国家统计局 主要统计指标解释, "
+                                    "or 编者释义 for an editor's note)"))
         if any(i.id == ind.id for i in indicators):
             problems.append(Problem(path, line, f"indicator id {ind.id} is listed twice", "give each id once"))
         for term in ind.terms:
@@ -239,6 +270,11 @@ def load_corrections(corpus_root: Path, vocabulary: Vocabulary | None = None, *,
             if value is not None and not PERIOD_RE.match(str(value)):
                 problems.append(Problem(path, line, f"{name}: {value!r} is not a year or plan period",
                                         'write period: "2021" or period: "2021-2025"'))
+        for name, allowed in (("attribute", ATTRIBUTES), ("value_kind", VALUE_KINDS), ("price_basis", PRICE_BASES)):
+            if name in values and (values[name] or "") not in allowed:
+                problems.append(Problem(path, line, f"set.{name}: {values[name]!r} is not one of "
+                                        f"{', '.join(a or '(empty)' for a in allowed)}",
+                                        f"write set: {{{name}: {allowed[0]}}}"))
         if action == "add":
             need = [k for k in ("kind", "period", "quote") if not values.get(k)]
             if need:

@@ -28,6 +28,7 @@ from builder.pages.indicator_data import (
     KIND_LABELS,
     chart,
     figure_text,
+    notes_text,
     page,
     period_label,
 )
@@ -48,6 +49,11 @@ def source_link(src: str, r: Record, cat: Catalogue) -> str:
     name = "规划纲要" if doc.meta.doc_type == "规划纲要" else doc.meta.doc_type.replace("政府工作报告", "工作报告")
     target = f"{urls.link(src, urls.document(doc))}#{r.anchor}"
     return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{escape(title_text(r.quote))}\")"
+
+
+def definition_text(ind: Indicator) -> str:
+    """The indicator's one-line definition with its source: ``释义：… （来源：…）``."""
+    return f"**释义**：{escape(ind.definition)}（来源：{escape(ind.definition_source)}）"
 
 
 def downloads(src: str) -> str:
@@ -71,7 +77,13 @@ READING = "\n".join([
     "    - 口径只记原文写明的（同比、比上年、年均、较2015年），原文未写则空；限定词照录原文"
     "（左右、以上、以内、突破、力争……），“与上年持平”记为增速0、限定词“持平”。",
     "    - 一句话列出几个指标时按顺序分配数字（“城乡居民人均可支配收入分别增长6.3%和10.7%左右”是两条记录）；"
-    "“净增7.22亿元”这类增量、“是2015年的2.28倍”这类倍数不折算，不记录。",
+    "“净增7.22亿元”这类增量单独记为增量（不是水平值，也不折算为增速）；“是2015年的2.28倍”这类倍数不折算，不记录。",
+    "    - 句中把数字限定在开发区、市区等范围时，记录注明范围"
+    "（榆社“推动开发区大投入……规模以上工业增加值增长11%以上”）；"
+    "专栏“属性”列给出约束性、预期性；方括号数字和规划期合计记为累计。",
+    "    - “分别增长8%和8.5%以上”中“以上”只写在第二个数字后：按字面记录，并注明另一种读法（限定两个数字）。",
+    "    - 限定词类别按目标研究文献的编码：floor（以上、不低于、确保）、approximate（左右）、stretch（力争、争取）、"
+    "ceiling（以内、控制在）、exact（其他）。",
     "    - 专栏表格中“—”为空，文字格（“已完成市定任务”）不记数字，方括号数字（[600]）是规划期累计值。",
 ])
 
@@ -89,9 +101,9 @@ def chart_metric(recs: list[Record]) -> tuple[str, list[Record]]:
     """
     yearly = [r for r in recs if r.growth_pct is not None and r.growth_basis not in LONG_BASES]
     average = [r for r in recs if r.growth_pct is not None and r.growth_basis == "年均"]
-    units = [r.unit for r in recs if r.value is not None]
+    units = [r.unit for r in recs if r.value is not None and r.value_kind == "level"]
     unit = max(set(units), key=lambda u: (units.count(u), u)) if units else ""
-    levels = [r for r in recs if r.value is not None and r.unit == unit]
+    levels = [r for r in recs if r.value is not None and r.unit == unit and r.value_kind == "level"]
     options = [("增速（%）", yearly), ("年均增速（%）", average), (f"水平（{unit}）", levels)]
     regions = [len({r.region for r in rs}) for _, rs in options]
     best = max(range(3), key=lambda i: (regions[i], -i))
@@ -169,7 +181,9 @@ class IndicatorSite:
         for r in mine:
             sections[(r.kind, r.period)].append(r)
         parts = [f"# {escape(ind.name)}",
-                 f"同义写法：{escape('、'.join(ind.synonyms)) or '无'}；常用单位：{escape('、'.join(ind.units))}；"
+                 *([definition_text(ind)] if ind.definition else []),
+                 f"英文名：{escape(ind.name_en) or '—'}；同义写法：{escape('、'.join(ind.synonyms)) or '无'}；"
+                 f"常用单位：{escape('、'.join(ind.units))}；"
                  f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
                  f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
                  downloads(src)]
@@ -187,13 +201,16 @@ class IndicatorSite:
         return "\n\n".join(parts) + "\n"
 
     def _table(self, src: str, recs: list[Record]) -> str:
-        head = "| 地区 | 所属 | 水平 | 单位 | 增速（%） | 口径 | 限定 | 原文出处 |\n|---|---|---:|---|---:|---|---|---|"
+        head = ("| 地区 | 所属 | 水平 | 单位 | 增速（%） | 口径 | 限定 | 备注 | 原文出处 |\n"
+                "|---|---|---:|---|---:|---|---|---|---|")
         rows = []
         for r in sorted(recs, key=lambda r: (self._region_order(r.region), self._doc_rank(r))):
+            value = format_number(r.value)
+            value = f"净增{value}" if value and r.value_kind == "increase" else value
             rows.append("| " + " | ".join([
-                escape(r.region), escape(self._prefecture(r.region)), format_number(r.value) or "—",
+                escape(r.region), escape(self._prefecture(r.region)), value or "—",
                 escape(r.unit) or "—", format_number(r.growth_pct) or "—", escape(r.growth_basis) or "—",
-                escape(r.qualifier) or "—", source_link(src, r, self.cat)]) + " |")
+                escape(r.qualifier) or "—", escape(notes_text(r)) or "—", source_link(src, r, self.cat)]) + " |")
         return "\n".join([head, *rows])
 
     # -- overview ---------------------------------------------------------------------

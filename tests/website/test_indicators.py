@@ -113,3 +113,28 @@ def test_datapackage_describes_both_files(built_site: BuiltSite) -> None:
         assert (built_site.site / "data" / r["path"]).exists()
     html = built_site.html("indicators").read_text(encoding="utf-8")
     assert "../data/datapackage.json" in html and "../data/indicators.csv" in html
+
+
+def test_indicator_page_defines_the_indicator_with_its_source(built_site: BuiltSite) -> None:
+    """财政总收入 includes the taxes handed up; the page says so, and whose explanation it is."""
+    html = built_site.html("indicators/fiscal-revenue").read_text(encoding="utf-8")
+    assert "释义" in html and "上划中央" in html and "编者释义" in html
+    gdp = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    assert "国家统计局" in gdp and "Gross regional product" in gdp
+
+
+def test_indicator_table_notes_a_narrower_scope_and_an_increase(built_site: BuiltSite) -> None:
+    """榆社 p-19 is the 开发区's target; 榆社 p-17 “地区生产总值净增7.22亿元” reads as an increase."""
+    iva = built_site.html("indicators/industrial-value-added").read_text(encoding="utf-8")
+    assert "范围：开发区" in iva
+    gdp = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    assert "净增7.22" in gdp
+
+
+def test_downloads_carry_the_research_fields(built_site: BuiltSite) -> None:
+    text = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    yushe = [r for r in rows if r["anchor"] == "documents/yushe-2021-gongzuobaogao/#p-19"
+             and r["indicator"] == "industrial-value-added"]
+    assert [(r["scope"], r["qualifier_class"]) for r in yushe] == [("开发区", "floor")]
+    assert {r["cumulative"] for r in rows} == {"true", "false"}
