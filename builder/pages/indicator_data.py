@@ -13,6 +13,7 @@ import io
 import json
 
 from builder.indicators.record import FIELDS, Record, format_number
+from builder.pages.indicator_panel import panel_schema
 
 INDEX = "indicators/index.md"
 CSV = "data/indicators.csv"
@@ -127,6 +128,17 @@ def datapackage(site_name: str) -> str:
              "dialect": {"delimiter": ",", "header": True}, "schema": schema},
             {"name": "indicators-json", "path": "indicators.json", "format": "json",
              "mediatype": "application/json", "encoding": "utf-8", "schema": schema},
+            {"name": "indicator-panel", "path": "indicator_panel.csv", "profile": "tabular-data-resource",
+             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "description": "Tidy panel: one row per record with region and prefecture codes, admin level, year, "
+                            "indicator id with Chinese and English name, figures as written and normalised, "
+                            "qualifier class, scope, attribute and permalink.",
+             "dialect": {"delimiter": ",", "header": True}, "schema": panel_schema()},
+            {"name": "edition-sqlite", "path": "edition.sqlite", "format": "sqlite",
+             "mediatype": "application/vnd.sqlite3",
+             "description": "The whole edition in one SQLite file: documents, paragraphs with anchors and a "
+                            "full-text table (FTS5, trigram tokenizer), indicator records (the panel's "
+                            "columns), targets from outside the corpus, glossary terms and occurrences."},
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"

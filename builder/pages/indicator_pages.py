@@ -20,6 +20,7 @@ from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.annotate import escape
 from builder.pages.catalogue import Catalogue
+from builder.pages.edition_db import DB
 from builder.pages.indicator_data import (
     CSV,
     DATAPACKAGE,
@@ -32,6 +33,7 @@ from builder.pages.indicator_data import (
     page,
     period_label,
 )
+from builder.pages.indicator_panel import PANEL
 from builder.pages.svg_chart import Bar, Row, bar_chart, svg_size
 
 _TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "\n": " ", "\t": " "})
@@ -58,6 +60,8 @@ def definition_text(ind: Indicator) -> str:
 
 def downloads(src: str) -> str:
     return (f"下载全部记录：[CSV]({urls.link(src, CSV)}) · [JSON]({urls.link(src, JSON)}) · "
+            f"[面板 CSV（英文列名）]({urls.link(src, PANEL)}) · "
+            f"[SQLite（全文、段落、指标、术语）]({urls.link(src, DB)}) · "
             f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
 
 
@@ -174,7 +178,13 @@ class IndicatorSite:
 
     # -- per indicator ----------------------------------------------------------------
 
-    def indicator_page(self, ind: Indicator) -> str:
+    def target_years(self) -> list[int]:
+        """The years some record is a target for (2021): the escalation views."""
+        return sorted({int(r.period) for r in self.records if r.kind == "target" and r.period.isdigit()
+                       and any(d.meta.year == int(r.period) for d in self.cat.corpus.documents)}, reverse=True)
+
+    def indicator_page(self, ind: Indicator, extra: list[str] | None = None) -> str:
+        """The page; ``extra``: further sections (the research views), empty ones left out."""
         src = page(ind.id)
         mine = [r for r in self.records if r.indicator == ind.id]
         sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
@@ -198,6 +208,7 @@ class IndicatorSite:
                 self.charts[chart(name)] = bar_chart(title, self._chart_rows(use, metric))
                 parts.append(self._image(src, name, title))
             parts.append(sortable(self._table(src, recs)))
+        parts += [x for x in extra or [] if x]
         return "\n\n".join(parts) + "\n"
 
     def _table(self, src: str, recs: list[Record]) -> str:
@@ -215,7 +226,7 @@ class IndicatorSite:
 
     # -- overview ---------------------------------------------------------------------
 
-    def overview(self) -> str:
+    def overview(self, matrix_links: str = "") -> str:
         src = INDEX
         present = [i for i in self.vocabulary.indicators if any(r.indicator == i.id for r in self.records)]
         regions = sorted({r.region for r in self.records}, key=self._region_order)
@@ -224,6 +235,7 @@ class IndicatorSite:
                  "数字由程序从正文和专栏表格中读出；发现读错的，可在 "
                  "`corpus/indicator_corrections.yml` 中更正。",
                  downloads(src),
+                 *([matrix_links] if matrix_links else []),
                  READING,
                  "## 指标一览 { #list }",
                  sortable(self._list_table(src, present)),
