@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.corpus.errors import CorpusError, Problem
@@ -19,9 +19,15 @@ class Corpus:
     root: Path
     regions: RegionIndex
     documents: list[Document]
+    _by_id: dict[str, Document] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def by_id(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
+        """The document with this id, through a dict: glossary occurrences and
+        indicator records ask once each, so a scan would make the build quadratic.
+        The index is rebuilt if ``documents`` was replaced or changed length."""
+        if len(self._by_id) != len(self.documents):
+            self._by_id = {d.id: d for d in self.documents}
+        return self._by_id.get(doc_id)
 
 
 def document_paths(root: Path) -> list[Path]:

@@ -1,4 +1,8 @@
-"""Downloadable data: the metadata index and every document as .txt and .md."""
+"""Downloadable data: the metadata index and every document as .txt.
+
+The corpus file itself is not copied into the site (it would double every
+document's download bytes): the page and ``documents.json`` link it in the
+repository, where it is the file a correction edits."""
 
 from __future__ import annotations
 
@@ -13,11 +17,6 @@ from builder.pages.settings import SiteSettings
 def plain_text(doc: Document) -> str:
     """Title and body as plain UTF-8 text: no Markdown markup, no anchors."""
     return "\n\n".join([doc.meta.title, *(b.plain_text for b in doc.blocks)]) + "\n"
-
-
-def markdown_source(doc: Document) -> bytes:
-    """The corpus file itself, byte for byte: what a correction edits."""
-    return doc.path.read_bytes()
 
 
 def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> dict:
@@ -49,7 +48,7 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "url": settings.page_url(urls.url_path(urls.document(doc))),
         "page": urls.url_path(urls.document(doc)),
         "text": urls.text_download(doc),
-        "markdown": urls.markdown_download(doc),
+        "corpus_file": settings.blob_url(urls.corpus_file(doc)),
         "edit": settings.edit_url(urls.corpus_file(doc)),
     }
 

@@ -51,10 +51,6 @@ def text_download(doc: Document) -> str:
     return f"data/texts/{doc.id}.txt"
 
 
-def markdown_download(doc: Document) -> str:
-    return f"data/texts/{doc.id}.md"
-
-
 def corpus_file(doc: Document) -> str:
     """The document's file in the repository, the one a correction edits."""
     return f"corpus/documents/{doc.id}.md"
