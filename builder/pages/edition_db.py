@@ -8,10 +8,13 @@ English column names, every row with its site-relative ``permalink``:
   order, with its anchor (a table's rows point at its caption's anchor);
 - ``paragraphs_fts``: a full-text index of ``paragraphs.text`` (FTS5 with
   the trigram tokenizer, which needs no word segmentation: a query matches
-  exactly the paragraphs containing the string). Three or more characters:
-  ``SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '"转型出雏型"'``;
-  one or two (六新): ``WHERE text LIKE '%六新%'`` on the same table, answered
-  by a scan of the index's text;
+  exactly the paragraphs containing the string), for three characters or more:
+  ``SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '"转型出雏型"'``.
+  Datasette offers it as the table's search box;
+- ``paragraphs_grams``: the same paragraphs as overlapping two-character
+  tokens (``转型 型出 出雏 雏型``), for the two-character words trigrams cannot
+  find (六新, 三零): ``WHERE paragraphs_grams MATCH '"六新"'``; a longer phrase
+  is the phrase of its bigrams (``bigram_query``). Its rowid is the paragraph id;
 - ``indicators``, ``indicator_records`` (the columns of the panel download,
   ``builder.pages.indicator_panel``), ``parent_targets`` (targets from
   outside the corpus, with source and date);
@@ -34,6 +37,35 @@ from builder.indicators.record import Record
 from builder.pages.indicator_panel import PANEL_FIELDS, panel_rows
 
 DB = "data/edition.sqlite"
+
+
+def _runs(text: str) -> list[str]:
+    """Maximal runs of letters and digits: the characters FTS5's unicode61 tokenizer keeps."""
+    out, run = [], []
+    for ch in text:
+        if ch.isalnum():
+            run.append(ch)
+        elif run:
+            out.append("".join(run))
+            run = []
+    if run:
+        out.append("".join(run))
+    return out
+
+
+def bigrams(text: str) -> str:
+    """``转型出雏型，六新`` -> ``转型 型出 出雏 雏型 六新``: no token spans punctuation, so a
+    phrase of consecutive bigrams matches exactly where the string occurs."""
+    grams: list[str] = []
+    for run in _runs(text):
+        grams += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+    return " ".join(grams)
+
+
+def bigram_query(phrase: str) -> str:
+    """The MATCH expression for ``paragraphs_grams`` of a phrase of two characters or more."""
+    return '"' + bigrams(phrase) + '"'
+
 _SQL_TYPES = {"string": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
 
 
@@ -50,6 +82,7 @@ def _create(db: sqlite3.Connection) -> None:
         CREATE INDEX paragraphs_doc ON paragraphs(doc_id, position);
         CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id',
             tokenize='trigram');
+        CREATE VIRTUAL TABLE paragraphs_grams USING fts5(grams, content='', tokenize='unicode61');
         CREATE TABLE indicators (id TEXT PRIMARY KEY, name_zh TEXT, name_en TEXT, category TEXT, measure TEXT,
             units TEXT, normal_unit TEXT, definition TEXT, definition_source TEXT);
         CREATE TABLE indicator_records (id INTEGER PRIMARY KEY,
@@ -92,8 +125,11 @@ def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, record
             if b.kind == "paragraph":
                 caption = b.anchor
             anchor = b.anchor or caption
-            db.execute("INSERT INTO paragraphs (doc_id, position, kind, anchor, text, permalink) VALUES (?,?,?,?,?,?)",
-                       (doc.id, i, b.kind, anchor, b.plain_text, _permalink(doc.id, anchor)))
+            cur = db.execute("INSERT INTO paragraphs (doc_id, position, kind, anchor, text, permalink) "
+                             "VALUES (?,?,?,?,?,?)", (doc.id, i, b.kind, anchor, b.plain_text,
+                                                     _permalink(doc.id, anchor)))
+            db.execute("INSERT INTO paragraphs_grams (rowid, grams) VALUES (?, ?)",
+                       (cur.lastrowid, bigrams(b.plain_text)))
     db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
     for ind in vocabulary.indicators:
         db.execute("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)",

@@ -136,8 +136,9 @@ def datapackage(site_name: str) -> str:
              "dialect": {"delimiter": ",", "header": True}, "schema": panel_schema()},
             {"name": "edition-sqlite", "path": "edition.sqlite", "format": "sqlite",
              "mediatype": "application/vnd.sqlite3",
-             "description": "The whole edition in one SQLite file: documents, paragraphs with anchors and a "
-                            "full-text table (FTS5, trigram tokenizer), indicator records (the panel's "
+             "description": "The whole edition in one SQLite file: documents, paragraphs with anchors and two "
+                            "full-text tables (FTS5: paragraphs_fts with the trigram tokenizer for 3 characters "
+                            "or more, paragraphs_grams of character bigrams for 2), indicator records (the panel's "
                             "columns), targets from outside the corpus, glossary terms and occurrences."},
         ],
     }

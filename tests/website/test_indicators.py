@@ -104,11 +104,13 @@ def test_json_has_exactly_the_record_fields(built_site: BuiltSite, records: list
         assert all(item[k] is None or isinstance(item[k], int | float) for k in ("value", "growth_pct"))
 
 
-def test_datapackage_describes_both_files(built_site: BuiltSite) -> None:
+def test_datapackage_describes_every_download(built_site: BuiltSite) -> None:
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["path"]: r for r in package["resources"]}
-    assert set(resources) == {"indicators.csv", "indicators.json"}
-    for r in resources.values():
+    assert set(resources) == {"indicators.csv", "indicators.json", "indicator_panel.csv", "edition.sqlite"}
+    for path in resources:
+        assert (built_site.site / "data" / path).exists()
+    for r in (resources["indicators.csv"], resources["indicators.json"]):
         assert [f["name"] for f in r["schema"]["fields"]] == list(FIELDS)
         assert (built_site.site / "data" / r["path"]).exists()
     html = built_site.html("indicators").read_text(encoding="utf-8")
@@ -189,18 +191,21 @@ def _containing(built_site: BuiltSite, phrase: str) -> set[tuple[str, int]]:
 
 
 def test_sqlite_full_text_finds_exactly_the_paragraphs_containing_a_phrase(built_site: BuiltSite) -> None:
-    """A 5-character phrase by MATCH on the trigram index, a 2-character one by LIKE on the same table."""
+    """5 characters by the trigram index, 2 (which trigrams cannot find) and 5 by the bigram index."""
     import sqlite3
+
+    from builder.pages.edition_db import bigram_query
     db = sqlite3.connect(built_site.site / "data" / "edition.sqlite")
     try:
-        five = "转型出雏型"
+        def grams(phrase: str) -> set:
+            return set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_grams g JOIN paragraphs p "
+                                  "ON p.id = g.rowid WHERE paragraphs_grams MATCH ?", (bigram_query(phrase),)))
+        five, two = "转型出雏型", "六新"
         got5 = set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
                               "WHERE paragraphs_fts MATCH ?", (f'"{five}"',)))
-        two = "六新"
-        got2 = set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
-                              "WHERE f.text LIKE ?", (f"%{two}%",)))
         assert got5 == _containing(built_site, five) and len(got5) > 3
-        assert got2 == _containing(built_site, two) and len(got2) > len(got5)
+        assert grams(five) == got5
+        assert grams(two) == _containing(built_site, two) and len(grams(two)) > len(got5)
         [(permalink,)] = db.execute("SELECT permalink FROM indicator_records WHERE region = '榆社县' "
                                     "AND indicator_id = 'industrial-value-added' AND scope = '开发区'")
         assert permalink == "documents/yushe-2021-gongzuobaogao/#p-19"
