@@ -49,8 +49,11 @@ def heading(block: Block, spans: SpanSource = _no_spans) -> str:
 
 
 def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A paragraph with its stored anchor as id and a visible ¶ permalink."""
-    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link title=\"本段链接\" }}\n"
+    """A paragraph with its stored anchor as id and a visible ¶ permalink.
+
+    The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
+    control, and a long plan has hundreds of paragraphs, each a title to carry."""
+    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link }}\n"
             f"{{: #{block.anchor} }}")
 
 
