@@ -20,11 +20,12 @@ from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import Document
 from builder.corpus.parent_targets import LEVEL_NAMES, ParentTarget
 from builder.corpus.regions import Region
+from builder.escape import front_matter, token
+from builder.escape import markdown_text as escape
 from builder.indicators.attainment import Attainment, attainments
 from builder.indicators.matrix import Cell, cell, matrix_documents
 from builder.indicators.record import Record, format_number
 from builder.pages import urls
-from builder.pages.annotate import escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import INDEX, figure_text, page
 from builder.pages.indicator_pages import source_link, title_text
@@ -172,7 +173,8 @@ class LevelViews:
         links = "\n".join(f"- [{escape(p.name)}]({urls.link(src, matrix_page(year, p))})：{n} 份工作报告"
                           for p, n in listed)
         return "\n\n".join([
-            f"# {year}年目标一览", _MATRIX_NOTE, "按地级市分页：", links,
+            front_matter(f"{year}年目标一览"), f"# {year}年目标一览", _MATRIX_NOTE, "按地级市分页：",
+            links,
             f"[← 全部指标]({urls.link(src, INDEX)})"]) + "\n"
 
     def _matrix(self, year: int, prefecture: Region, reports: list[Document]) -> str:
@@ -187,6 +189,7 @@ class LevelViews:
             cells = [self._cell(src, doc, cell(doc, i, self.vocabulary, self.by_doc[doc.id])) for i in inds]
             rows.append(f"| {link} | " + " | ".join(cells) + " |")
         return "\n\n".join([
+            front_matter(f"{year}年目标一览：{prefecture.name}"),
             f"# {year}年目标一览：{escape(prefecture.name)}",
             _MATRIX_NOTE,
             "\n".join(rows),
@@ -200,7 +203,7 @@ class LevelViews:
             for r in c.records:
                 note = f"（{r.scope}）" if r.scope != r.region else ""
                 parts.append(f"[{escape(figure_text(r) + note)}]({target}#{r.anchor} "
-                             f"\"{escape(title_text(r.quote))}\"){{ .ind-class-{r.qualifier_class} }}")
+                             f"\"{title_text(r.quote)}\"){{ .ind-class-{token(r.qualifier_class)} }}")
             return "；".join(parts)
         if c.state == "qualitative":
             return f"仅定性：[“{escape(c.quote)}”]({target}#{c.anchor})"
