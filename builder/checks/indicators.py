@@ -1,4 +1,4 @@
-"""``builder check`` for the indicator files: the vocabulary and the reviewed corrections.
+"""``builder check`` for the indicator files: the vocabulary, the reviewed corrections, the parent targets.
 
 Reports, as ``file:line``: unreadable or malformed entries, unknown indicator
 ids, and stale corrections — a fix or suppress that selects no extracted
@@ -13,6 +13,7 @@ from __future__ import annotations
 from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.indicators import CORRECTIONS_FILE, load_corrections, load_vocabulary
 from builder.corpus.load import Corpus
+from builder.corpus.parent_targets import load_parent_targets
 from builder.indicators import extract_document
 from builder.indicators.corrections import clashing_adds, stale_entries
 
@@ -22,6 +23,7 @@ def check_indicators(corpus: Corpus) -> list[Problem]:
     try:
         vocabulary = load_vocabulary(corpus.root, collect=problems)
         corrections = load_corrections(corpus.root, vocabulary, collect=problems)
+        load_parent_targets(corpus.root, vocabulary, collect=problems)
     except CorpusError as exc:
         return problems + exc.problems
     found = [f for doc in corpus.documents for f in extract_document(doc, vocabulary)]

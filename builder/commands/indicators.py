@@ -16,7 +16,17 @@ from pathlib import Path
 from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
 from builder.indicators import extract_corpus
-from builder.indicators.evaluate import DEFAULT_CHECKED, evaluate, load_checked, load_quotes, statement_of
+from builder.indicators.evaluate import (
+    DEFAULT_CHECKED,
+    evaluate,
+    field_accuracy,
+    load_checked,
+    load_coded,
+    load_covered,
+    load_places,
+    load_quotes,
+    statement_of,
+)
 from builder.indicators.record import Record
 
 
@@ -47,12 +57,17 @@ def report(records: list[Record]) -> list[str]:
 def figures(records: list[Record], checked_path: Path, details: bool) -> list[str]:
     if not checked_path.exists():
         return [f"no checked statements at {checked_path}: precision/recall not measured"]
-    score = evaluate(records, load_checked(checked_path), load_quotes(checked_path))
+    score = evaluate(records, load_checked(checked_path), load_quotes(checked_path), load_covered(checked_path),
+                     load_places(checked_path))
     lines = [f"precision: {score.right}/{score.records} records right in every field = {score.precision:.1%}",
              f"recall:    {score.found}/{score.statements} checked statements found = {score.recall:.1%}"]
     if details:
         lines += [f"  wrong:  {r.doc_id} {' | '.join(statement_of(r))}" for r in score.wrong]
         lines += [f"  missed: {d} {' | '.join(s)}" for d, s in score.missed]
+    for key, (right, total, diffs) in field_accuracy(records, load_coded(checked_path)).items():
+        if total:
+            lines.append(f"{key + ':':<11}{right}/{total} annotated statements coded right = {right / total:.1%}")
+            lines += [f"  {d}" for d in diffs] if details else []
     return lines
 
 

@@ -29,7 +29,12 @@ KINDS = ("actual", "target")
 ACTIONS = ("fix", "add", "suppress")
 #: The fields of a record a correction may set (``Record`` has exactly these plus
 #: doc_id, region and anchor, which locate it).
-FIELDS = ("indicator", "kind", "period", "value", "unit", "growth_pct", "growth_basis", "qualifier", "quote")
+FIELDS = ("indicator", "kind", "period", "value", "unit", "growth_pct", "growth_basis", "qualifier", "quote",
+          "scope", "attribute", "price_basis", "value_kind", "ambiguity")
+#: The values a correction may give the coded fields (see ``builder.indicators.coding``).
+ATTRIBUTES = ("约束性", "预期性", "")
+VALUE_KINDS = ("level", "increase")
+PRICE_BASES = ("现价", "可比价", "不变价", "")
 PERIOD_RE = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
 
 
@@ -45,7 +50,25 @@ class Indicator:
     elliptic: list[str] = field(default_factory=list)
     not_after: list[str] = field(default_factory=list)
     not_before: list[str] = field(default_factory=list)
+    #: English name for the downloads (``Gross regional product``).
+    name_en: str = ""
+    #: One line saying what the figure counts, and where that definition is from
+    #: (国家统计局's 主要统计指标解释 where it has one); an editor's explanation
+    #: without an official source says so in ``definition_source`` (编者释义).
+    definition: str = ""
+    definition_source: str = ""
+    #: The unit figures are normalised to (``人`` for 3.9万人); the first of ``units`` if not given.
+    normal_unit: str = ""
+    #: One of the headline indicators of the per-year target matrix.
+    standard: bool = False
+    #: Words that state the indicator without naming it, for the matrix's
+    #: “only qualitative” cells (盐湖 “城乡居民收入与GDP增速基本同步”).
+    qualitative: list[str] = field(default_factory=list)
     line: int = 1
+
+    @property
+    def unit_normal(self) -> str:
+        return self.normal_unit or (self.units[0] if self.units else "")
 
     @property
     def terms(self) -> list[str]:
@@ -132,6 +155,22 @@ class IndicatorEntry(Model):
     elliptic: Words = Field(default_factory=list, max_length=50, description="write elliptic: [总产]")
     not_after: Words = Field(default_factory=list, max_length=100, description="write not_after: [单位, 人均]")
     not_before: Words = Field(default_factory=list, max_length=100, description="write not_before: [比重]")
+    name_en: Text(120) | None = Field(None, description="write the English name, e.g. Gross regional product")
+    definition: Text(300) | None = Field(None, description="write one line saying what the figure counts")
+    definition_source: Text(200) | None = Field(
+        None, description="name the definition's source (国家统计局 主要统计指标解释…, "
+                          "or 编者释义 for an editor's note)")
+    normal_unit: Text(20) | None = Field(None, description="write the unit figures are normalised to, e.g. 人")
+    standard: bool = Field(False, description="write true for a headline indicator of the target matrix")
+    qualitative: Words = Field(default_factory=list, max_length=20, description="write qualitative: [居民收入]")
+
+    @model_validator(mode="after")
+    def _definition_has_a_source(self) -> IndicatorEntry:
+        if self.definition and not self.definition_source:
+            raise FieldProblem("a definition without its source",
+                               "give definition_source (国家统计局 主要统计指标解释, or 编者释义 for an editor's note)",
+                               "definition_source")
+        return self
 
     @field_validator("id")
     @classmethod
@@ -166,6 +205,11 @@ class RecordFields(Model):
     growth_basis: Text(20) | None = Field(None, description="write the basis as the text has it: 同比, 年均 …")
     qualifier: Text(10) | None = Field(None, description="write the qualifier as the text has it: 左右, 以上 …")
     quote: Text(500) | None = Field(None, description="copy the words of the paragraph the record comes from")
+    scope: Text(30) | None = Field(None, description="write the area the figure is for, e.g. 开发区")
+    attribute: Literal[ATTRIBUTES] | None = Field(None, description="write attribute: 约束性 or 预期性")
+    price_basis: Literal[PRICE_BASES] | None = Field(None, description="write price_basis: 现价, 可比价 or 不变价")
+    value_kind: Literal[VALUE_KINDS] | None = Field(None, description="write value_kind: level or increase")
+    ambiguity: Text(300) | None = Field(None, description="say how else the figure can be read")
 
 
 class CorrectionEntry(Model):
@@ -236,7 +280,10 @@ def load_vocabulary(corpus_root: Path, *, collect: list[Problem] | None = None) 
         line = loaded.line_of(("indicators", i))
         ind = Indicator(id=e.id, name=e.name, synonyms=list(e.synonyms), units=list(e.units), measure=e.measure,
                         category=e.category or "", flow=e.flow, elliptic=list(e.elliptic),
-                        not_after=list(e.not_after), not_before=list(e.not_before), line=line)
+                        not_after=list(e.not_after), not_before=list(e.not_before), name_en=e.name_en or "",
+                        definition=e.definition or "", definition_source=e.definition_source or "",
+                        normal_unit=e.normal_unit or "", standard=e.standard, qualitative=list(e.qualitative),
+                        line=line)
         if any(other.id == ind.id for other in indicators):
             problems.append(Problem(path, line, f"indicator id {ind.id} is listed twice", "give each id once"))
         for term in ind.terms:

@@ -10,7 +10,9 @@ first. ``extract_found`` also returns where in each block the figures are
 Modules: ``numbers`` (figures, Chinese numerals, table cells), ``mentions``
 (which indicator a phrase names), ``figures`` (levels, growths, qualifiers),
 ``context`` (actual or target, which period), ``prose`` and ``tables``
-(records from a paragraph or a table), ``corrections`` (reviewed fixes).
+(records from a paragraph or a table), ``corrections`` (reviewed fixes),
+``coding`` (the fields derived from a final record: qualifier class,
+normalised value, cumulative, price basis).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import replace
 from builder.corpus.indicators import Corrections, Vocabulary, load_corrections, load_vocabulary
 from builder.corpus.load import Corpus
 from builder.corpus.model import Document
+from builder.indicators.coding import code
 from builder.indicators.context import block_context, section_titles
 from builder.indicators.corrections import apply_corrections
 from builder.indicators.prose import Found, extract_prose
@@ -67,7 +70,8 @@ def _unique(found: list[Found]) -> list[Found]:
 
 def extract_found(corpus: Corpus, vocabulary: Vocabulary, corrections: Corrections) -> list[Found]:
     found = [f for doc in corpus.documents for f in extract_document(doc, vocabulary)]
-    return apply_corrections(found, corrections, corpus)
+    return [Found(code(f.record, vocabulary), f.marks, f.cell, f.cells)
+            for f in apply_corrections(found, corrections, corpus)]
 
 
 def extract_records(corpus: Corpus, vocabulary: Vocabulary, corrections: Corrections) -> list[Record]:

@@ -29,7 +29,8 @@ def _typed(values: dict) -> dict:
             out[k] = float(out[k])
         elif k in out:
             out[k] = None
-    for k in ("period", "unit", "growth_basis", "qualifier", "quote", "kind", "indicator"):
+    for k in ("period", "unit", "growth_basis", "qualifier", "quote", "kind", "indicator", "scope", "attribute",
+              "price_basis", "value_kind", "ambiguity"):
         if k in out:
             out[k] = "" if out[k] is None else str(out[k])
     return out
@@ -44,7 +45,7 @@ def added_record(entry: RecordCorrection, corpus: Corpus) -> Record | None:
         return None
     base = dict(doc_id=doc.id, region=doc.meta.region, indicator=entry.indicator, kind=entry.kind or "",
                 period=entry.period or "", value=None, unit="", growth_pct=None, growth_basis="", qualifier="",
-                quote="", anchor=entry.anchor)
+                quote="", anchor=entry.anchor, scope=doc.meta.region)
     base.update(values)
     return Record(**base)
 

@@ -15,9 +15,21 @@ from builder.importer.numerals import DIGITS
 
 #: Units a level is written in, longest first (亿元 before 元). ``亿`` alone is
 #: how some reports abbreviate 亿元 (稷山: ``财政总收入由3.36亿增长到6.92亿``).
-UNITS = ("亿公斤", "万公斤", "亿美元", "万美元", "亿元", "万元", "亿斤", "万斤", "万吨", "万人",
-         "公斤", "元", "人", "吨", "%", "％", "亿")
-UNIT_ALIASES = {"％": "%", "亿": "亿元"}
+UNITS = ("微克/立方米", "万立方米", "亿公斤", "万公斤", "亿美元", "万美元", "亿元", "万元", "亿斤", "万斤", "万吨",
+         "万人", "万户", "万家", "立方米", "公斤", "元", "人", "吨", "户", "家", "天", "件", "%", "％", "亿")
+UNIT_ALIASES = {"％": "%", "亿": "亿元", "ug/m ³": "微克/立方米", "ug/m³": "微克/立方米", "μg/m³": "微克/立方米"}
+#: How many of the second unit one of the first is: a figure is normalised to its
+#: indicator's normal unit only through this table (3.9万人 -> 39000人, 2.89亿公斤
+#: -> 28.9万吨, 2.4万家 -> 24000户). A unit pair not listed (亿美元 -> 亿元 needs an
+#: exchange rate) is not converted: the normalised value stays empty.
+FACTORS: dict[tuple[str, str], float] = {
+    ("万人", "人"): 1e4, ("万元", "元"): 1e4, ("亿元", "万元"): 1e4, ("亿元", "元"): 1e8, ("万元", "亿元"): 1e-4,
+    ("万美元", "亿美元"): 1e-4, ("亿美元", "万美元"): 1e4,
+    ("亿公斤", "万吨"): 10, ("万公斤", "万吨"): 1e-3, ("公斤", "万吨"): 1e-7, ("吨", "万吨"): 1e-4,
+    ("亿斤", "万吨"): 5, ("万斤", "万吨"): 5e-4, ("万吨", "亿公斤"): 0.1,
+    ("家", "户"): 1, ("万户", "户"): 1e4, ("万家", "户"): 1e4, ("户", "家"): 1,
+    ("万立方米", "立方米"): 1e4,
+}
 CHINESE_DIGITS = "〇零一二两三四五六七八九"
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 ARABIC = r"\d+(?:\.\d+)?"
@@ -59,8 +71,25 @@ def parse_number(text: str) -> float | None:
 
 
 def normal_unit(unit: str) -> str:
-    """``％`` -> ``%``, ``亿`` -> ``亿元``; every other unit as written."""
+    """``％`` -> ``%``, ``亿`` -> ``亿元``, ``ug/m ³`` -> ``微克/立方米``; every other unit as written."""
+    unit = unit.strip()
     return UNIT_ALIASES.get(unit, unit)
+
+
+def convert(value: float | None, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to`` (``convert(3.9, "万人", "人")`` -> 39000.0), or None.
+
+    Rounded to 10 significant digits so that 2.89亿公斤 reads 28.9万吨, not
+    28.900000000000002.
+    """
+    if value is None or not unit:
+        return None
+    if unit == to:
+        return value
+    factor = FACTORS.get((unit, to))
+    if factor is None:
+        return None
+    return float(f"{value * factor:.10g}")
 
 
 def parse_cell(text: str) -> tuple[float | None, bool]:

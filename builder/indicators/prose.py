@@ -39,6 +39,14 @@ BASIS_RULES = (("年均", "年均"), ("同比", "同比"), ("比上年", "比上
                ("与上年", "比上年"), ("较2015年", "较2015年"), ("比2015年", "较2015年"),
                ("较“十二五”末", "较2015年"), ("与“十二五”末相比", "较2015年"))
 WHOLE_PERIOD_RE = re.compile(r"累计|期间|每年|年均|保持在|稳定在")
+#: Areas narrower than the region that a sentence can set its figures for, as the
+#: reports name them; 全县/全市/全区 after one turns back to the whole region.
+AREA_RE = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|园区|"
+                     r"主城区|城区|市区|县城|全县|全市|全区)")
+#: Zones with their own administration (管委会) whose targets a sentence can list.
+ZONE_RE = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区")
+#: 新增高新技术企业2户, 净增规上工业企业4户: the word before the name makes the amount an increase.
+INCREASE_BEFORE_RE = re.compile(r"(?:净增|新增|增加|多增|新培育)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,34 @@ class Found:
     marks: tuple[tuple[int, int], ...]  # plain-text offsets of its figures
     cell: tuple[int, int] | None = None  # for a table: (row, column) of each mark's cell
     cells: tuple[tuple[int, int], ...] = ()
+
+
+def scope_of(lead: str, region: str) -> str:
+    """The area a sentence's figures are for, from the words before the mention (``lead``).
+
+    Two ways a report narrows a figure to a part of the region:
+
+    - the area is written in the mention's own clause: 离石 p-10 “市区空气质量优良率
+      达到82.8%” -> 市区 (全县/全市/全区 there turn back to the region);
+    - the sentence opens with a clause about a development zone, without a
+      figure of its own, and lists the zone's targets: 榆社 p-19 “对标一流推动
+      开发区大投入、高产出，工业投资增长20%以上，…规模以上工业增加值增长11%以上”
+      -> 开发区.
+
+    An area named in another clause is the subject of that clause only: 孝义 p-8
+    “城区规划面积拓展到62平方公里，城镇化率达到70%” is the city's rate, 朔州 p-16
+    “经纬通达物流园区被确定为…试点，…新增规上工业企业77家” the city's firms.
+    """
+    clause = lead[_clause_start(lead, len(lead)):]
+    areas = AREA_RE.findall(clause)
+    if areas:
+        return region if areas[-1].startswith("全") else areas[-1]
+    first = re.split(r"[，,；;：:]", lead, maxsplit=1)
+    if len(first) > 1 and not re.search(r"\d", first[0]):
+        zone = ZONE_RE.findall(first[0])
+        if zone:
+            return zone[-1]
+    return region
 
 
 def _clause_start(sentence: str, pos: int) -> int:
@@ -97,7 +133,10 @@ def _stretch_levels(sentence: str, levels: list[Figure]) -> list[Figure]:
     indicator belongs to a following phrase (“城镇新增就业4603人以上、转移农村
     劳动力6373人以上”) and is not taken.
     """
-    return [f for f in levels[1:] if "力争" in sentence[_clause_start(sentence, f.start):f.start]]
+    if not levels:
+        return []
+    return [f for f in levels[1:] if _clause_start(sentence, f.start) >= levels[0].end
+            and "力争" in sentence[_clause_start(sentence, f.start):f.start]]
 
 
 def _records_for(ind: Indicator, level: Figure | None, growth: Figure | None, ctx: Context,
@@ -135,6 +174,7 @@ def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary,
     units = sorted({u for i in inds if i for u in i.units})
     clause_start = _clause_start(sentence, group.start)
     figs: Figures = read_figures(sentence, group.own_start, group.own_end, units, clause_start)
+    lead = sentence[:group.start]
     owned = sentence[group.own_start:group.own_end]
     n = len(ids)
     rate_like = [i for i in inds if i and i.measure in ("rate", "change")]
@@ -153,7 +193,7 @@ def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary,
         plan_ctx = Context("actual", "plan", ctx.year) if ctx.kind == "actual" else ctx
         end_period = str(last.year) if last.year else plan_ctx.period(end=True)
         start = _found(doc, block, ctx, sentence, offset, clause_start, paragraph, first, None, str(start_year), ind,
-                       quote_end)
+                       quote_end, lead)
         out.append(Found(_replace(start.record, kind="actual"), start.marks))
         items = [(last, growth, end_period)]
     else:
@@ -165,7 +205,9 @@ def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary,
                 growths = [Figure(f.value, "%", f.qualifier, f.start, f.end, growth=True) for f in growths]
             else:
                 growths = [] if not figs.flat else [figs.flat]
-                levels = sorted(levels, key=lambda f: f.start)
+                # 森林覆盖率增长0.57%: a rate's growth is a change of the rate, in points
+                levels = sorted((_replace(f, increase=True) if f.growth else f for f in levels),
+                                key=lambda f: f.start)
         else:
             levels = figs.levels
         lv = _share(levels, n, owned)
@@ -178,23 +220,23 @@ def _group_records(doc: Document, block: Block, ctx: Context, vocab: Vocabulary,
         stretch = _stretch_levels(sentence, levels) if n == 1 else []
         if stretch:  # 地区生产总值达到460亿元以上 | 力争突破500亿元: each quoted up to its own figure
             quote_end = max((f.end for f in [*levels, *growths] if f not in stretch), default=quote_end)
-        found = [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, *item, quote_end)
+        found = [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, *item, quote_end, lead)
                  for item in items]
         if inds[0] is not None:
             for level in stretch:  # quoted from its own clause: 力争突破500亿元
                 period = _level_period(inds[0], level, ctx, sentence, clause_start)
                 found.append(_found(doc, block, ctx, sentence, offset, _clause_start(sentence, level.start),
-                                    paragraph, level, None, period, inds[0], level.end))
+                                    paragraph, level, None, period, inds[0], level.end, lead))
         return found
     ind = inds[0]
     assert ind is not None
     return out + [_found(doc, block, ctx, sentence, offset, clause_start, paragraph, level, growth, period, ind,
-                         quote_end) for level, growth, period in items]
+                         quote_end, lead) for level, growth, period in items]
 
 
 def _found(doc: Document, block: Block, ctx: Context, sentence: str, offset: int, clause_start: int,
            paragraph: str, level: Figure | None, growth: Figure | None, period: str, ind: Indicator,
-           quote_end: int) -> Found:
+           quote_end: int, lead: str = "") -> Found:
     """The record; its quote runs from its clause's start to the group's last figure."""
     figs = [f for f in (level, growth) if f is not None]
     end = max(quote_end, *(f.end for f in figs))
@@ -207,9 +249,12 @@ def _found(doc: Document, block: Block, ctx: Context, sentence: str, offset: int
         basis = "比上年"
     kind = ctx.kind
     quote = sentence[clause_start:end].strip()
+    increase = level is not None and not ind.flow and (level.increase or bool(INCREASE_BEFORE_RE.search(lead)))
+    ambiguity = next((f.ambiguity for f in figs if f.ambiguity), "")
     record = Record(doc_id=doc.id, region=doc.meta.region, indicator=ind.id, kind=kind, period=period,
                     value=level.value if level else None, unit=level.unit if level else "",
                     growth_pct=growth.value if growth else None, growth_basis=basis, qualifier=qual,
-                    quote=quote, anchor=block.anchor)
+                    quote=quote, anchor=block.anchor, value_kind="increase" if increase else "level",
+                    scope=scope_of(lead, doc.meta.region), ambiguity=ambiguity)
     marks = tuple((offset + f.start, offset + f.end) for f in figs)
     return Found(record, marks)

@@ -6,7 +6,9 @@ from dataclasses import asdict, dataclass
 
 #: The record fields, in the order of the downloads (CSV header, JSON keys).
 FIELDS = ("doc_id", "region", "indicator", "kind", "period", "value", "unit",
-          "growth_pct", "growth_basis", "qualifier", "quote", "anchor")
+          "growth_pct", "growth_basis", "qualifier", "quote", "anchor",
+          "value_kind", "normal_value", "normal_unit", "qualifier_class", "scope", "attribute", "cumulative",
+          "price_basis", "ambiguity")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,27 @@ class Record:
     qualifier: str  # as written: 左右 | 以上 | 以内 | 以下 | 突破 | 超过 | 接近 | 力争 | 持平 | ""
     quote: str
     anchor: str
+    #: level (达到255亿元), or increase for an amount stated as 净增/新增/增加
+    #: (榆社 p-17 “地区生产总值净增7.22亿元”: 7.22亿元 more than 2020, not a level).
+    value_kind: str = "level"
+    #: The area the figure is for: the region unless the sentence narrows it
+    #: (榆社 p-19 “推动开发区大投入…规模以上工业增加值增长11%以上” is 开发区's).
+    scope: str = ""
+    #: 约束性 | 预期性 as a plan table's 属性 column states it; "" when not stated.
+    attribute: str = ""
+    #: 现价 | 可比价 | 不变价 only where the text or table says so; "" otherwise.
+    price_basis: str = ""
+    #: Where a qualifier's reach is unclear, what the two readings are
+    #: (“分别增长8%和8.5%以上”: 以上 written after the last figure only).
+    ambiguity: str = ""
+    #: Coded from the fields above after corrections (``builder.indicators.coding``):
+    #: the value in the indicator's normal unit, the literature's qualifier class
+    #: (floor | approximate | stretch | ceiling | exact) and whether the figure is a
+    #: total over a multi-year period.
+    normal_value: float | None = None
+    normal_unit: str = ""
+    qualifier_class: str = ""
+    cumulative: bool = False
     #: Not a download field: the statement's number among the paragraph's
     #: statements of the same indicator, kind and period, in text order. Almost
     #: always 1; 孝义 p-20 “地区生产总值达到460亿元以上，力争突破500亿元” states
@@ -59,7 +82,7 @@ class Record:
     @property
     def statement(self) -> tuple:
         """The figures a record states: two records of one place saying this are one statement."""
-        return (self.value, self.unit, self.growth_pct, self.growth_basis, self.qualifier)
+        return (self.value, self.unit, self.growth_pct, self.growth_basis, self.qualifier, self.value_kind)
 
     @property
     def sort_key(self) -> tuple:
@@ -81,6 +104,7 @@ class Record:
         row["anchor"] = self.permalink()
         row["value"] = number(self.value)
         row["growth_pct"] = number(self.growth_pct)
+        row["normal_value"] = number(self.normal_value)
         return {k: row[k] for k in FIELDS}
 
 

@@ -21,6 +21,12 @@ Rules:
 - ``—`` and text cells (``已完成市定任务``) give nothing; a bracketed figure
   is cumulative over the plan: ``[600]`` 亿元 of 固定资产投资 in 2016-2020
   is a level for the plan period, not a growth.
+- a row whose name ends in a change and whose unit is % states changes, not
+  levels: ``居民人均可支配收入增长率（%）`` 3.8 is 2020's growth, ``单位GDP能源
+  消耗降低（%）`` 4.27 a fall of 4.27% (−4.27). The name is matched without the
+  change word and without a leading 全区/全县/全市 (``全区细颗粒物（PM2.5）浓度
+  下降（ug/m ³ ）`` is PM2.5浓度; its unit is not %, so its cells are levels).
+- the 属性 column gives every record of the row its attribute (约束性/预期性).
 
 A table has no anchor of its own: its records point at the caption
 paragraph before it (专栏1 … ``{#p-19}``); the quote is the row as the
@@ -101,14 +107,41 @@ def _level_of(col: Column, cols: list[Column]) -> Column | None:
     return pool[-1] if pool else None
 
 
-def _row_indicator(label: str, vocab: Vocabulary) -> tuple[str, str] | None:
+_AREA_PREFIX_RE = re.compile(r"^(?:全区|全县|全市)")
+#: How a row name says its figures are changes; the sign of each.
+_CHANGE_SUFFIX_RE = re.compile(r"(?:年均增速|年均增长|增长率|增长|增速|降低|下降|减少)$")
+_NEGATIVE_SUFFIXES = ("降低", "下降", "减少")
+
+
+@dataclass(frozen=True)
+class RowIndicator:
+    id: str
+    unit: str
+    change_sign: int  # 0: the cells are levels; 1 / -1: the cells are changes (增长 / 降低)
+
+
+def row_indicator(label: str, vocab: Vocabulary) -> RowIndicator | None:
+    """The indicator a 专栏 row names (see the module docstring), or None."""
     unit_m = _UNIT_RE.search(label)
     unit = normal_unit(unit_m.group(1)) if unit_m else ""
     name = _PARENS_RE.sub("", label).strip()
-    for ind in vocab.indicators:
-        if name in ind.terms:
-            return ind.id, unit
+    bare = _AREA_PREFIX_RE.sub("", name)
+    suffix = _CHANGE_SUFFIX_RE.search(bare)
+    stem = bare[:suffix.start()] if suffix else bare
+    terms = {t: i for i in vocab.indicators for t in i.terms}
+    for candidate, changes in ((name, False), (bare, False), (stem, True)):
+        ind = terms.get(candidate)
+        if ind is None:
+            continue
+        sign = 0
+        if changes and suffix and unit == "%" and ind.measure != "rate":
+            sign = -1 if suffix.group(0) in _NEGATIVE_SUFFIXES else 1
+        return RowIndicator(ind.id, unit, sign)
     return None
+
+
+def _attribute_column(head: list[str]) -> int | None:
+    return next((i for i, c in enumerate(head) if c.strip() == "属性"), None)
 
 
 def extract_table(doc: Document, block: Block, anchor: str, vocab: Vocabulary) -> list[Found]:
@@ -118,14 +151,17 @@ def extract_table(doc: Document, block: Block, anchor: str, vocab: Vocabulary) -
         return []
     n_head, cols = layout
     name_col = next(i for i, c in enumerate(rows[0]) if c.strip() == "指标")
+    attr_col = _attribute_column(rows[0])
     plain_rows = block.plain_text.split("\n")
     out: list[Found] = []
     for r in range(n_head, len(rows)):
         row = rows[r]
-        hit = _row_indicator(row[name_col], vocab) if name_col < len(row) else None
+        hit = row_indicator(row[name_col], vocab) if name_col < len(row) else None
         if hit is None:
             continue
-        ind_id, unit = hit
+        ind_id, unit = hit.id, hit.unit
+        attribute = row[attr_col].strip() if attr_col is not None and attr_col < len(row) else ""
+        attribute = attribute if attribute in ("约束性", "预期性") else ""
         ind = vocab.get(ind_id)
         assert ind is not None
         quote = plain_rows[r].strip() if r < len(plain_rows) else ""
@@ -145,7 +181,8 @@ def extract_table(doc: Document, block: Block, anchor: str, vocab: Vocabulary) -
                     continue
                 if bracketed and unit != "%":  # [600] 亿元: the plan's cumulative total
                     first, last = plan_years(col.year or doc.meta.year)
-                    rec = _record(doc, ind_id, col.kind, f"{first}-{last}", gv, unit, None, "", quote, anchor)
+                    rec = _record(doc, ind_id, col.kind, f"{first}-{last}", gv, unit, None, "", quote, anchor,
+                                  attribute)
                     out.append(Found(rec, (), None, ((r, g.index),)))
                     continue
                 growth, g_col = gv, g
@@ -158,16 +195,27 @@ def extract_table(doc: Document, block: Block, anchor: str, vocab: Vocabulary) -
             else:
                 period = str(col.year)
             level_unit = unit if value is not None else ""
-            if ind.measure == "change" and value is not None:
-                value, growth, level_unit = None, value, ""
-            cells = tuple(c for c in ((r, col.index) if value is not None else None,
-                                      (r, g_col.index) if g_col is not None else None) if c)
-            rec = _record(doc, ind_id, col.kind, period, value, level_unit, growth, basis, quote, anchor)
+            value_cell = (r, col.index) if value is not None else None
+            growth_cell = (r, g_col.index) if g_col is not None else None
+            sign = hit.change_sign or 1
+            if (ind.measure == "change" or hit.change_sign) and value is not None:
+                if growth is not None:  # both a change for the year and a yearly change over the plan
+                    first, last = plan_years(col.year or doc.meta.year)
+                    rec = _record(doc, ind_id, col.kind, f"{first}-{last}", None, "", growth * sign, basis, quote,
+                                  anchor, attribute)
+                    out.append(Found(rec, (), None, (growth_cell,) if growth_cell else ()))
+                    growth_cell = None
+                value, growth, level_unit, basis = None, value * sign, "", ""
+            elif hit.change_sign and growth is not None:
+                growth = growth * sign
+            cells = tuple(c for c in (value_cell, growth_cell) if c)
+            rec = _record(doc, ind_id, col.kind, period, value, level_unit, growth, basis, quote, anchor, attribute)
             out.append(Found(rec, (), None, cells))
     return out
 
 
 def _record(doc: Document, ind: str, kind: str, period: str, value: float | None, unit: str,
-            growth: float | None, basis: str, quote: str, anchor: str) -> Record:
+            growth: float | None, basis: str, quote: str, anchor: str, attribute: str) -> Record:
     return Record(doc_id=doc.id, region=doc.meta.region, indicator=ind, kind=kind, period=period, value=value,
-                  unit=unit, growth_pct=growth, growth_basis=basis, qualifier="", quote=quote, anchor=anchor)
+                  unit=unit, growth_pct=growth, growth_basis=basis, qualifier="", quote=quote, anchor=anchor,
+                  scope=doc.meta.region, attribute=attribute)

@@ -13,6 +13,7 @@ import io
 import json
 
 from builder.indicators.record import FIELDS, Record, format_number
+from builder.pages.indicator_panel import panel_schema
 
 INDEX = "indicators/index.md"
 CSV = "data/indicators.csv"
@@ -32,7 +33,33 @@ FIELD_DOCS = {
     "qualifier": ("string", "限定词，按原文：左右、以上、以内、以下、突破、超过、接近、力争、持平"),
     "quote": ("string", "原文（段落纯文本中的原话；专栏表格为该行，单元格以制表符分隔）"),
     "anchor": ("string", "段落永久链接（站内相对路径）"),
+    "value_kind": ("string", "level = 水平值；increase = 原文写作净增、新增、增加的增量（“地区生产总值净增7.22亿元”）"),
+    "normal_value": ("number", "水平值折算为该指标的标准单位（3.9万人 → 39000人）；无法折算（亿美元需汇率）则空"),
+    "normal_unit": ("string", "标准单位（corpus/indicators.yml 的 normal_unit，未写则为 units 的第一个）"),
+    "qualifier_class": ("string", "限定词类别：floor（以上、不低于、确保、突破、超过）、approximate（左右、约、接近）、"
+                                  "stretch（力争、争取）、ceiling（以内、以下、控制在）、exact（无）"),
+    "scope": ("string", "数字所指范围：默认为本地区；句中限定为开发区、城区等时为该范围"),
+    "attribute": ("string", "约束性或预期性（规划专栏的“属性”列）；原文未写则空"),
+    "cumulative": ("boolean", "true = 多年累计值（专栏方括号数字、规划期累计）"),
+    "price_basis": ("string", "价格口径（现价、可比价、不变价），仅在原文写明时填写"),
+    "ambiguity": ("string", "限定词所及范围不明时的说明（“分别增长8%和8.5%以上”）；否则空"),
 }
+
+
+def notes_text(r: Record) -> str:
+    """What else a reader must know of a record: a narrower scope, 约束性/预期性, a total, an ambiguity."""
+    notes = []
+    if r.scope and r.scope != r.region:
+        notes.append(f"范围：{r.scope}")
+    if r.attribute:
+        notes.append(r.attribute)
+    if r.cumulative:
+        notes.append("累计")
+    if r.price_basis:
+        notes.append(r.price_basis)
+    if r.ambiguity:
+        notes.append(f"歧义：{r.ambiguity}")
+    return "；".join(notes)
 
 
 def page(indicator_id: str) -> str:
@@ -53,12 +80,13 @@ def period_label(period: str) -> str:
 
 
 def figure_text(r: Record) -> str:
-    """How the record reads: ``255亿元，年均增长9.8%``, ``增长10%左右``, ``与上年持平``."""
+    """How the record reads: ``255亿元，年均增长9.8%``, ``增长10%左右``, ``与上年持平``, ``净增7.22亿元``."""
     if r.qualifier == "持平":
         return "与上年持平"
     parts = []
     if r.value is not None:
-        parts.append(f"{format_number(r.value)}{r.unit}")
+        more = "净增" if r.value_kind == "increase" else ""
+        parts.append(f"{more}{format_number(r.value)}{r.unit}")
     if r.growth_pct is not None:
         basis = r.growth_basis
         verb = "下降" if r.growth_pct < 0 else "增长"
@@ -74,7 +102,8 @@ def csv_text(records: list[Record]) -> str:
     writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for r in records:
-        writer.writerow({k: "" if v is None else v for k, v in r.as_row().items()})
+        writer.writerow({k: "" if v is None else (str(v).lower() if isinstance(v, bool) else v)
+                         for k, v in r.as_row().items()})
     return buf.getvalue()
 
 
@@ -85,6 +114,9 @@ def json_text(records: list[Record]) -> str:
 def datapackage(site_name: str) -> str:
     fields = [{"name": f, "type": FIELD_DOCS[f][0], "description": FIELD_DOCS[f][1]} for f in FIELDS]
     schema = {"fields": fields, "missingValues": [""]}
+    for f in fields:
+        if f["type"] == "boolean":
+            f["trueValues"], f["falseValues"] = ["true"], ["false"]
     package = {
         "profile": "data-package",
         "name": "shanxi-report-indicators",
@@ -96,6 +128,18 @@ def datapackage(site_name: str) -> str:
              "dialect": {"delimiter": ",", "header": True}, "schema": schema},
             {"name": "indicators-json", "path": "indicators.json", "format": "json",
              "mediatype": "application/json", "encoding": "utf-8", "schema": schema},
+            {"name": "indicator-panel", "path": "indicator_panel.csv", "profile": "tabular-data-resource",
+             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "description": "Tidy panel: one row per record with region and prefecture codes, admin level, year, "
+                            "indicator id with Chinese and English name, figures as written and normalised, "
+                            "qualifier class, scope, attribute and permalink.",
+             "dialect": {"delimiter": ",", "header": True}, "schema": panel_schema()},
+            {"name": "edition-sqlite", "path": "edition.sqlite", "format": "sqlite",
+             "mediatype": "application/vnd.sqlite3",
+             "description": "The whole edition in one SQLite file: documents, paragraphs with anchors and two "
+                            "full-text tables (FTS5: paragraphs_fts with the trigram tokenizer for 3 characters "
+                            "or more, paragraphs_grams of character bigrams for 2), indicator records (the panel's "
+                            "columns), targets from outside the corpus, glossary terms and occurrences."},
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"

@@ -21,6 +21,7 @@ from builder.indicators.figures import BEFORE_WORDS
 from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.edition_db import DB
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.indicator_data import (
     CSV,
@@ -30,9 +31,11 @@ from builder.pages.indicator_data import (
     KIND_LABELS,
     chart,
     figure_text,
+    notes_text,
     page,
     period_label,
 )
+from builder.pages.indicator_panel import PANEL
 from builder.pages.svg_chart import Bar, Row, bar_chart
 from builder.pages.table_columns import pipe_table
 
@@ -51,8 +54,15 @@ def source_link(src: str, r: Record, cat: Catalogue) -> str:
     return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{title_text(r.quote)}\")"
 
 
+def definition_text(ind: Indicator) -> str:
+    """The indicator's one-line definition with its source: ``释义：… （来源：…）``."""
+    return f"**释义**：{escape(ind.definition)}（来源：{escape(ind.definition_source)}）"
+
+
 def downloads(src: str) -> str:
     return (f"下载全部记录：[CSV]({urls.link(src, CSV)}) · [JSON]({urls.link(src, JSON)}) · "
+            f"[面板 CSV（英文列名）]({urls.link(src, PANEL)}) · "
+            f"[SQLite（全文、段落、指标、术语）]({urls.link(src, DB)}) · "
             f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
 
 
@@ -72,7 +82,13 @@ READING = "\n".join([
     "    - 口径只记原文写明的（同比、比上年、年均、较2015年），原文未写则空；限定词照录原文"
     "（左右、以上、以内、突破、力争……），“与上年持平”记为增速0、限定词“持平”。",
     "    - 一句话列出几个指标时按顺序分配数字（“城乡居民人均可支配收入分别增长6.3%和10.7%左右”是两条记录）；"
-    "“净增7.22亿元”这类增量、“是2015年的2.28倍”这类倍数不折算，不记录。",
+    "“净增7.22亿元”这类增量单独记为增量（不是水平值，也不折算为增速）；“是2015年的2.28倍”这类倍数不折算，不记录。",
+    "    - 句中把数字限定在开发区、市区等范围时，记录注明范围"
+    "（榆社“推动开发区大投入……规模以上工业增加值增长11%以上”）；"
+    "专栏“属性”列给出约束性、预期性；方括号数字和规划期合计记为累计。",
+    "    - “分别增长8%和8.5%以上”中“以上”只写在第二个数字后：按字面记录，并注明另一种读法（限定两个数字）。",
+    "    - 限定词类别按目标研究文献的编码：floor（以上、不低于、确保）、approximate（左右）、stretch（力争、争取）、"
+    "ceiling（以内、控制在）、exact（其他）。",
     "    - 专栏表格中“—”为空，文字格（“已完成市定任务”）不记数字，方括号数字（[600]）是规划期累计值。",
 ])
 
@@ -90,9 +106,9 @@ def chart_metric(recs: list[Record]) -> tuple[str, list[Record]]:
     """
     yearly = [r for r in recs if r.growth_pct is not None and r.growth_basis not in LONG_BASES]
     average = [r for r in recs if r.growth_pct is not None and r.growth_basis == "年均"]
-    units = [r.unit for r in recs if r.value is not None]
+    units = [r.unit for r in recs if r.value is not None and r.value_kind == "level"]
     unit = max(set(units), key=lambda u: (units.count(u), u)) if units else ""
-    levels = [r for r in recs if r.value is not None and r.unit == unit]
+    levels = [r for r in recs if r.value is not None and r.unit == unit and r.value_kind == "level"]
     options = [("增速（%）", yearly), ("年均增速（%）", average), (f"水平（{unit}）", levels)]
     regions = [len({r.region for r in rs}) for _, rs in options]
     best = max(range(3), key=lambda i: (regions[i], -i))
@@ -164,14 +180,22 @@ class IndicatorSite:
 
     # -- per indicator ----------------------------------------------------------------
 
-    def indicator_page(self, ind: Indicator) -> str:
+    def target_years(self) -> list[int]:
+        """The years some record is a target for (2021): the escalation views."""
+        return sorted({int(r.period) for r in self.records if r.kind == "target" and r.period.isdigit()
+                       and any(d.meta.year == int(r.period) for d in self.cat.corpus.documents)}, reverse=True)
+
+    def indicator_page(self, ind: Indicator, extra: list[str] | None = None) -> str:
+        """The page; ``extra``: further sections (the research views), empty ones left out."""
         src = page(ind.id)
         mine = [r for r in self.records if r.indicator == ind.id]
         sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
         for r in mine:
             sections[(r.kind, r.period)].append(r)
         parts = [front_matter(ind.name), f"# {escape(ind.name)}",
-                 f"同义写法：{escape('、'.join(ind.synonyms)) or '无'}；常用单位：{escape('、'.join(ind.units))}；"
+                 *([definition_text(ind)] if ind.definition else []),
+                 f"英文名：{escape(ind.name_en) or '—'}；同义写法：{escape('、'.join(ind.synonyms)) or '无'}；"
+                 f"常用单位：{escape('、'.join(ind.units))}；"
                  f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
                  f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
                  downloads(src)]
@@ -187,20 +211,24 @@ class IndicatorSite:
                 self.charts[chart(name)] = bar_chart(title, rows)
                 parts.append(self._image(src, name, title, rows))
             parts.append(sortable(self._table(src, recs)))
+        parts += [x for x in extra or [] if x]
         return "\n\n".join(parts) + "\n"
 
     def _table(self, src: str, recs: list[Record]) -> str:
         """One row per record; the figure the section is about right after the region
         (growth where most records state a growth, else the level), columns that are
-        empty in every row dropped (``table_columns``), the parent prefecture last."""
+        empty in every row dropped (``table_columns``), the parent prefecture last.
+        An increase reads 净增7.22; 备注 says a narrower scope, 约束性/预期性, 累计, an ambiguity."""
         growth_first = sum(r.growth_pct is not None for r in recs) >= sum(r.value is not None for r in recs)
         growth = [("增速（%）", "right", lambda r: format_number(r.growth_pct) or "—")]
-        level = [("水平", "right", lambda r: format_number(r.value) or "—"),
+        level = [("水平", "right", lambda r: (("净增" if r.value_kind == "increase" else "")
+                                               + format_number(r.value)) if r.value is not None else "—"),
                  ("单位", "left", lambda r: escape(r.unit) or "—")]
         cols = [("地区", "left", lambda r: escape(r.region)),
                 *(growth + level if growth_first else level + growth),
                 ("限定", "left", lambda r: escape(r.qualifier) or "—"),
                 ("口径", "left", lambda r: escape(r.growth_basis) or "—"),
+                ("备注", "left", lambda r: escape(notes_text(r)) or "—"),
                 ("原文出处", "left", lambda r: source_link(src, r, self.cat)),
                 ("所属", "left", lambda r: escape(self._prefecture(r.region)))]
         ordered = sorted(recs, key=lambda r: (self._region_order(r.region), self._doc_rank(r)))
@@ -209,7 +237,7 @@ class IndicatorSite:
 
     # -- overview ---------------------------------------------------------------------
 
-    def overview(self) -> str:
+    def overview(self, matrix_links: str = "") -> str:
         src = INDEX
         present = [i for i in self.vocabulary.indicators if any(r.indicator == i.id for r in self.records)]
         regions = sorted({r.region for r in self.records}, key=self._region_order)
@@ -218,6 +246,7 @@ class IndicatorSite:
                  "数字由程序从正文和专栏表格中读出；发现读错的，可在 "
                  "`corpus/indicator_corrections.yml` 中更正。",
                  downloads(src),
+                 *([matrix_links] if matrix_links else []),
                  READING,
                  "## 指标一览 { #list }",
                  sortable(self._list_table(src, present)),

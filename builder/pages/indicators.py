@@ -6,8 +6,11 @@
   are left alone (a link in a heading would nest in its ¶ permalink).
 - ``document_sections``: the document's indicator table, grouped by period,
   actual beside target, every row linking to its paragraph ``#p-N``.
-- ``pages``: the overview, one page per indicator, their SVG charts and the
-  downloads ``data/indicators.csv``, ``.json`` and ``datapackage.json``.
+- ``pages``: the overview, one page per indicator (with its targets from the
+  centre down and its targets against outcomes, ``indicator_levels``), the
+  per-year target matrix, their SVG charts and the downloads
+  ``data/indicators.csv``, ``.json``, the panel ``indicator_panel.csv``,
+  the whole edition as ``edition.sqlite`` and ``datapackage.json``.
 - ``nav``: a 指标 section.
 """
 
@@ -16,16 +19,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from builder.corpus.glossary import load_glossary
 from builder.corpus.model import Block, Document
+from builder.corpus.parent_targets import load_parent_targets
 from builder.corpus.regions import Region
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
 from builder.escape import token
+from builder.glossary.occurrences import find_occurrences
 from builder.indicators import Found, extract_found, load_indicator_files
 from builder.indicators.record import Record
 from builder.pages import region_figures, urls
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
+from builder.pages.edition_db import DB, edition_sqlite
 from builder.pages.indicator_data import (
     CSV,
     DATAPACKAGE,
@@ -39,7 +46,9 @@ from builder.pages.indicator_data import (
     page,
     period_label,
 )
+from builder.pages.indicator_levels import LevelViews, matrix_index, matrix_page
 from builder.pages.indicator_pages import IndicatorSite, downloads, section_order, sortable, title_text
+from builder.pages.indicator_panel import PANEL, panel_csv
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -60,6 +69,9 @@ class IndicatorPages:
         for r in self.records:
             self.by_doc[r.doc_id].append(r)
         self.site = IndicatorSite(cat, self.vocabulary, self.records)
+        self.parents = load_parent_targets(cat.corpus.root, self.vocabulary)
+        self.views = LevelViews(cat, self.vocabulary, self.records, self.parents)
+        self.matrix = self.views.matrix_pages()
 
     # -- document pages -----------------------------------------------------------------
 
@@ -155,16 +167,36 @@ class IndicatorPages:
     def pages(self) -> dict[str, str | bytes]:
         if not self.vocabulary.indicators:  # a corpus without corpus/indicators.yml
             return {}
-        files: dict[str, str | bytes] = {INDEX: self.site.overview()}
+        files: dict[str, str | bytes] = {INDEX: self.site.overview(self._matrix_links(INDEX))}
         for ind in self._present():
-            files[page(ind.id)] = self.site.indicator_page(ind)
+            src = page(ind.id)
+            extra = [self.views.escalation(src, ind, year) for year in self.site.target_years()]
+            files[src] = self.site.indicator_page(ind, [*extra, self.views.attainment(src, ind)])
         files.update(self.site.charts)
+        files.update(self.matrix)
         files[CSV] = csv_text(self.records)
         files[JSON] = json_text(self.records)
+        files[PANEL] = panel_csv(self.records, self.cat.corpus, self.vocabulary)
+        glossary = load_glossary(self.cat.corpus.root)
+        files[DB] = edition_sqlite(self.cat.corpus, self.vocabulary, self.records, self.parents, glossary,
+                                   find_occurrences(self.cat.corpus, glossary))
         files[DATAPACKAGE] = datapackage(self.settings.site_name)
         return files
+
+    def _matrix_years(self) -> list[int]:
+        return sorted({int(path.split("targets-")[1].split("/")[0]) for path in self.matrix}, reverse=True)
+
+    def _matrix_links(self, src: str) -> str:
+        years = self._matrix_years()
+        if not years:
+            return ""
+        return "各年目标一览（每个地区每个主要指标：目标、未提出或仅定性）：" + " · ".join(
+            f"[{year}年]({urls.link(src, matrix_index(year))})" for year in years)
 
     def nav(self) -> list[NavItem]:
         if not self.vocabulary.indicators:
             return []
-        return [{"指标": [INDEX, *({label(i.name): page(i.id)} for i in self._present())]}]
+        matrices = [{f"{year}年目标一览": [matrix_index(year), *(
+            {label(p.name): matrix_page(year, p)} for p in self.cat.prefectures()
+            if matrix_page(year, p) in self.matrix)]} for year in self._matrix_years()]
+        return [{"指标": [INDEX, *matrices, *({label(i.name): page(i.id)} for i in self._present())]}]

@@ -9,7 +9,7 @@ import pytest
 
 from builder.corpus.indicators import Vocabulary, load_vocabulary
 from builder.corpus.load import Corpus, load_corpus
-from builder.indicators import Record, extract_document
+from builder.indicators import Record, extract_corpus, extract_document
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,3 +37,9 @@ def records_at(corpus: Corpus, vocabulary: Vocabulary) -> Callable[[str, str], l
         return [r for r in cache[doc_id] if r.anchor == anchor]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def records(corpus: Corpus) -> list[Record]:
+    """Every final record of the corpus: corrections applied, research fields coded."""
+    return extract_corpus(corpus)

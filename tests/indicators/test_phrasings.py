@@ -169,9 +169,23 @@ def test_short_form_after_grain(records_at: Reader) -> None:
     assert fields(r) == ("target", "2021", 2.27, "亿公斤", None, "", "以上")
 
 
-def test_net_increase_is_not_a_level(records_at: Reader) -> None:
-    """榆社 p-17: 地区生产总值净增7.22亿元 — an increase, not the GDP; no record is guessed."""
-    assert not [r for r in records_at("yushe-2021-gongzuobaogao", "p-17") if r.indicator == "gdp"]
+def test_net_increase_is_an_increase_not_a_level(records_at: Reader) -> None:
+    """榆社 p-17: 地区生产总值净增7.22亿元 — 7.22亿元 more than 2020, not the GDP itself."""
+    r = one(records_at("yushe-2021-gongzuobaogao", "p-17"), "gdp")
+    assert fields(r) == ("target", "2021", 7.22, "亿元", None, "", "")
+    assert r.value_kind == "increase"
+
+
+def test_downward_from_to(records_at: Reader) -> None:
+    """离石 p-18: PM2.5平均浓度从49微克/立方米下降到33微克/立方米 — the start is not the result."""
+    recs = [r for r in records_at("lishi-2021-gongzuobaogao", "p-18") if r.indicator == "pm25"]
+    assert sorted((r.period, r.value) for r in recs) == [("2015", 49.0), ("2020", 33.0)]
+
+
+def test_a_later_item_of_one_strive_clause_is_not_a_second_target(records_at: Reader) -> None:
+    """吕梁 p-45: 力争高新技术企业达75家、科技型中小企业达90家 — 90 is the other firms'."""
+    r = one(records_at("lvliang-2021-gongzuobaogao", "p-45"), "high-tech-enterprises")
+    assert (r.value, r.unit, r.qualifier) == (75.0, "家", "力争")
 
 
 def test_other_indicators_containing_the_name_are_not_it(records_at: Reader) -> None:

@@ -105,12 +105,112 @@ def test_json_has_exactly_the_record_fields(built_site: BuiltSite, records: list
         assert all(item[k] is None or isinstance(item[k], int | float) for k in ("value", "growth_pct"))
 
 
-def test_datapackage_describes_both_files(built_site: BuiltSite) -> None:
+def test_datapackage_describes_every_download(built_site: BuiltSite) -> None:
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["path"]: r for r in package["resources"]}
-    assert set(resources) == {"indicators.csv", "indicators.json"}
-    for r in resources.values():
+    assert set(resources) == {"indicators.csv", "indicators.json", "indicator_panel.csv", "edition.sqlite"}
+    for path in resources:
+        assert (built_site.site / "data" / path).exists()
+    for r in (resources["indicators.csv"], resources["indicators.json"]):
         assert [f["name"] for f in r["schema"]["fields"]] == list(FIELDS)
         assert (built_site.site / "data" / r["path"]).exists()
     html = built_site.html("indicators").read_text(encoding="utf-8")
     assert "../data/datapackage.json" in html and "../data/indicators.csv" in html
+
+
+def test_indicator_page_defines_the_indicator_with_its_source(built_site: BuiltSite) -> None:
+    """财政总收入 includes the taxes handed up; the page says so, and whose explanation it is."""
+    html = built_site.html("indicators/fiscal-revenue").read_text(encoding="utf-8")
+    assert "释义" in html and "上划中央" in html and "编者释义" in html
+    gdp = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    assert "国家统计局" in gdp and "Gross regional product" in gdp
+
+
+def test_indicator_table_notes_a_narrower_scope_and_an_increase(built_site: BuiltSite) -> None:
+    """榆社 p-19 is the 开发区's target; 榆社 p-17 “地区生产总值净增7.22亿元” reads as an increase."""
+    iva = built_site.html("indicators/industrial-value-added").read_text(encoding="utf-8")
+    assert "范围：开发区" in iva
+    gdp = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    assert "净增7.22" in gdp
+
+
+def test_downloads_carry_the_research_fields(built_site: BuiltSite) -> None:
+    text = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    yushe = [r for r in rows if r["anchor"] == "documents/yushe-2021-gongzuobaogao/#p-19"
+             and r["indicator"] == "industrial-value-added"]
+    assert [(r["scope"], r["qualifier_class"]) for r in yushe] == [("开发区", "floor")]
+    assert {r["cumulative"] for r in rows} == {"true", "false"}
+
+
+def test_escalation_from_the_centre_to_the_counties(built_site: BuiltSite) -> None:
+    """吕梁市 8%以上 against 离石 10%左右, 文水 10%以上, 孝义 8%; the State Council's 6%以上 marked outside."""
+    html = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    section = html[html.index('id="levels-2021"'):]
+    section = section[:section.index("</table>")]
+    assert "语料外" in section and "2021年国务院政府工作报告" in section and "增长6%以上" in section
+    for region, figure in (("吕梁市", "增长8%以上"), ("离石区", "增长10%左右"), ("文水县", "增长10%以上"),
+                           ("孝义市", "增长8%")):
+        assert re.search(rf"{region}.*?{figure}", section, re.S), region
+    assert "documents/lvliang-2021-gongzuobaogao/#p-37" in section
+
+
+def test_target_matrix_says_what_was_not_stated(built_site: BuiltSite) -> None:
+    index = built_site.html("indicators/targets-2021").read_text(encoding="utf-8")
+    assert "lvliang/" in index
+    html = built_site.html("indicators/targets-2021/yuncheng").read_text(encoding="utf-8")
+    assert "盐湖区" in html and "仅定性" in html and "与GDP增速基本同步" in html
+    pages = [built_site.html(f"indicators/targets-2021/{p}").read_text(encoding="utf-8")
+             for p in ("lvliang", "yuncheng", "jinzhong", "xinzhou", "linfen", "shuozhou")]
+    assert any("未提出" in p for p in pages)
+
+
+def test_target_against_outcome_on_the_indicator_page(built_site: BuiltSite) -> None:
+    """离石 专栏1: 社会消费品零售总额 reached 68.05亿元 against a target of 100亿元."""
+    html = built_site.html("indicators/retail-sales").read_text(encoding="utf-8")
+    section = html[html.index('id="attainment"'):]
+    assert "68.05亿元" in section and "100亿元" in section and "68.0%" in section
+
+
+def test_panel_csv_has_the_research_columns(built_site: BuiltSite) -> None:
+    from builder.pages.indicator_panel import PANEL_FIELDS
+    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == tuple(PANEL_FIELDS)
+    yushe = [r for r in rows if r["region_code"] == "140721" and r["indicator_id"] == "gdp" and r["kind"] == "target"
+             and r["period"] == "2021"]
+    assert [(r["value"], r["value_kind"], r["prefecture_code"], r["indicator_en"][:5]) for r in yushe] == [
+        ("7.22", "increase", "140700", "Gross")]
+    package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    panel = next(r for r in package["resources"] if r["path"] == "indicator_panel.csv")
+    assert [f["name"] for f in panel["schema"]["fields"]] == list(PANEL_FIELDS)
+    assert all(f["description"] for f in panel["schema"]["fields"])
+
+
+def _containing(built_site: BuiltSite, phrase: str) -> set[tuple[str, int]]:
+    return {(d.id, i) for d in built_site.corpus.documents for i, b in enumerate(d.blocks) if phrase in b.plain_text}
+
+
+def test_sqlite_full_text_finds_exactly_the_paragraphs_containing_a_phrase(built_site: BuiltSite) -> None:
+    """5 characters by the trigram index, 2 (which trigrams cannot find) and 5 by the bigram index."""
+    import sqlite3
+
+    from builder.pages.edition_db import bigram_query
+    db = sqlite3.connect(built_site.site / "data" / "edition.sqlite")
+    try:
+        def grams(phrase: str) -> set:
+            return set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_grams g JOIN paragraphs p "
+                                  "ON p.id = g.rowid WHERE paragraphs_grams MATCH ?", (bigram_query(phrase),)))
+        five, two = "转型出雏型", "六新"
+        got5 = set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
+                              "WHERE paragraphs_fts MATCH ?", (f'"{five}"',)))
+        assert got5 == _containing(built_site, five) and len(got5) > 3
+        assert grams(five) == got5
+        assert grams(two) == _containing(built_site, two) and len(grams(two)) > len(got5)
+        [(permalink,)] = db.execute("SELECT permalink FROM indicator_records WHERE region = '榆社县' "
+                                    "AND indicator_id = 'industrial-value-added' AND scope = '开发区'")
+        assert permalink == "documents/yushe-2021-gongzuobaogao/#p-19"
+        assert db.execute("SELECT count(*) FROM glossary_occurrences").fetchone()[0] > 0
+        assert db.execute("SELECT source FROM parent_targets WHERE indicator_id = 'gdp'").fetchone()[0]
+    finally:
+        db.close()

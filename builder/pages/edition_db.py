@@ -1,0 +1,148 @@
+"""The whole edition as one SQLite file (``data/edition.sqlite``), readable as it is.
+
+Open it with Python's ``sqlite3``, pandas (``read_sql``) or Datasette. Tables,
+English column names, every row with its site-relative ``permalink``:
+
+- ``documents``: one row per document (region, codes, year, type, title);
+- ``paragraphs``: every heading, paragraph and table of every document, in
+  order, with its anchor (a table's rows point at its caption's anchor);
+- ``paragraphs_fts``: a full-text index of ``paragraphs.text`` (FTS5 with
+  the trigram tokenizer, which needs no word segmentation: a query matches
+  exactly the paragraphs containing the string), for three characters or more:
+  ``SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '"转型出雏型"'``.
+  Datasette offers it as the table's search box;
+- ``paragraphs_grams``: the same paragraphs as overlapping two-character
+  tokens (``转型 型出 出雏 雏型``), for the two-character words trigrams cannot
+  find (六新, 三零): ``WHERE paragraphs_grams MATCH '"六新"'``; a longer phrase
+  is the phrase of its bigrams (``bigram_query``). Its rowid is the paragraph id;
+- ``indicators``, ``indicator_records`` (the columns of the panel download,
+  ``builder.pages.indicator_panel``), ``parent_targets`` (targets from
+  outside the corpus, with source and date);
+- ``glossary_terms`` and ``glossary_occurrences`` (each use of a slogan,
+  with its sentence).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from builder.corpus.glossary import Glossary
+from builder.corpus.indicators import Vocabulary
+from builder.corpus.load import Corpus
+from builder.corpus.parent_targets import ParentTarget
+from builder.glossary.occurrences import Occurrence
+from builder.indicators.record import Record
+from builder.pages.indicator_panel import PANEL_FIELDS, panel_rows
+
+DB = "data/edition.sqlite"
+
+
+def _runs(text: str) -> list[str]:
+    """Maximal runs of letters and digits: the characters FTS5's unicode61 tokenizer keeps."""
+    out, run = [], []
+    for ch in text:
+        if ch.isalnum():
+            run.append(ch)
+        elif run:
+            out.append("".join(run))
+            run = []
+    if run:
+        out.append("".join(run))
+    return out
+
+
+def bigrams(text: str) -> str:
+    """``转型出雏型，六新`` -> ``转型 型出 出雏 雏型 六新``: no token spans punctuation, so a
+    phrase of consecutive bigrams matches exactly where the string occurs."""
+    grams: list[str] = []
+    for run in _runs(text):
+        grams += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+    return " ".join(grams)
+
+
+def bigram_query(phrase: str) -> str:
+    """The MATCH expression for ``paragraphs_grams`` of a phrase of two characters or more."""
+    return '"' + bigrams(phrase) + '"'
+
+_SQL_TYPES = {"string": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
+
+
+def _permalink(doc_id: str, anchor: str) -> str:
+    return f"documents/{doc_id}/" + (f"#{anchor}" if anchor else "")
+
+
+def _create(db: sqlite3.Connection) -> None:
+    db.executescript(f"""
+        CREATE TABLE documents (id TEXT PRIMARY KEY, region TEXT, region_code TEXT, admin_level TEXT,
+            prefecture TEXT, year INTEGER, doc_type TEXT, title TEXT, date TEXT, permalink TEXT);
+        CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents(id), position INTEGER,
+            kind TEXT, anchor TEXT, text TEXT, permalink TEXT);
+        CREATE INDEX paragraphs_doc ON paragraphs(doc_id, position);
+        CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id',
+            tokenize='trigram');
+        CREATE VIRTUAL TABLE paragraphs_grams USING fts5(grams, content='', tokenize='unicode61');
+        CREATE TABLE indicators (id TEXT PRIMARY KEY, name_zh TEXT, name_en TEXT, category TEXT, measure TEXT,
+            units TEXT, normal_unit TEXT, definition TEXT, definition_source TEXT);
+        CREATE TABLE indicator_records (id INTEGER PRIMARY KEY,
+            {", ".join(f"{k} {_SQL_TYPES[t]}" for k, (t, _) in PANEL_FIELDS.items())});
+        CREATE TABLE parent_targets (level TEXT, region TEXT, year INTEGER, indicator_id TEXT, value REAL,
+            unit TEXT, growth_pct REAL, qualifier TEXT, quote TEXT, source TEXT, date TEXT);
+        CREATE TABLE glossary_terms (id TEXT PRIMARY KEY, term TEXT, variants TEXT, expansion TEXT,
+            explanation TEXT, level TEXT);
+        CREATE TABLE glossary_occurrences (term_id TEXT REFERENCES glossary_terms(id), doc_id TEXT, anchor TEXT,
+            form TEXT, context TEXT, permalink TEXT);
+    """)
+
+
+def edition_sqlite(corpus: Corpus, vocabulary: Vocabulary, records: list[Record], parents: list[ParentTarget],
+                   glossary: Glossary, occurrences: list[Occurrence]) -> bytes:
+    """The file's bytes (built in a temporary file, as SQLite wants a file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "edition.sqlite"
+        db = sqlite3.connect(path)
+        try:
+            _create(db)
+            _fill(db, corpus, vocabulary, records, parents, glossary, occurrences)
+            db.commit()
+            db.execute("VACUUM")
+        finally:
+            db.close()
+        return path.read_bytes()
+
+
+def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, records: list[Record],
+          parents: list[ParentTarget], glossary: Glossary, occurrences: list[Occurrence]) -> None:
+    for doc in sorted(corpus.documents, key=lambda d: d.id):
+        m = doc.meta
+        region = corpus.regions.get(m.region)
+        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   (doc.id, m.region, m.region_code, m.admin_level, region.prefecture if region else "", m.year,
+                    m.doc_type, m.title, m.date.isoformat() if m.date else None, _permalink(doc.id, "")))
+        caption = ""
+        for i, b in enumerate(doc.blocks):
+            if b.kind == "paragraph":
+                caption = b.anchor
+            anchor = b.anchor or caption
+            cur = db.execute("INSERT INTO paragraphs (doc_id, position, kind, anchor, text, permalink) "
+                             "VALUES (?,?,?,?,?,?)", (doc.id, i, b.kind, anchor, b.plain_text,
+                                                     _permalink(doc.id, anchor)))
+            db.execute("INSERT INTO paragraphs_grams (rowid, grams) VALUES (?, ?)",
+                       (cur.lastrowid, bigrams(b.plain_text)))
+    db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+    for ind in vocabulary.indicators:
+        db.execute("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)",
+                   (ind.id, ind.name, ind.name_en, ind.category, ind.measure, "、".join(ind.units),
+                    ind.unit_normal, ind.definition, ind.definition_source))
+    columns = list(PANEL_FIELDS)
+    db.executemany(f"INSERT INTO indicator_records ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                   [tuple(row[c] for c in columns) for row in panel_rows(records, corpus, vocabulary)])
+    db.executemany("INSERT INTO parent_targets VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   [(t.level, t.region, t.year, t.indicator, t.value, t.unit, t.growth_pct, t.qualifier, t.quote,
+                     t.source, t.date.isoformat()) for t in parents])
+    db.executemany("INSERT INTO glossary_terms VALUES (?,?,?,?,?,?)",
+                   [(t.id, t.term, "、".join(t.variants), t.expansion, t.explanation, t.level) for t in glossary.terms])
+    db.executemany("INSERT INTO glossary_occurrences VALUES (?,?,?,?,?,?)",
+                   [(o.term_id, o.doc_id, o.anchor, o.form, o.context, _permalink(o.doc_id, o.anchor))
+                    for o in occurrences])
