@@ -1,0 +1,42 @@
+"""The reader-facing builders on their own: what they do with hostile or awkward input."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from builder.pages.html_chart import bar_chart_html
+from builder.pages.search_cards import script
+from builder.pages.svg_chart import Bar, Row
+from builder.pages.table_columns import pipe_table
+
+HOSTILE = '</script><script>alert(1)</script><!-- "x" & y'
+
+
+def test_search_cards_cannot_close_their_script_element() -> None:
+    block = script([{"keys": [HOSTILE], "kind": "术语", "title": HOSTILE, "text": HOSTILE,
+                     "url": "glossary/x/", "more": "更多"}])
+    inner = block.split('id="search-cards">', 1)[1].rsplit("</script>", 1)[0]
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner)[0]["title"] == HOSTILE  # the reader still sees the text as written
+
+
+def test_chart_labels_are_escaped_for_html() -> None:
+    html = bar_chart_html(HOSTILE, [(HOSTILE, [Row(HOSTILE, (Bar(5.0, HOSTILE),))])])
+    assert "<script>" not in html and "</script>" not in html and '"x"' not in html
+    assert html.count("&lt;script&gt;") >= 4
+
+
+def test_chart_bars_start_at_zero_and_negative_values_extend_left() -> None:
+    html = bar_chart_html("t", [("吕梁市", [Row("离石区", (Bar(10.0, "增长10%"),)),
+                                           Row("孝义市", (Bar(-10.0, "下降10%"),))])])
+    rects = re.findall(r'<rect class="s0" x="([\d.]+)" y="0" width="([\d.]+)"', html)
+    assert rects == [("50", "50"), ("0", "50")]
+    assert html.count('<div class="bar-chart__row">') == 2
+
+
+def test_columns_empty_in_every_row_are_dropped_but_the_label_column_stays() -> None:
+    table = pipe_table(["地区", "水平", "单位", "增速（%）"], ["left", "right", "left", "right"],
+                       [["离石区", "—", "—", "10"], ["", "—", "", "8"]])
+    assert table.splitlines()[:2] == ["| 地区 | 增速（%） |", "|---|---:|"]
+    assert table.splitlines()[3] == "|  | 8 |"
