@@ -1,20 +1,24 @@
 """Generate the MkDocs pages and data files from the corpus.
 
-Writes everything into a fresh folder next to the output and swaps it in
-only when generation succeeded, so a broken corpus never destroys the last
-good ``build/docs``. Output is deterministic: same corpus, same bytes.
+Everything is generated in memory first, so a broken corpus never touches
+the last good ``build/docs``. Then only files whose bytes changed are
+written (each atomically) and files no longer generated are removed
+(``builder.incremental``): a rebuild with no change writes no file, an edit
+to one document rewrites only the files that depend on it. When no input
+changed at all (every corpus file, the config and the builder itself hash
+the same as at the last good build), nothing is generated. Output is
+deterministic: same corpus, same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
+from builder.incremental import STATE_FILE, fingerprint, state_text, sync_tree, up_to_date, write_state
 from builder.pages.catalogue import CatalogueError
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
@@ -27,29 +31,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="MkDocs docs_dir to generate (default: build/docs)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="MkDocs config to read site_url and the repository from")
-
-
-def write_tree(files: dict[str, str | bytes], target: Path) -> None:
-    for rel, content in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path.write_bytes(data)
-
-
-def swap_in(fresh: Path, out: Path) -> None:
-    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last."""
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    parser.add_argument("--force", action="store_true",
+                        help="generate even when no input changed since the last good build")
 
 
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
+        inputs = fingerprint(args.corpus, args.config)
+        if not args.force and up_to_date(out, inputs):
+            print(f"{out} is up to date (no input changed); nothing written")
+            return 0
         settings = load_settings(args.config)
         corpus = load_corpus(args.corpus)
         files = generate(corpus, settings)
@@ -61,13 +53,9 @@ def run(args: argparse.Namespace) -> int:
     except (CatalogueError, ValueError, OSError) as exc:
         print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
         return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
-        write_tree(files, fresh)
-        fresh.chmod(0o755)
-        swap_in(fresh, out)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}")
+    changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
+    out.chmod(0o755)
+    write_state(out, state_text(inputs, out, files))
+    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}: "
+          f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
     return 0

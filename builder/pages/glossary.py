@@ -1,7 +1,7 @@
 """The glossary on the site: links in the text, the index, one page per term, the data file.
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
-  term page, with the expansion as the link's ``title`` (Material's
+  term page (an HTML link: document bodies are pre-rendered), with the expansion as the link's ``title`` (Material's
   ``content.tooltips`` shows it on hover, and hides ``title`` while it does)
   and again as ``data-tip``, which ``glossary.js`` shows on a tap (a finger
   has no hover).
@@ -28,7 +28,7 @@ from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Glossary, Source
 from builder.corpus.model import Block, Document
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text
 from builder.pages import urls
-from builder.pages.annotate import Span, escape
+from builder.pages.annotate import Span, attribute, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import inline, label
 from builder.pages.nav import NavItem
@@ -86,10 +86,13 @@ class GlossaryPages:
         if found != plain:  # the renderer handed a different text: mark nothing rather than the wrong place
             return []
         src = urls.document(doc)
-        return [Span(m.start, m.end, "[",
-                     f"]({urls.link(src, term_page(m.term))} \"{tooltip(m.term)}\")"
-                     f"{{ .term data-term=\"{m.term.id}\" data-tip=\"{tooltip(m.term)}\" }}")
-                for m in matches]
+        spans = []
+        for m in matches:
+            tip = attribute(tooltip(m.term))
+            spans.append(Span(m.start, m.end,
+                              f'<a class="term" data-term="{attribute(m.term.id)}" data-tip="{tip}" '
+                              f'href="{urls.href(src, term_page(m.term))}" title="{tip}">', "</a>"))
+        return spans
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
         return []

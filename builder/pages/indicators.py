@@ -20,7 +20,7 @@ from builder.corpus.model import Block, Document
 from builder.indicators import Found, extract_found, load_indicator_files
 from builder.indicators.record import Record
 from builder.pages import urls
-from builder.pages.annotate import Span, escape
+from builder.pages.annotate import Span, attribute, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import (
     CSV,
@@ -74,8 +74,8 @@ class IndicatorPages:
         ind = self.vocabulary.get(r.indicator)
         name = ind.name if ind else r.indicator
         title = title_text(f"{name} · {period_label(r.period)}{KIND_LABELS[r.kind]} · {figure_text(r)}")
-        link = urls.link(urls.document(doc), page(r.indicator))
-        return Span(start, end, "[", f"]({link} \"{escape(title)}\"){{ .ind-mark }}")
+        link = urls.href(urls.document(doc), page(r.indicator))
+        return Span(start, end, f'<a class="ind-mark" href="{link}" title="{attribute(title)}">', "</a>")
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
         if block.kind == "heading":

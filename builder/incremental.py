@@ -1,0 +1,144 @@
+"""Incremental output: what the build's inputs are, and writing only the files that changed.
+
+Two rules keep a rebuild cheap and its output stable:
+
+- **Inputs by content hash.** A build reads every file under the corpus
+  folder (documents, regions, glossary, indicator vocabulary and
+  corrections), the MkDocs config (site URL, repository) and the builder's
+  own source. ``fingerprint`` hashes each (SHA-256 of the bytes, never the
+  mtime); the generated folder keeps the fingerprint of its last good build
+  in ``STATE_FILE`` (a dot-file, which MkDocs does not publish). When every
+  hash matches and every output file is still there as written, the build
+  has nothing to do and writes nothing.
+- **Only changed bytes are written.** ``sync_tree`` compares each generated
+  file with the file on disk and replaces it (write to a temporary name,
+  then an atomic rename) only when the bytes differ; files no longer
+  generated are removed. A file whose bytes are unchanged keeps its mtime,
+  so MkDocs' dev server, rsync or a Pages upload see only real changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import builder
+
+#: The state of the last good build, inside the generated folder.
+STATE_FILE = ".build-state.json"
+BUILDER_ROOT = Path(builder.__file__).resolve().parent
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def builder_version() -> str:
+    """One hash of the builder's own source: a changed page generator invalidates every output."""
+    digest = hashlib.sha256()
+    for path in sorted(BUILDER_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(BUILDER_ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprint(corpus_root: Path, config: Path) -> dict[str, str]:
+    """``input name -> sha256`` of every input of a build: ``corpus/<path>``, ``config``, ``builder``."""
+    out = {f"corpus/{p.relative_to(corpus_root).as_posix()}": _sha(p.read_bytes())
+           for p in sorted(corpus_root.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    out["config"] = _sha(config.read_bytes())
+    out["builder"] = builder_version()
+    return out
+
+
+@dataclass
+class Changes:
+    """What one ``sync_tree`` did, as ``docs_dir``-relative paths."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def sync_tree(files: dict[str, str | bytes], out: Path, *, keep: frozenset[str] = frozenset()) -> Changes:
+    """Make ``out`` hold exactly ``files`` (and ``keep``), writing only what differs."""
+    changes = Changes()
+    out.mkdir(parents=True, exist_ok=True)
+    for rel, content in sorted(files.items()):
+        data = _bytes(content)
+        path = out / rel
+        try:
+            same = path.stat().st_size == len(data) and path.read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            changes.unchanged += 1
+            continue
+        _write_atomic(path, data)
+        changes.written.append(rel)
+    for path in sorted(out.rglob("*"), reverse=True):
+        rel = path.relative_to(out).as_posix()
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif rel not in files and rel not in keep:
+            path.unlink()
+            changes.removed.append(rel)
+    return changes
+
+
+def read_state(out: Path) -> dict:
+    try:
+        return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def up_to_date(out: Path, inputs: dict[str, str]) -> bool:
+    """The last good build had these very inputs, and its outputs are all still on disk unchanged."""
+    state = read_state(out)
+    if state.get("inputs") != inputs:
+        return False
+    outputs: dict[str, list] = state.get("outputs", {})
+    for rel, stamp in outputs.items():
+        try:
+            st = (out / rel).stat()
+        except OSError:
+            return False
+        if [st.st_size, st.st_mtime_ns] != stamp:
+            return False
+    return bool(outputs)
+
+
+def state_text(inputs: dict[str, str], out: Path, files: dict[str, str | bytes]) -> str:
+    """The inputs, and each output's size and mtime as written (a file touched since is rebuilt)."""
+    outputs = {}
+    for rel in sorted(files):
+        st = (out / rel).stat()
+        outputs[rel] = [st.st_size, st.st_mtime_ns]
+    return json.dumps({"inputs": inputs, "outputs": outputs}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def write_state(out: Path, text: str) -> bool:
+    """Write the state file if it changed; whether it was written."""
+    path = out / STATE_FILE
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        pass
+    _write_atomic(path, text.encode("utf-8"))
+    return True
