@@ -78,17 +78,10 @@ def sync_tree(files: dict[str, str | bytes], out: Path, *, keep: frozenset[str] 
     changes = Changes()
     out.mkdir(parents=True, exist_ok=True)
     for rel, content in sorted(files.items()):
-        data = _bytes(content)
-        path = out / rel
-        try:
-            same = path.stat().st_size == len(data) and path.read_bytes() == data
-        except OSError:
-            same = False
-        if same:
+        if write_if_changed(out / rel, content):
+            changes.written.append(rel)
+        else:
             changes.unchanged += 1
-            continue
-        _write_atomic(path, data)
-        changes.written.append(rel)
     for path in sorted(out.rglob("*"), reverse=True):
         rel = path.relative_to(out).as_posix()
         if path.is_dir():
@@ -113,32 +106,34 @@ def up_to_date(out: Path, inputs: dict[str, str]) -> bool:
     if state.get("inputs") != inputs:
         return False
     outputs: dict[str, list] = state.get("outputs", {})
-    for rel, stamp in outputs.items():
+    for rel, (size, sha) in outputs.items():
+        path = out / rel
         try:
-            st = (out / rel).stat()
+            if path.stat().st_size != size or _sha(path.read_bytes()) != sha:
+                return False
         except OSError:
-            return False
-        if [st.st_size, st.st_mtime_ns] != stamp:
             return False
     return bool(outputs)
 
 
-def state_text(inputs: dict[str, str], out: Path, files: dict[str, str | bytes]) -> str:
-    """The inputs, and each output's size and mtime as written (a file touched since is rebuilt)."""
-    outputs = {}
-    for rel in sorted(files):
-        st = (out / rel).stat()
-        outputs[rel] = [st.st_size, st.st_mtime_ns]
+def state_text(inputs: dict[str, str], files: dict[str, str | bytes]) -> str:
+    """The inputs, and each output's size and hash (the same corpus gives the same state file)."""
+    outputs = {rel: [len(_bytes(c)), _sha(_bytes(c))] for rel, c in sorted(files.items())}
     return json.dumps({"inputs": inputs, "outputs": outputs}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` (atomically) unless the file holds these bytes already."""
+    data = _bytes(content)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    _write_atomic(path, data)
+    return True
 
 
 def write_state(out: Path, text: str) -> bool:
     """Write the state file if it changed; whether it was written."""
-    path = out / STATE_FILE
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except OSError:
-        pass
-    _write_atomic(path, text.encode("utf-8"))
-    return True
+    return write_if_changed(out / STATE_FILE, text)

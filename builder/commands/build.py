@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
     out.chmod(0o755)
-    write_state(out, state_text(inputs, out, files))
+    write_state(out, state_text(inputs, files))
     print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}: "
           f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
     return 0
