@@ -1,13 +1,19 @@
 """Generate the MkDocs pages and data files from the corpus.
 
-Everything is generated in memory first, so a broken corpus never touches
-the last good ``build/docs``. Then only files whose bytes changed are
-written (each atomically) and files no longer generated are removed
-(``builder.incremental``): a rebuild with no change writes no file, an edit
-to one document rewrites only the files that depend on it. When no input
-changed at all (every corpus file, the config and the builder itself hash
-the same as at the last good build), nothing is generated. Output is
-deterministic: same corpus, same bytes.
+Refuses a corpus that fails ``builder check`` (every error is printed as
+``file:line``). Everything is generated in memory first, so a broken corpus
+never touches the last good ``build/docs``. Then only files whose bytes
+changed are written (each atomically) and files no longer generated are
+removed (``builder.incremental``): a rebuild with no change writes no file,
+an edit to one document rewrites only the files that depend on it. When no
+input changed at all (every corpus file, the config and the builder itself
+hash the same as at the last good build), nothing is checked or generated.
+Output is deterministic: same corpus, same bytes.
+
+``--no-check`` skips ``builder check`` and the string-safety rule of the
+loaders (types, ids and limits are still enforced). It exists only so that the
+tests can show that the pages escape hostile text on their own; never publish
+a site built with it.
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from builder.commands.check import collect_problems
 from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
+from builder.corpus.schema import string_safety
 from builder.incremental import STATE_FILE, fingerprint, state_text, sync_tree, up_to_date, write_state
 from builder.pages.catalogue import CatalogueError
 from builder.pages.settings import load_settings
@@ -33,18 +41,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="MkDocs config to read site_url and the repository from")
     parser.add_argument("--force", action="store_true",
                         help="generate even when no input changed since the last good build")
+    parser.add_argument("--no-check", action="store_true",
+                        help="tests only: skip builder check and the string-safety rule (never publish the result)")
+
+
+def refuse_unchecked(corpus_root: Path) -> int:
+    """Run ``builder check``; print its errors and return how many there are."""
+    errors = [p for p in collect_problems(corpus_root) if p.severity == "error"]
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error(s): fix them (python -m builder check) before building", file=sys.stderr)
+    return len(errors)
 
 
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
         inputs = fingerprint(args.corpus, args.config)
+        if args.no_check:
+            inputs["mode"] = "no-check"  # never taken for a checked build's output, nor the reverse
         if not args.force and up_to_date(out, inputs):
             print(f"{out} is up to date (no input changed); nothing written")
             return 0
+        if not args.no_check and refuse_unchecked(args.corpus):
+            print(f"build failed; {out} left as it was", file=sys.stderr)
+            return 1
         settings = load_settings(args.config)
-        corpus = load_corpus(args.corpus)
-        files = generate(corpus, settings)
+        with string_safety(not args.no_check):
+            corpus = load_corpus(args.corpus)
+            files = generate(corpus, settings)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -57,6 +57,7 @@ from builder.corpus.errors import CorpusError
 from builder.corpus.load import DOCUMENTS_DIR, REGIONS_FILE, Corpus
 from builder.corpus.parse import read_document
 from builder.corpus.regions import load_regions
+from builder.corpus.source_files import known_source_names
 from builder.incremental import fingerprint, sync_tree, write_if_changed
 from builder.pages import data_files, document, urls
 from builder.pages.catalogue import Catalogue
@@ -106,7 +107,7 @@ class ReferenceCache:
 
 def page_markdown(corpus: Corpus, path: Path, settings: SiteSettings) -> tuple[str, dict[str, str]]:
     """A document's id and its files (page Markdown, ``.txt``), exactly as a full build makes them."""
-    doc = read_document(path)
+    doc = read_document(path, source_names=known_source_names(corpus.root))
     one = Catalogue(Corpus(corpus.root, corpus.regions, [doc]))
     extensions = load_extensions(one, settings)
     return doc.id, {urls.document(doc): document.render(one, doc, settings, extensions),

@@ -9,6 +9,7 @@ from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.model import Document
 from builder.corpus.parse import read_document
 from builder.corpus.regions import RegionIndex, load_regions
+from builder.corpus.source_files import known_source_names
 
 DOCUMENTS_DIR = "documents"
 REGIONS_FILE = "regions.yml"
@@ -34,21 +35,40 @@ def document_paths(root: Path) -> list[Path]:
     return sorted((root / DOCUMENTS_DIR).rglob("*.md"))
 
 
+def duplicate_ids(documents: list[Document]) -> list[Problem]:
+    """Two documents with one id would be one page: an error naming both files."""
+    first: dict[str, Document] = {}
+    problems = []
+    for doc in documents:
+        other = first.setdefault(doc.id, doc)
+        if other is not doc:
+            problems.append(Problem(doc.path, doc.line_of("id"), f"id {doc.id!r} is already used by {other.path}",
+                                    "give this document a different id (and file name)"))
+    return problems
+
+
 def load_corpus(root: Path, *, collect: list[Problem] | None = None) -> Corpus:
     """Read every document under ``root/documents``.
 
-    With ``collect`` given, unreadable documents are reported into it and
-    skipped (``builder check`` wants every problem at once); otherwise the
-    first unreadable file raises CorpusError.
+    With ``collect`` given, unreadable documents (and the second of two with
+    one id) are reported into it and skipped (``builder check`` wants every
+    problem at once); otherwise any problem raises CorpusError with all of them.
     """
     regions = load_regions(root / REGIONS_FILE)
-    documents = []
+    names = known_source_names(root)
+    documents: list[Document] = []
+    problems: list[Problem] = []
     for path in document_paths(root):
         try:
-            documents.append(read_document(path))
+            documents.append(read_document(path, source_names=names))
         except CorpusError as exc:
-            if collect is None:
-                raise
-            collect.extend(exc.problems)
+            problems.extend(exc.problems)
+    problems.extend(duplicate_ids(documents))
+    if problems:
+        if collect is None:
+            raise CorpusError(problems)
+        collect.extend(problems)
+        seen: set[str] = set()
+        documents = [d for d in documents if not (d.id in seen or seen.add(d.id))]  # type: ignore[func-returns-value]
     documents.sort(key=lambda d: (d.meta.region_code, -d.meta.year, d.id))
     return Corpus(root, regions, documents)
