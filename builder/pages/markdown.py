@@ -59,10 +59,13 @@ def heading(block: Block, spans: SpanSource = _no_spans) -> str:
 
 
 def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A paragraph with its stored anchor as id and a visible ¶ permalink, as HTML."""
+    """A paragraph with its stored anchor as id and a visible ¶ permalink, as HTML.
+
+    The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
+    control, and a long plan has hundreds of paragraphs, each a title to carry."""
     anchor = annotate.attribute(block.anchor)
     return wrap(f'<p id="{anchor}">{_text(block, block.text, spans, html=True)} '
-                f'<a class="para-link" href="#{anchor}" title="本段链接">¶</a></p>')
+                f'<a class="para-link" href="#{anchor}">¶</a></p>')
 
 
 _FIGURE_RE = re.compile(r"^[\[(（]?[-+−]?\d[\d,.]*[%％]?[\])）]?$|^[—–-]+$")
