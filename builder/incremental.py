@@ -5,7 +5,8 @@ Two rules keep a rebuild cheap and its output stable:
 - **Inputs by content hash.** A build reads every file under the corpus
   folder (documents, regions, glossary, indicator vocabulary and
   corrections), the MkDocs config (site URL, repository) and the builder's
-  own source. ``fingerprint`` hashes each (SHA-256 of the bytes, never the
+  own source, and the last commit touching the corpus (a page's ``lastmod``
+  is its file's last commit date). ``fingerprint`` hashes each (SHA-256 of the bytes, never the
   mtime); the generated folder keeps the fingerprint of its last good build
   in ``STATE_FILE`` (a dot-file, which MkDocs does not publish). When every
   hash matches and every output file is still there as written, the build
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +52,17 @@ def fingerprint(corpus_root: Path, config: Path) -> dict[str, str]:
            for p in sorted(corpus_root.rglob("*")) if p.is_file() and not p.name.startswith(".")}
     out["config"] = _sha(config.read_bytes())
     out["builder"] = builder_version()
+    out["history"] = corpus_history(corpus_root)
     return out
+
+
+def corpus_history(corpus_root: Path) -> str:
+    """The last commit touching the corpus (pages carry their file's last commit date); "" without git."""
+    try:
+        return subprocess.run(["git", "-C", str(corpus_root), "log", "-1", "--format=%H", "--", "."],
+                              capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 @dataclass

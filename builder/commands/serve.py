@@ -42,6 +42,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,12 +55,11 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from builder.corpus.errors import CorpusError
-from builder.corpus.load import DOCUMENTS_DIR, REGIONS_FILE, Corpus
+from builder.corpus.load import DOCUMENTS_DIR, Corpus, load_corpus
 from builder.corpus.parse import read_document
-from builder.corpus.regions import load_regions
 from builder.corpus.source_files import known_source_names
 from builder.incremental import fingerprint, sync_tree, write_if_changed
-from builder.pages import data_files, document, urls
+from builder.pages import data_files, doc_neighbours, document, lastmod, urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import load_extensions
 from builder.pages.settings import SiteSettings, load_settings
@@ -105,13 +105,21 @@ class ReferenceCache:
         self.memo.clear()
 
 
-def page_markdown(corpus: Corpus, path: Path, settings: SiteSettings) -> tuple[str, dict[str, str]]:
-    """A document's id and its files (page Markdown, ``.txt``), exactly as a full build makes them."""
+def page_markdown(corpus: Corpus, path: Path, settings: SiteSettings,
+                  dates: dict[Path, date]) -> tuple[str, dict[str, str]]:
+    """A document's id and its files (page Markdown, ``.txt``), exactly as a full build makes them.
+
+    ``corpus`` is the whole corpus as last loaded (for the previous and next
+    documents of the page's pager); the saved file at ``path`` replaces its
+    document in it. ``dates`` are the corpus files' last commit dates.
+    """
     doc = read_document(path, source_names=known_source_names(corpus.root))
+    others = [d for d in corpus.documents if d.id != doc.id and d.path.resolve() != path.resolve()]
+    around = doc_neighbours.neighbours(Catalogue(Corpus(corpus.root, corpus.regions, [*others, doc])).documents)
     one = Catalogue(Corpus(corpus.root, corpus.regions, [doc]))
     extensions = load_extensions(one, settings)
-    return doc.id, {urls.document(doc): document.render(one, doc, settings, extensions),
-                    urls.text_download(doc): data_files.plain_text(doc)}
+    page = document.render(one, doc, settings, extensions, around[doc.id], dates.get(doc.path.resolve()))
+    return doc.id, {urls.document(doc): page, urls.text_download(doc): data_files.plain_text(doc)}
 
 
 class Preview:
@@ -126,7 +134,8 @@ class Preview:
         self.stamp = self.site.parent / f".{self.site.name}-reload"  # a folder: a write in it reloads browsers
         self.reference = ReferenceCache()
         self.inputs: dict[str, str] = {}
-        self.full_build()
+        if not self.full_build():
+            raise SystemExit("preview: the first build failed; fix the problems above and start again")
         self._warm()
         threading.Thread(target=self._background, daemon=True).start()
 
@@ -145,7 +154,8 @@ class Preview:
                       "--config", self.config_file)
             staging = self.site.with_name(f".{self.site.name}-staging")
             self._run("-m", "mkdocs", "build", "--strict", "--quiet", "-f", self.config_file, "--site-dir", staging)
-        except RuntimeError as exc:
+            corpus, dates = load_corpus(self.corpus_root), lastmod.corpus_dates(self.corpus_root)
+        except (RuntimeError, CorpusError) as exc:
             print(f"preview: full build failed, the preview keeps its last good state:\n{exc}", file=sys.stderr)
             return False
         with self.lock:
@@ -155,6 +165,7 @@ class Preview:
             sync_tree(files, self.site)
             shutil.rmtree(staging, ignore_errors=True)
             self.inputs = inputs
+            self.corpus, self.dates = corpus, dates
             self._load_mkdocs()
         return True
 
@@ -184,8 +195,7 @@ class Preview:
         first = next(iter(sorted((self.corpus_root / DOCUMENTS_DIR).rglob("*.md"))), None)
         if first is not None:
             try:
-                page_markdown(Corpus(self.corpus_root, load_regions(self.corpus_root / REGIONS_FILE), []),
-                              first, self.settings)
+                page_markdown(self.corpus, first, self.settings, self.dates)
             except CorpusError:
                 pass
 
@@ -214,8 +224,7 @@ class Preview:
     def _render_document(self, path: Path) -> None:
         start = time.perf_counter()
         try:
-            corpus = Corpus(self.corpus_root, load_regions(self.corpus_root / REGIONS_FILE), [])
-            doc_id, files = page_markdown(corpus, path, self.settings)
+            doc_id, files = page_markdown(self.corpus, path, self.settings, self.dates)
         except CorpusError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -223,6 +232,8 @@ class Preview:
             return
         for rel, content in files.items():
             write_if_changed(self.out / rel, content)
+        saved = read_document(path, source_names=known_source_names(self.corpus_root))
+        self.corpus.documents = [*(d for d in self.corpus.documents if d.id != doc_id), saved]
         file = self.files.get_file_from_path(urls.document_id(doc_id))
         if file is None:  # a new id inside the file: the full build places it
             return
