@@ -57,9 +57,10 @@ lighthouse: site browser
 	touch $(NODE_STAMP)
 	$(PY) -m benchmarks.lighthouse
 
+# builder check, the pages, then mkdocs build --strict into a fresh folder that replaces
+# site/ only when it succeeds (a failed or killed build leaves the last good site/).
 site: $(STAMP)
-	$(PY) -m builder build
-	$(PY) -m mkdocs build --strict --site-dir site
+	$(PY) -m builder site
 
 # Preview on http://127.0.0.1:8000/: watches corpus/ and mkdocs.yml; a saved document's page
 # is re-rendered alone and reloads in the browser (builder/commands/serve.py).

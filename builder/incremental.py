@@ -24,10 +24,12 @@ import hashlib
 import json
 import os
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import builder
+from builder.pages.output import inside
 
 #: The state of the last good build, inside the generated folder.
 STATE_FILE = ".build-state.json"
@@ -85,12 +87,13 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def sync_tree(files: dict[str, str | bytes], out: Path, *, keep: frozenset[str] = frozenset()) -> Changes:
-    """Make ``out`` hold exactly ``files`` (and ``keep``), writing only what differs."""
+def sync_tree(files: Mapping[str, str | bytes], out: Path, *, keep: frozenset[str] = frozenset()) -> Changes:
+    """Make ``out`` hold exactly ``files`` (and ``keep``), writing only what differs; a path that
+    would resolve outside ``out`` stops it (``builder.pages.output.inside``)."""
     changes = Changes()
     out.mkdir(parents=True, exist_ok=True)
     for rel, content in sorted(files.items()):
-        if write_if_changed(out / rel, content):
+        if write_if_changed(inside(out, rel), content):
             changes.written.append(rel)
         else:
             changes.unchanged += 1
@@ -128,7 +131,7 @@ def up_to_date(out: Path, inputs: dict[str, str]) -> bool:
     return bool(outputs)
 
 
-def state_text(inputs: dict[str, str], files: dict[str, str | bytes]) -> str:
+def state_text(inputs: dict[str, str], files: Mapping[str, str | bytes]) -> str:
     """The inputs, and each output's size and hash (the same corpus gives the same state file)."""
     outputs = {rel: [len(_bytes(c)), _sha(_bytes(c))] for rel, c in sorted(files.items())}
     return json.dumps({"inputs": inputs, "outputs": outputs}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"

@@ -19,6 +19,7 @@ a site built with it.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from builder.corpus.load import load_corpus
 from builder.corpus.schema import string_safety
 from builder.incremental import STATE_FILE, fingerprint, state_text, sync_tree, up_to_date, write_state
 from builder.pages.catalogue import CatalogueError
+from builder.pages.output import OutputError
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
 
@@ -55,6 +57,16 @@ def refuse_unchecked(corpus_root: Path) -> int:
     return len(errors)
 
 
+def swap_in(fresh: Path, out: Path) -> None:
+    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last (``builder site``)."""
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    fresh.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
@@ -79,7 +91,11 @@ def run(args: argparse.Namespace) -> int:
     except (CatalogueError, ValueError, OSError) as exc:
         print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
         return 1
-    changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
+    try:
+        changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
+    except (OutputError, OSError) as exc:
+        print(f"error: {exc}\nbuild failed; {out} may hold part of this build (run it again)", file=sys.stderr)
+        return 1
     out.chmod(0o755)
     write_state(out, state_text(inputs, files))
     print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}: "

@@ -20,24 +20,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from builder.corpus.model import Block, plain_inline
+from builder.escape import html_attr, token
 from builder.pages import annotate
 from builder.pages.annotate import Span
 from builder.pages.prerendered import wrap
-
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
-             "[": "&#91;", "]": "&#93;"}
-_ENTITY_RE = re.compile("[&<>{}\\[\\]]")
 
 
 def inline(text: str) -> str:
     """Escape corpus inline text for Markdown (titles, notes), keeping **bold**: the same
     rendering as a block's text, with no marks."""
     return annotate.render(text)
-
-
-def label(text: str) -> str:
-    """Escape a string that a theme template prints unescaped (nav titles)."""
-    return _ENTITY_RE.sub(lambda m: _ENTITIES[m.group()], text)
 
 
 #: Spans for one piece of a block's text: the whole text of a heading or
@@ -63,7 +55,7 @@ def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
 
     The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
     control, and a long plan has hundreds of paragraphs, each a title to carry."""
-    anchor = annotate.attribute(block.anchor)
+    anchor = html_attr(token(block.anchor))
     return wrap(f'<p id="{anchor}">{_text(block, block.text, spans, html=True)} '
                 f'<a class="para-link" href="#{anchor}">¶</a></p>')
 
