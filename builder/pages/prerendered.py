@@ -11,8 +11,9 @@ build``). A pre-rendered block is written between two marker lines::
 
 and this Python-Markdown extension (listed under ``markdown_extensions`` in
 ``mkdocs.yml``) stores what is between them in Markdown's HTML stash before
-any other block processor runs, exactly as Markdown stashes a raw HTML block
-but without parsing it with ``html.parser`` first. The content is trusted
+any block processor runs, as Markdown stashes a raw HTML block but without
+splitting it into blocks or parsing its inline text. (MkDocs still reads the
+page's raw HTML once, for the ids its ``anchors`` validation knows.) The content is trusted
 builder output: corpus text in it is escaped (``builder.pages.annotate``), so
 a corpus file can never write a marker line (its ``<`` becomes ``&#60;``).
 """
@@ -53,8 +54,10 @@ class _Stash(Preprocessor):
 
 class PrerenderedExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        # After normalize_whitespace (30), before html_block (20): the block is never parsed.
-        md.preprocessors.register(_Stash(md), "prerendered", 25)
+        # After MkDocs' own raw-HTML pass (21), which collects the ids that links may point
+        # to (``validation: anchors``), and before html_block (20): the block is never parsed
+        # again as Markdown or split into HTML blocks.
+        md.preprocessors.register(_Stash(md), "prerendered", 20.5)
 
 
 def makeExtension(**kwargs: object) -> PrerenderedExtension:
