@@ -208,9 +208,9 @@ def bench(n: int, work: Path, *, plain: bool, browser: bool, edit: bool) -> Row:
     else:
         corpus_root = generate(n, work / "corpus")
     docs_dir, config = work / "docs", write_config(work)
-    b = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir)
-    m = run("-m", "mkdocs", "build", "--strict", "--quiet", "-f", config)
-    again = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir)
+    b = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir, "--config", config)
+    m = run("-m", "mkdocs", "build", "--strict", "-f", config)  # not --quiet: it stops --strict counting
+    again = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir, "--config", config)
     written = re.search(r"(\d+) written|nothing written", again.out)
     site = work / "site"
     size, files = dir_bytes(site)
