@@ -62,9 +62,10 @@ lighthouse: site browser
 site: $(STAMP)
 	$(PY) -m builder site
 
+# Preview on http://127.0.0.1:8000/: watches corpus/ and mkdocs.yml; a saved document's page
+# is re-rendered alone and reloads in the browser (builder/commands/serve.py).
 serve: $(STAMP)
-	$(PY) -m builder build
-	$(PY) -m mkdocs serve --livereload
+	$(PY) -m builder serve
 
 check: $(STAMP)
 	$(PY) -m builder check

@@ -16,6 +16,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate the whole corpus; report file:line problems"),
     "build": ("build", "generate the MkDocs pages and data from corpus/"),
     "site": ("site", "build the pages, then the site with mkdocs --strict, swapped into site/ only on success"),
+    "serve": ("serve", "preview the site; a saved corpus document is live in seconds"),
     "search-eval": ("search_eval", "type the query set into the search box; print recall, precision, bytes, time"),
     "glossary": ("glossary", "glossary tools: list numbered-slogan candidates"),
     "diff": ("diff", "summarise, in Markdown, what the corpus change since a git revision does to readers"),

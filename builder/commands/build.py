@@ -1,9 +1,14 @@
 """Generate the MkDocs pages and data files from the corpus.
 
 Refuses a corpus that fails ``builder check`` (every error is printed as
-``file:line``). Writes everything into a fresh folder next to the output and
-swaps it in only when generation succeeded, so a broken corpus never destroys
-the last good ``build/docs``. Output is deterministic: same corpus, same bytes.
+``file:line``). Everything is generated in memory first, so a broken corpus
+never touches the last good ``build/docs``. Then only files whose bytes
+changed are written (each atomically) and files no longer generated are
+removed (``builder.incremental``): a rebuild with no change writes no file,
+an edit to one document rewrites only the files that depend on it. When no
+input changed at all (every corpus file, the config and the builder itself
+hash the same as at the last good build), nothing is checked or generated.
+Output is deterministic: same corpus, same bytes.
 
 ``--no-check`` skips ``builder check`` and the string-safety rule of the
 loaders (types, ids and limits are still enforced). It exists only so that the
@@ -16,15 +21,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from builder.commands.check import collect_problems
 from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
 from builder.corpus.schema import string_safety
+from builder.incremental import STATE_FILE, fingerprint, state_text, sync_tree, up_to_date, write_state
 from builder.pages.catalogue import CatalogueError
-from builder.pages.output import OutputError, write_tree
+from builder.pages.output import OutputError
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
 
@@ -36,6 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="MkDocs docs_dir to generate (default: build/docs)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="MkDocs config to read site_url and the repository from")
+    parser.add_argument("--force", action="store_true",
+                        help="generate even when no input changed since the last good build")
     parser.add_argument("--no-check", action="store_true",
                         help="tests only: skip builder check and the string-safety rule (never publish the result)")
 
@@ -51,7 +58,7 @@ def refuse_unchecked(corpus_root: Path) -> int:
 
 
 def swap_in(fresh: Path, out: Path) -> None:
-    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last."""
+    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last (``builder site``)."""
     old = out.with_name(out.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
@@ -63,6 +70,12 @@ def swap_in(fresh: Path, out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
+        inputs = fingerprint(args.corpus, args.config)
+        if args.no_check:
+            inputs["mode"] = "no-check"  # never taken for a checked build's output, nor the reverse
+        if not args.force and up_to_date(out, inputs):
+            print(f"{out} is up to date (no input changed); nothing written")
+            return 0
         if not args.no_check and refuse_unchecked(args.corpus):
             print(f"build failed; {out} left as it was", file=sys.stderr)
             return 1
@@ -78,16 +91,13 @@ def run(args: argparse.Namespace) -> int:
     except (CatalogueError, ValueError, OSError) as exc:
         print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
         return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        write_tree(files, fresh)
-        fresh.chmod(0o755)
-        swap_in(fresh, out)
+        changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
     except (OutputError, OSError) as exc:
-        print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
+        print(f"error: {exc}\nbuild failed; {out} may hold part of this build (run it again)", file=sys.stderr)
         return 1
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}")
+    out.chmod(0o755)
+    write_state(out, state_text(inputs, files))
+    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}: "
+          f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
     return 0

@@ -21,13 +21,15 @@ class Corpus:
     regions: RegionIndex
     documents: list[Document]
     _by_id: dict[str, Document] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)
 
     def by_id(self, doc_id: str) -> Document | None:
         """The document with this id, through a dict: glossary occurrences and
         indicator records ask once each, so a scan would make the build quadratic.
         The index is rebuilt if ``documents`` was replaced or changed length."""
-        if len(self._by_id) != len(self.documents):
+        if self._indexed != (id(self.documents), len(self.documents)):
             self._by_id = {d.id: d for d in self.documents}
+            self._indexed = (id(self.documents), len(self.documents))
         return self._by_id.get(doc_id)
 
 

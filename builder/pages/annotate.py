@@ -4,7 +4,9 @@ Features such as the glossary and the indicators mark places in the text a
 reader sees. They find those places in the *plain* text of a block (what
 ``Block.plain_text`` gives: no ``**`` markers, no backslash escapes), so the
 offsets they compute are the same ones the search index and the quotes use.
-This module turns the corpus text plus those spans into safe Markdown:
+This module turns the corpus text plus those spans into safe Markdown, or
+(``html=True``) into the HTML MkDocs would have made of that Markdown, for
+document bodies that are emitted pre-rendered (``builder.pages.markdown``):
 
 - every character of corpus text is escaped (HTML, link, emphasis and
   attribute-list syntax become entities), so a span's markup is the only
@@ -59,8 +61,10 @@ def resolve(spans: Iterable[Span], length: int) -> list[Span]:
     return kept
 
 
-def render(raw: str, spans: Sequence[Span] = ()) -> str:
-    """Corpus inline text with ``spans`` (plain offsets) applied, as safe Markdown."""
+def render(raw: str, spans: Sequence[Span] = (), *, html: bool = False) -> str:
+    """Corpus inline text with ``spans`` (plain offsets) applied, as safe Markdown; with
+    ``html``, as HTML (no Markdown parser will read it, so a leading ``#`` or ``1.`` needs
+    no backslash, and the spans must be HTML)."""
     plain, bold = plain_with_bold(raw.strip())
     kept = resolve(spans, len(plain))
     cuts = sorted({0, len(plain), *(p for s in kept for p in (s.start, s.end)),
@@ -74,7 +78,7 @@ def render(raw: str, spans: Sequence[Span] = ()) -> str:
         if a in opens:
             out.append(opens[a].before)
         piece = markdown_text(plain[a:b])
-        if a == 0 and not out:
+        if a == 0 and not out and not html:
             piece = _BLOCK_START_RE.sub(lambda m: "\\" + m.group() if not m.group().isdigit()
                                         else m.group() + "\\", piece, count=1)
         if any(x <= a and b <= y for x, y in bold):

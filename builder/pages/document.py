@@ -14,6 +14,7 @@ from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
 from builder.pages.markdown import block, fenced, indent, inline
+from builder.pages.prerendered import wrap
 from builder.pages.settings import SiteSettings
 
 
@@ -89,8 +90,8 @@ def contents(doc: Document) -> str:
              f'{html_text(plain_inline(b.text))}</a></li>' for b in doc.headings if b.anchor]
     if not items:
         return ""
-    return ('<details class="doc-contents">\n<summary>目录</summary>\n<ul>\n'
-            + "\n".join(items) + "\n</ul>\n</details>")
+    return wrap('<details class="doc-contents">\n<summary>目录</summary>\n<ul>\n'
+                + "\n".join(items) + "\n</ul>\n</details>")
 
 
 def citation(doc: Document, url: str, settings: SiteSettings) -> str:

@@ -1,12 +1,12 @@
 """The glossary on the site: links in the text, the index, one page per term, the data file.
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
-  term page, at the anchor of the sense used there (``#sense-<key>``), with
-  that sense's expansion as ``data-tip``, which the edition's one popup
-  (``glossary.js``) shows on hover, focus and tap. No ``title``: a title would
-  show a second, browser tooltip over the popup. An occurrence the text
-  leaves open (no sense assigned) links to the term page and says so instead
-  of lending it another sense's expansion.
+  term page, at the anchor of the sense used there (``#sense-<key>``), as an
+  HTML link (document bodies are pre-rendered), with that sense's expansion as
+  ``data-tip``, which the edition's one popup (``glossary.js``) shows on hover,
+  focus and tap. No ``title``: a title would show a second, browser tooltip
+  over the popup. An occurrence the text leaves open (no sense assigned) links
+  to the term page and says so instead of lending it another sense's expansion.
   Headings and table header cells are left as they are: a heading is itself
   a link target whose text MkDocs copies into the table of contents; a
   header cell labels a column. Their occurrences are still listed.
@@ -154,10 +154,10 @@ class GlossaryPages:
             sense = sense_of(m.term, doc.id, anchor, sentence(plain, m.start, m.end)[0])
             key = sense.key if sense else UNASSIGNED_KEY
             tip = tooltip(m.term, sense)
-            out.append(Span(m.start, m.end, "[",
-                            f"]({urls.link(src, term_page(m.term))}#sense-{key})"
-                            f"{{ .term data-term=\"{token(m.term.id)}\" data-sense=\"{token(key)}\" "
-                            f"data-tip=\"{tip}\" }}"))
+            out.append(Span(m.start, m.end,
+                            f'<a class="term" data-term="{token(m.term.id)}" data-sense="{token(key)}" '
+                            f'data-tip="{html_attr(tip)}" href="{urls.href(src, term_page(m.term))}#sense-{key}">',
+                            "</a>"))
         return out
 
     def _anchor_of(self, doc: Document, block: Block) -> str:

@@ -23,9 +23,9 @@ from builder.corpus.glossary import load_glossary
 from builder.corpus.model import Block, Document
 from builder.corpus.parent_targets import load_parent_targets
 from builder.corpus.regions import Region
+from builder.escape import html_attr, token
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
-from builder.escape import token
 from builder.glossary.occurrences import find_occurrences
 from builder.indicators import Found, extract_found, load_indicator_files
 from builder.indicators.record import Record
@@ -89,8 +89,8 @@ class IndicatorPages:
         ind = self.vocabulary.get(r.indicator)
         name = ind.name if ind else r.indicator
         title = title_text(f"{name} · {period_label(r.period)}{KIND_LABELS[r.kind]} · {figure_text(r)}")
-        link = urls.link(urls.document(doc), page(r.indicator))
-        return Span(start, end, "[", f"]({link} \"{title}\"){{ .ind-mark }}")
+        link = urls.href(urls.document(doc), page(r.indicator))
+        return Span(start, end, f'<a class="ind-mark" href="{link}" title="{html_attr(title)}">', "</a>")
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
         if block.kind == "heading":

@@ -4,6 +4,14 @@ Corpus text arrives by pull request. It may use **bold**, nothing else: HTML
 is escaped, and characters that would let it start a link, an image, an
 attribute list (``{: onclick=...}``) or a block construct are neutralised,
 so contributor text can only ever become text.
+
+Paragraphs and tables of a document body are emitted as HTML blocks, the
+HTML Python-Markdown would have made of them (``<p id="p-12">…</p>``, a
+``<table>`` with the tables extension's alignment styles): MkDocs stashes a
+raw HTML block as it is, so it does not parse again what the builder had
+already annotated span by span (that re-parsing was most of ``mkdocs
+build``). Headings stay Markdown, because Material's table of contents and
+the ¶ permalinks are made from them.
 """
 
 from __future__ import annotations
@@ -12,8 +20,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from builder.corpus.model import Block, plain_inline
+from builder.escape import html_attr, token
 from builder.pages import annotate
 from builder.pages.annotate import Span
+from builder.pages.prerendered import wrap
 
 
 def inline(text: str) -> str:
@@ -31,8 +41,9 @@ def _no_spans(block: Block, cell: tuple[int, int] | None, plain: str) -> Sequenc
     return ()
 
 
-def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | None = None) -> str:
-    return annotate.render(raw, spans(block, cell, plain_inline(raw.strip())))
+def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | None = None,
+          *, html: bool = False) -> str:
+    return annotate.render(raw, spans(block, cell, plain_inline(raw.strip())), html=html)
 
 
 def heading(block: Block, spans: SpanSource = _no_spans) -> str:
@@ -40,12 +51,13 @@ def heading(block: Block, spans: SpanSource = _no_spans) -> str:
 
 
 def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A paragraph with its stored anchor as id and a visible ¶ permalink.
+    """A paragraph with its stored anchor as id and a visible ¶ permalink, as HTML.
 
     The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
     control, and a long plan has hundreds of paragraphs, each a title to carry."""
-    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link }}\n"
-            f"{{: #{block.anchor} }}")
+    anchor = html_attr(token(block.anchor))
+    return wrap(f'<p id="{anchor}">{_text(block, block.text, spans, html=True)} '
+                f'<a class="para-link" href="#{anchor}">¶</a></p>')
 
 
 _FIGURE_RE = re.compile(r"^[\[(（]?[-+−]?\d[\d,.]*[%％]?[\])）]?$|^[—–-]+$")
@@ -76,25 +88,27 @@ def table_layout(rows: Sequence[Sequence[str]], width: int) -> tuple[list[str], 
 
 
 def table(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A pipe table, header row first, every cell escaped and padded, figures right-aligned.
+    """A table as HTML, header row first, every cell escaped, figures right-aligned.
 
-    It is wrapped in ``<div class="corpus-table" data-label-col="N">`` (md_in_html) so
-    the stylesheet can give the label column room.
+    It is wrapped in ``<div class="corpus-table" data-label-col="N">`` so the
+    stylesheet can give the label column room.
     """
     width = max((len(r) for r in block.rows), default=0)
-
-    def row(i: int, cells: tuple[str, ...]) -> str:
-        padded = [*cells, *([""] * (width - len(cells)))]
-        return "| " + " | ".join(_text(block, c, spans, (i, j)) for j, c in enumerate(padded)) + " |"
-
     if not width:
         return ""
     aligns, label = table_layout(block.rows, width)
+    styles = [' style="text-align: right;"' if a == "right" else "" for a in aligns]
+
+    def row(i: int, cells: tuple[str, ...], tag: str) -> str:
+        padded = [*cells, *([""] * (width - len(cells)))]
+        return "<tr>\n" + "".join(f"<{tag}{styles[j]}>{_text(block, c, spans, (i, j), html=True)}</{tag}>\n"
+                                   for j, c in enumerate(padded)) + "</tr>"
+
     head, *body = block.rows
-    rule = "|" + "".join("---:|" if a == "right" else "---|" for a in aligns)
     attrs = f' data-label-col="{label + 1}"' if label is not None else ""
-    return "\n".join([f'<div class="corpus-table"{attrs} markdown>', "", row(0, head), rule,
-                      *(row(i, r) for i, r in enumerate(body, start=1)), "", "</div>"])
+    return wrap("\n".join([f'<div class="corpus-table"{attrs}>', "<table>", "<thead>", row(0, head, "th"),
+                           "</thead>", "<tbody>", *(row(i, r, "td") for i, r in enumerate(body, start=1)),
+                           "</tbody>", "</table>", "</div>"]))
 
 
 def block(b: Block, spans: SpanSource = _no_spans) -> str:

@@ -77,12 +77,19 @@ class Output(Mapping[str, "str | bytes"]):
         return dict(sorted(self._files.items()))
 
 
+def inside(target: Path, rel: str) -> Path:
+    """The file ``rel`` names under ``target``, resolved; OutputError if it would be outside it
+    (a bad path, or a symlink in the way)."""
+    root = target.resolve()
+    path = (root / check_path(rel)).resolve()
+    if not path.is_relative_to(root) or path == root:
+        raise OutputError(f"generated path {rel!r} resolves outside {target}")
+    return path
+
+
 def write_tree(files: Mapping[str, str | bytes], target: Path) -> None:
     """Write every file under ``target``, refusing any path that resolves outside it."""
-    root = target.resolve()
     for rel, content in files.items():
-        path = (root / check_path(rel)).resolve()
-        if not path.is_relative_to(root) or path == root:
-            raise OutputError(f"generated path {rel!r} resolves outside {target}")
+        path = inside(target, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)

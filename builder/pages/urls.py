@@ -69,3 +69,18 @@ def url_path(src: str) -> str:
 def link(from_src: str, to_src: str) -> str:
     """Relative link from one source file to another, as Markdown wants it."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def href(from_src: str, to_src: str) -> str:
+    """Relative URL from one page to another page or file, as the built site has it.
+
+    For HTML the builder writes itself (pre-rendered document bodies), which
+    MkDocs does not rewrite: ``href("documents/a.md", "glossary/liuwen.md")``
+    is ``"../../glossary/liuwen/"``, as MkDocs makes of ``link(...)``.
+    """
+    base = url_path(from_src) if from_src.endswith(".md") else posixpath.dirname(from_src) + "/"
+    target = url_path(to_src)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else rel + "/"
+    return rel

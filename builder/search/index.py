@@ -19,10 +19,20 @@ intersect the lists of a query made only of common grams (``151.5亿元``)
 one range at a time, fetching one small page per gram instead of whole
 lists, and stop as soon as a screen of results is found.
 
+Why stable ranges: document ``i`` numbers its units from ``i * stride``
+(``stride`` a power of two, at least ``MIN_STRIDE``, that holds the longest
+document), not from the end of the document before it. An edit that adds
+or removes a paragraph changes the unit ids of that one document only, so
+a rebuild rewrites its own text chunks and the shards of the grams it
+touched, never every later chunk and shard (``builder build`` writes only
+changed files). The ids are sparse; gaps between documents cost a digit or
+two of base 36 in a posting list.
+
 Files (``docs_dir``-relative, all under ``search/``):
 
 - ``manifest.json``: counts, regions, document types, and per document
   ``[first unit, region, type, year]`` (filters and unit -> document);
+  ``units`` is the size of the unit-id space (see stable ranges below);
 - ``g/<shard>.txt``: one line per gram, ``gram TAB df TAB postings`` where
   postings are base-36 gaps joined by ``,`` (``12,1,3`` = units 12, 13, 16),
   or ``@<j>:<ranges>`` for a list written to ``p/<fnv hex>-<range>.txt``,
@@ -120,12 +130,12 @@ class IndexStats:
     bytes: int
 
 
-def postings(units: list[Unit]) -> dict[str, list[int]]:
+def postings(units: list[tuple[int, Unit]]) -> dict[str, list[int]]:
     """gram -> sorted unit ids; a text seen before (a repeated heading, a
     paragraph two reports share) is folded and cut into grams once."""
     out: dict[str, list[int]] = defaultdict(list)
     seen: dict[str, tuple[str, ...]] = {}
-    for uid, unit in enumerate(units):
+    for uid, unit in units:
         unit_grams = seen.get(unit.text)
         if unit_grams is None:
             unit_grams = seen[unit.text] = tuple(grams(fold(unit.text)))
@@ -186,7 +196,8 @@ def paginate(ids: list[int], encoded_bytes: int) -> tuple[int, dict[int, str]]:
     return shift, {k: encode_gaps(v) for k, v in sorted(ranges.items())}
 
 
-def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -> dict[str, str]:
+def chunk_files(docs: list[Document], units: list[tuple[int, Unit]], tok: jieba.Tokenizer) -> dict[str, str]:
+    """``t/<n>.json`` for every chunk ``n`` that holds units (ids ``n*CHUNK_UNITS`` …, in order)."""
     files: dict[str, str] = {}
     lengths: dict[str, str] = {}  # jieba runs once per distinct text
 
@@ -195,8 +206,10 @@ def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -
             lengths[text] = cut_lengths(tok, text)
         return lengths[text]
 
-    for n in range(0, len(units), CHUNK_UNITS):
-        part = units[n:n + CHUNK_UNITS]
+    by_chunk: dict[int, list[Unit]] = defaultdict(list)
+    for uid, unit in units:
+        by_chunk[uid // CHUNK_UNITS].append(unit)
+    for n, part in sorted(by_chunk.items()):
         sections: list[str] = []
         rows = []
         for u in part:
@@ -205,7 +218,7 @@ def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -
             rows.append([u.doc, u.anchor, KINDS[u.kind], sections.index(u.section), u.text,
                          cut(u.text)])
         doc_info = {str(i): [docs[i].id, docs[i].meta.title] for i in sorted({u.doc for u in part})}
-        files[f"{ROOT}/t/{n // CHUNK_UNITS}.json"] = compact_json({"d": doc_info, "s": sections, "u": rows})
+        files[f"{ROOT}/t/{n}.json"] = compact_json({"d": doc_info, "s": sections, "u": rows})
     return files
 
 
@@ -215,6 +228,7 @@ def compact_json(data: object) -> str:
 
 def manifest(docs: list[Document], regions: RegionIndex, first_units: list[int], units: int,
              shards: int) -> str:
+    """``units`` is the size of the id space (documents × stride), which the browser walks range by range."""
     names = sorted({d.meta.region for d in docs}, key=lambda n: (regions.get(n).code if regions.get(n) else n))
     region_rows = [[n, regions.get(n).prefecture if regions.get(n) else n] for n in names]
     types = [t for t in DOC_TYPES if any(d.meta.doc_type == t for d in docs)]
@@ -226,23 +240,35 @@ def manifest(docs: list[Document], regions: RegionIndex, first_units: list[int],
     })
 
 
-def all_units(docs: Iterable[Document]) -> tuple[list[Unit], list[int]]:
-    units: list[Unit] = []
-    first: list[int] = []
-    for i, doc in enumerate(docs):
-        first.append(len(units))
-        units.extend(document_units(i, doc))
-    return units, first
+#: The least stride: documents of up to this many units never move each other's ids.
+MIN_STRIDE = 512
+
+
+def stride(counts: Iterable[int]) -> int:
+    """The power of two (at least ``MIN_STRIDE``, a multiple of ``CHUNK_UNITS``) holding the longest document."""
+    longest = max(counts, default=0)
+    step = MIN_STRIDE
+    while step < longest:
+        step *= 2
+    return step
+
+
+def all_units(docs: Iterable[Document]) -> tuple[list[tuple[int, Unit]], list[int], int]:
+    """``([(unit id, unit)], first unit id of each document, size of the id space)``."""
+    per_doc = [document_units(i, doc) for i, doc in enumerate(docs)]
+    step = stride(len(u) for u in per_doc)
+    numbered = [(i * step + k, u) for i, units in enumerate(per_doc) for k, u in enumerate(units)]
+    return numbered, [i * step for i in range(len(per_doc))], len(per_doc) * step
 
 
 def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str]:
     """Every file of the index, ``docs_dir``-relative path -> text."""
-    units, first = all_units(docs)
+    units, first, space = all_units(docs)
     files = gram_files(postings(units))
     shards = int(files.pop("_shards"))
     files.update(chunk_files(docs, units, tok))
-    files.update(browser_table([u.text for u in units]))
-    files[MANIFEST] = manifest(docs, regions, first, len(units), shards)
+    files.update(browser_table([u.text for _, u in units]))
+    files[MANIFEST] = manifest(docs, regions, first, space, shards)
     return files
 
 
