@@ -30,6 +30,7 @@ def base_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed corpus at a commit tagged ``base``."""
     repo = tmp_path_factory.mktemp("base")
     shutil.copytree(REPO / "corpus", repo / "corpus")
+    shutil.copytree(REPO / "sources", repo / "sources")
     shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
