@@ -61,7 +61,7 @@ def edition_index_size(site: Path) -> tuple[int, int]:
     size, files = dir_bytes(site / "search")
     page = site / "search" / "index.html"
     size -= page.stat().st_size
-    assets = [site / "assets/javascripts/search.js", site / "assets/stylesheets/search.css"]
+    assets = [*(site / "assets/javascripts/search").glob("*.js"), site / "assets/stylesheets/search.css"]
     return size + sum(p.stat().st_size for p in assets), files - 1 + len(assets)
 
 

@@ -1,7 +1,7 @@
 """The search feature's generated files: the index under ``search/`` and the results page.
 
 The header search box (``site_overrides/partials/header.html``) and the
-results page both run ``assets/javascripts/search.js`` over the files
+results page both run ``assets/javascripts/search/main.js`` over the files
 ``builder.search.index`` writes; nothing here marks the document text.
 """
 

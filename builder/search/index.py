@@ -5,7 +5,7 @@ made of it. Every two adjacent characters of a unit's folded text (a
 "gram"; one character for one-character queries) list the units that
 contain them. A query's grams are looked up, their posting lists
 intersected into candidate units, and the browser reads the candidates'
-text and keeps those that contain the phrase (``search.js``), so a hit
+text and keeps those that contain the phrase (``search/verify.js``), so a hit
 always contains what was typed, in order.
 
 Why shards: the browser fetches only the shards of the query's grams. A
@@ -60,7 +60,7 @@ _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def fnv1a(gram: str) -> int:
-    """32-bit FNV-1a of the UTF-8 bytes; ``search.js`` computes the same."""
+    """32-bit FNV-1a of the UTF-8 bytes; ``search/index.js`` computes the same."""
     h = 0x811C9DC5
     for byte in gram.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF

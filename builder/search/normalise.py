@@ -2,7 +2,7 @@
 
 Every rule maps one character to one character, so an offset in folded text
 is an offset in the text the reader sees: the browser finds a phrase in the
-folded text and highlights the same range of the original. ``search.js``
+folded text and highlights the same range of the original. ``search/fold.js``
 repeats ``fold`` and ``query_terms`` character for character (``fold`` /
 ``queryTerms`` there); ``tests/search/test_normalise.py`` holds the examples.
 

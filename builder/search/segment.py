@@ -34,7 +34,7 @@ def cut_lengths(tok: jieba.Tokenizer, text: str) -> str:
     """The lengths of the words of ``text``, one base-36 character each.
 
     ``创建“三零”单位`` -> words 创建 / “ / 三零 / ” / 单位 -> ``"21212"``; the
-    browser turns the lengths back into word boundaries (``search.js``).
+    browser turns the lengths back into word boundaries (``search/rank.js``).
     """
     out: list[str] = []
     for word in tok.cut(text, HMM=False):

@@ -28,7 +28,7 @@ def decode(text: str) -> list[int]:
 
 
 class Index:
-    """Reads the index files the way search.js does."""
+    """Reads the index files the way search/index.js does."""
 
     def __init__(self, files: dict[str, str]) -> None:
         self.files = files
@@ -72,7 +72,7 @@ def units(documents):
     return [u for i, d in enumerate(documents) for u in document_units(i, d)]
 
 
-def test_fnv1a_is_the_standard_32_bit_hash_search_js_computes():
+def test_fnv1a_is_the_standard_32_bit_hash_search_index_js_computes():
     assert fnv1a("a") == 0xE40C292C
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -48,3 +49,12 @@ def test_search_eval_prints_recall_and_precision_of_what_the_reader_sees(built_s
     assert all_row.split("|")[3:5] == [" 1.000 ", " 1.000 "], result.stdout
     assert "| region | 2 |" in result.stdout and "| random | 2 |" in result.stdout
     assert "requests to other hosts: 0" in result.stdout
+
+
+def test_every_search_module_is_preloaded_so_imports_do_not_wait_on_each_other(built_site: BuiltSite) -> None:
+    """``main.js`` is the entry; every module it imports is announced in the head with modulepreload."""
+    html = built_site.html("").read_text(encoding="utf-8")
+    preloaded = set(re.findall(r'rel="modulepreload" href="[^"]*search/([a-z]+\.js)"', html))
+    modules = {p.name for p in (REPO / "site_overrides/assets/javascripts/search").glob("*.js")} - {"main.js"}
+    assert preloaded == modules
+    assert 'type="module" src="assets/javascripts/search/main.js"' in html

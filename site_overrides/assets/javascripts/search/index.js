@@ -1,0 +1,174 @@
+/*
+ * Index access: the files builder/search/index.py writes under search/
+ * (read its docstring first) and the candidate units of a query.
+ *
+ * Everything that knows the index layout (manifest, shards, posting lists,
+ * pages of long lists, text chunks) is here; the rest of search sees
+ * `manifest()`, `chunk(n)`, `docOf()` and `Candidates`.
+ */
+import { INDEX } from "./urls.js";
+
+const cache = new Map();
+function fetchText(path) {
+  const url = new URL(path, INDEX).href;
+  if (!cache.has(url)) {
+    const p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return r.text();
+    });
+    p.catch(() => cache.delete(url));
+    cache.set(url, p);
+  }
+  return cache.get(url);
+}
+const parsed = new Map();
+function once(key, make) {
+  if (!parsed.has(key)) {
+    const p = make();
+    p.catch(() => parsed.delete(key));
+    parsed.set(key, p);
+  }
+  return parsed.get(key);
+}
+
+export const manifest = () => once("manifest", () => fetchText("manifest.json").then(JSON.parse));
+
+/** The units n*chunk … of the index: {d: {doc: [id, title]}, s: sections, u: rows}. */
+export function chunk(n) {
+  return once(`t${n}`, () => fetchText(`t/${n}.json`).then(JSON.parse));
+}
+
+/** The document a unit belongs to (the manifest lists each document's first unit). */
+export function docOf(m, uid) {
+  const docs = m.docs;
+  let lo = 0, hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid][0] <= uid) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The grams a term is looked up by: its character pairs, or the character itself. */
+export function grams(term) {
+  const cps = Array.from(term);
+  if (cps.length === 1) return cps;
+  const out = [];
+  for (let i = 0; i + 1 < cps.length; i++) out.push(cps[i] + cps[i + 1]);
+  return out;
+}
+
+export function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(text)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h >>> 0;
+}
+
+function decodeGaps(text) {
+  const ids = [];
+  let prev = 0;
+  for (const part of text.split(",")) {
+    prev += parseInt(part, 36);
+    ids.push(prev);
+  }
+  return ids;
+}
+
+function shard(n) {
+  return once(`g${n}`, () => fetchText(`g/${n}.txt`).then((text) => {
+    const map = new Map();
+    for (const line of text.split("\n")) {
+      if (!line) continue;
+      const [gram, df, post] = line.split("\t");
+      map.set(gram, { gram, df: +df, post });
+    }
+    return map;
+  }));
+}
+
+/** { gram, df, ids } for a list kept in its shard; { gram, df, span, ranges, hash } for one written
+ *  apart in pages of `span` units each (only the ranges in `ranges` hold postings); null if absent. */
+async function lookup(gram) {
+  const m = await manifest();
+  const h = fnv1a(gram);
+  const entry = (await shard(h % m.shards)).get(gram);
+  if (!entry) return null;
+  if (!entry.post.startsWith("@")) return { gram, df: entry.df, ids: decodeGaps(entry.post) };
+  const [shift, ranges] = entry.post.slice(1).split(":");
+  return { gram, df: entry.df, span: m.range * 2 ** +shift, hash: h,
+    ranges: new Set(ranges.split(",").map((k) => parseInt(k, 36))) };
+}
+
+function page(entry, k) {
+  const name = `p/${entry.hash.toString(16).padStart(8, "0")}-${k}.txt`;
+  return once(name, () => fetchText(name).then(decodeGaps));
+}
+
+export function intersect(a, b) {
+  const out = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return out;
+}
+
+/**
+ * The units that hold every gram of every term, in ascending order: all at
+ * once when the rarest list is whole (`initial`, `complete`), else one range
+ * of units at a time (`next()`), intersecting one small page per gram, so a
+ * query made only of common grams (151.5亿元) reads no whole list.
+ */
+export class Candidates {
+  constructor(terms) {
+    this.terms = terms;
+    this.initial = [];     // candidates known at start
+    this.complete = true;  // every candidate unit is known
+    this.whole = [];       // grams whose lists are whole
+    this.paged = [];       // grams whose lists are read one range of units at a time
+    this.window = 0;       // next range of units to read, in units of this.span
+    this.windows = 0;
+  }
+
+  async start() {
+    this.m = await manifest();
+    if (!this.terms.length) return this;
+    const all = [...new Set(this.terms.flatMap(grams))];
+    const entries = await Promise.all(all.map(lookup));
+    if (entries.some((e) => !e)) return this;
+    entries.sort((a, b) => a.df - b.df);
+    this.whole = entries.filter((e) => e.ids);
+    this.paged = entries.filter((e) => !e.ids);
+    if (entries[0].ids) {
+      this.initial = this.filter(entries[0].ids);  // the rarest list is whole: candidates are known at once
+    } else {
+      this.span = Math.min(...this.paged.map((e) => e.span));
+      this.windows = Math.ceil(this.m.units / this.span);
+      this.complete = false;
+    }
+    return this;
+  }
+
+  filter(ids) {
+    for (const e of this.whole) ids = intersect(ids, e.ids);
+    return ids;
+  }
+
+  /** The candidates of the next range of units that can hold any ([] once complete). */
+  async next() {
+    while (this.window < this.windows) {
+      const start = this.window * this.span;
+      const end = start + this.span;
+      this.window += 1;
+      this.complete = this.window >= this.windows;
+      const ks = this.paged.map((e) => Math.floor(start / e.span));
+      if (this.paged.some((e, i) => !e.ranges.has(ks[i]))) continue;  // a gram absent from the range
+      const lists = await Promise.all(this.paged.map((e, i) => page(e, ks[i])));
+      let ids = lists[0].filter((u) => u >= start && u < end);
+      for (const list of lists.slice(1)) ids = intersect(ids, list);
+      return this.filter(ids);
+    }
+    this.complete = true;
+    return [];
+  }
+}

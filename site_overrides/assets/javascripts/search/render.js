@@ -1,0 +1,159 @@
+/*
+ * Rendering: results as Material's result classes, corpus text only ever
+ * set as textContent (never HTML), highlights as <mark> over the original
+ * characters of the unit.
+ */
+import { queryTerms } from "./fold.js";
+import { docUrl } from "./urls.js";
+import { Search } from "./verify.js";
+
+export function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function snippet(hit) {
+  const p = el("p", "edition-search-snippet");
+  const text = hit.text.replace(/[\t\n]/g, " ");
+  const first = hit.ranges[0][0];
+  const start = Math.max(0, first - 30);
+  const end = Math.min(text.length, Math.max(hit.ranges[0][1] + 60, start + 110));
+  let pos = start;
+  if (start > 0) p.append("…");
+  for (const [s, e] of hit.ranges) {
+    if (s < pos || s >= end) continue;
+    p.append(text.slice(pos, s));
+    p.append(el("mark", "", text.slice(s, Math.min(e, end))));
+    pos = Math.min(e, end);
+  }
+  p.append(text.slice(pos, end));
+  if (end < text.length) p.append("…");
+  return p;
+}
+
+const KIND_LABEL = { t: "标题", h: "标题", p: "", b: "表格" };
+
+function renderDoc(search, group) {
+  const [id, title] = group.info;
+  const [, region, type, year] = search.m.docs[group.doc];
+  const [name, prefecture] = search.m.regions[region];
+  const li = el("li", "md-search-result__item edition-search-doc");
+  li.dataset.doc = id;
+  const head = el("a", "md-search-result__link edition-search-doc__title");
+  head.href = docUrl(id, "");
+  head.append(el("span", "edition-search-doc__name", title));
+  const where = prefecture === name ? name : `${prefecture} › ${name}`;
+  head.append(el("span", "edition-search-doc__meta", `${where} · ${search.m.types[type]} · ${year}年`));
+  li.append(head);
+  const list = el("ol", "edition-search-hits");
+  const addHits = (hits) => {
+    for (const hit of hits) {
+      if (hit.kind === "t") continue;
+      const a = el("a", "md-search-result__link edition-search-hit");
+      a.href = docUrl(id, hit.anchor);
+      const label = hit.kind === "h" ? "" : (hit.section || KIND_LABEL[hit.kind]);
+      if (label || hit.kind === "b") a.append(el("span", "edition-search-hit__section", [label, KIND_LABEL[hit.kind]].filter(Boolean).join(" · ")));
+      a.append(snippet(hit));
+      const item = el("li");
+      item.append(a);
+      list.append(item);
+    }
+  };
+  addHits(group.hits);
+  li.append(list);
+  if (group.next < group.uids.length) {
+    const more = el("button", "md-button edition-search-doc__more", "本文更多结果");
+    more.type = "button";
+    more.addEventListener("click", async () => {
+      const before = group.hits.length;
+      await search.verify(group, group.hits.length + 20, 20);
+      addHits(group.hits.slice(before));
+      if (group.next >= group.uids.length) more.remove();
+    });
+    li.append(more);
+  }
+  return li;
+}
+
+/** A results view: the header dropdown or the results page. */
+export class View {
+  constructor(output, input, filtersOf) {
+    this.output = output;
+    this.meta = output.querySelector(".md-search-result__meta");
+    this.list = output.querySelector(".md-search-result__list");
+    this.input = input;
+    this.filtersOf = filtersOf || (() => ({}));
+    this.seq = 0;
+    this.placeholder = this.meta.textContent;
+  }
+
+  async run() {
+    const query = this.input.value;
+    const seq = ++this.seq;
+    const started = performance.now();
+    if (!queryTerms(query).length) {
+      this.meta.textContent = this.placeholder;
+      this.list.replaceChildren();
+      this.output.dataset.state = "idle";
+      return;
+    }
+    this.output.dataset.state = "loading";
+    let search, batch;
+    try {
+      search = await new Search(query, this.filtersOf()).start();
+      batch = await search.more();
+      // a screen can end before its first hit (111: most units with the pair 11 lack 111): go on a little
+      for (let round = 0; !batch.length && !search.exhausted && round < 4 && seq === this.seq; round++) {
+        batch = await search.more();
+      }
+    } catch (err) {
+      if (seq !== this.seq) return;
+      this.meta.textContent = "索引读取失败，请刷新页面重试";
+      this.output.dataset.state = "error";
+      return;
+    }
+    if (seq !== this.seq) return;
+    this.search = search;
+    this.list.replaceChildren(...batch.map((g) => renderDoc(search, g)));
+    this.updateMeta();
+    this.output.dataset.state = "done";
+    this.output.dataset.ms = String(Math.round(performance.now() - started));
+  }
+
+  updateMeta() {
+    const s = this.search;
+    const docs = s.shown.length;
+    const hits = s.shown.reduce((n, g) => n + g.hits.length, 0);
+    this.meta.replaceChildren();
+    if (!docs && s.exhausted) {
+      this.meta.textContent = "没有找到包含“" + s.terms.join(" ") + "”的段落";
+      return;
+    }
+    // Until every candidate is read, the number of candidates is an upper bound, not a count.
+    const upTo = `最多 ${s.candidates}${s.complete ? "" : "+"} 篇`;
+    this.meta.append(s.exhausted ? `${docs} 篇文件中找到`
+      : docs ? `已列出前 ${docs} 篇文件（${upTo}）` : `已读的候选段落都不含此词（候选文件${upTo}）`);
+    this.meta.append(s.exhausted && hits ? "，按相关度排列" : "");
+    if (!s.exhausted) {
+      const more = el("button", "md-button edition-search-more", docs ? "更多结果" : "继续查找");
+      more.type = "button";
+      more.addEventListener("click", () => this.more());
+      this.meta.append(" ", more);
+    }
+  }
+
+  async more() {
+    const s = this.search;
+    const seq = this.seq;
+    const batch = await s.more();
+    if (seq !== this.seq) return;
+    this.list.append(...batch.map((g) => renderDoc(s, g)));
+    this.updateMeta();
+  }
+
+  links() {
+    return [...this.output.querySelectorAll("a.md-search-result__link, button.edition-search-more")];
+  }
+}
