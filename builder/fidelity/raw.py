@@ -47,6 +47,7 @@ class FoldedRaw:
     orig: str  # the same characters before width folding (``，`` where ``text`` has ``,``)
     segments: list[Segment]
     line_starts: list[int]  # offset of each raw line's first character (line n at index n-1)
+    file_text: str = ""  # the raw file's whole text, which the offsets point into
     corrected: list[tuple[Correction, int, int]] = field(default_factory=list)  # raw offsets replaced
     problems: list[Problem] = field(default_factory=list)  # corrections that match nothing, or twice
     _ats: list[int] = field(default_factory=list, repr=False)
@@ -130,7 +131,7 @@ def fold_span(doc: Document, raw: RawFile) -> FoldedRaw:
             parts.append(line[s:e])
             at += e - s
     orig = "".join(parts)
-    folded = FoldedRaw(fold_width(orig), orig, segments, starts)
+    folded = FoldedRaw(fold_width(orig), orig, segments, starts, raw.text)
     apply_corrections(doc, folded)
     return folded
 

@@ -12,7 +12,7 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
-from builder.pages.markdown import block, fenced, indent, inline, label
+from builder.pages.markdown import block, block_ids, fenced, indent, inline, label
 from builder.pages.settings import SiteSettings
 
 
@@ -39,7 +39,16 @@ def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
     return f"{settings.new_issue_url()}?{urlencode(query)}"
 
 
-def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings) -> str:
+def source_links(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
+    """The card's links to the original: the source page and the raw span's download."""
+    if not any(link for link in raw_links(doc, src, extensions)):
+        return ""
+    return (f" · [原文与编辑改动]({urls.link(src, urls.source_page(doc))}) · "
+            f"[下载原文 .txt]({urls.link(src, urls.raw_download(doc))})")
+
+
+def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings,
+                  extensions: Sequence[Extension] = ()) -> str:
     meta = doc.meta
     source = meta.source
     first, last = source.line_range
@@ -56,7 +65,8 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
     rows.append(("完整性", f"{status}{note}"))
     span = f"{first}–{last}" if last != first else f"{first}"
     rows.append(("来源", f"原始文件 `{source.file}` 第 {span} 行，"
-                       f"SHA-256 `{source.sha256}`（[说明]({urls.link(src, urls.METHODOLOGY)})）"))
+                       f"SHA-256 `{source.sha256}`（[说明]({urls.link(src, urls.METHODOLOGY)})）"
+                       + source_links(doc, src, extensions)))
     rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
                        f"[Markdown 源文件 .md]({urls.link(src, urls.markdown_download(doc))})"))
     card = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
@@ -87,6 +97,15 @@ def front_matter(doc: Document) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
+def raw_links(doc: Document, src: str, extensions: Sequence[Extension]) -> list[str | None]:
+    """Each block's "原文" link, from the feature that has the raw text (``builder.pages.sources``)."""
+    for ext in extensions:
+        link = getattr(ext, "block_link", None)
+        if link is not None:
+            return [link(doc, k, src) for k in range(len(doc.blocks))]
+    return [None] * len(doc.blocks)
+
+
 def render(cat: Catalogue, doc: Document, settings: SiteSettings,
            extensions: Sequence[Extension] = ()) -> str:
     """The page: card, actions, the text with every feature's marks, the
@@ -97,11 +116,13 @@ def render(cat: Catalogue, doc: Document, settings: SiteSettings,
     def spans(b: Block, cell: tuple[int, int] | None, plain: str) -> list[Span]:
         return [s for ext in extensions for s in ext.spans(doc, b, cell, plain)]
 
+    links = raw_links(doc, src, extensions)
+    ids = [i if b.kind == "table" else None for b, i in zip(doc.blocks, block_ids(doc.blocks), strict=True)]
     parts = [front_matter(doc),
              f"# {inline(doc.meta.title)}",
-             metadata_card(cat, doc, src, settings),
+             metadata_card(cat, doc, src, settings, extensions),
              actions(doc, url, settings),
-             *(block(b, spans) for b in doc.blocks),
+             *(block(b, spans, links[k], ids[k]) for k, b in enumerate(doc.blocks)),
              *(section for ext in extensions for section in ext.document_sections(doc, src)),
              citation(doc, url, settings)]
     return "\n\n".join(p for p in parts if p) + "\n"

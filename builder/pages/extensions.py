@@ -10,7 +10,9 @@ import a feature and a feature never edits the core pages:
 - ``document_sections(doc, src)``: Markdown sections appended to a document
   page after its text (before the citation), e.g. its indicator table;
 - ``pages()``: generated files, ``docs_dir``-relative path -> content;
-- ``nav()``: top-level navigation sections.
+- ``nav()``: top-level navigation sections;
+- optionally ``block_link(doc, index, src)``: a link for each block of the text
+  (the source pages' "原文" link to the raw characters it was made from).
 
 ``FACTORIES`` lists the features in the order their nav sections appear;
 each is built once per build from the catalogue and the site settings.
@@ -45,6 +47,7 @@ FACTORIES: tuple[str, ...] = (
     "builder.pages.glossary:GlossaryPages",
     "builder.pages.search:SearchPages",
     "builder.pages.indicators:IndicatorPages",
+    "builder.pages.sources:SourcePages",
 )
 
 

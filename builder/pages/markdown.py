@@ -44,13 +44,24 @@ def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | Non
     return annotate.render(raw, spans(block, cell, plain_inline(raw.strip())))
 
 
-def heading(block: Block, spans: SpanSource = _no_spans) -> str:
-    return f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
+def raw_link(href: str | None, extra_class: str = "") -> str:
+    """The "原文" link of a block to its raw range on the source page (``builder.pages.sources``)."""
+    if not href:
+        return ""
+    return f'[原文]({href}){{ .raw-link{extra_class} title="原始文本中的这一段" }}'
 
 
-def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A paragraph with its stored anchor as id and a visible ¶ permalink."""
-    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link title=\"本段链接\" }}\n"
+def heading(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
+    """A heading with its stored anchor; its 原文 link follows as its own line, so that the
+    table of contents keeps the heading's words only."""
+    head = f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
+    return f"{head}\n\n{raw_link(raw_href, ' .raw-link-heading')}" if raw_href else head
+
+
+def paragraph(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
+    """A paragraph with its stored anchor as id, a visible ¶ permalink and its 原文 link."""
+    raw = f" {raw_link(raw_href)}" if raw_href else ""
+    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link title=\"本段链接\" }}{raw}\n"
             f"{{: #{block.anchor} }}")
 
 
@@ -81,7 +92,8 @@ def table_layout(rows: Sequence[Sequence[str]], width: int) -> tuple[list[str], 
     return aligns, label if label is not None and lengths[label] >= 6 else None
 
 
-def table(block: Block, spans: SpanSource = _no_spans) -> str:
+def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
+          table_id: str | None = None) -> str:
     """A pipe table, header row first, every cell escaped and padded, figures right-aligned.
 
     It is wrapped in ``<div class="corpus-table" data-label-col="N">`` (md_in_html) so
@@ -98,13 +110,27 @@ def table(block: Block, spans: SpanSource = _no_spans) -> str:
     aligns, label = table_layout(block.rows, width)
     head, *body = block.rows
     rule = "|" + "".join("---:|" if a == "right" else "---|" for a in aligns)
-    attrs = f' data-label-col="{label + 1}"' if label is not None else ""
+    attrs = f' id="{table_id}"' if table_id else ""
+    attrs += f' data-label-col="{label + 1}"' if label is not None else ""
+    link = ["", raw_link(raw_href, " .raw-link-table")] if raw_href else []
     return "\n".join([f'<div class="corpus-table"{attrs} markdown>', "", row(0, head), rule,
-                      *(row(i, r) for i, r in enumerate(body, start=1)), "", "</div>"])
+                      *(row(i, r) for i, r in enumerate(body, start=1)), *link, "", "</div>"])
 
 
-def block(b: Block, spans: SpanSource = _no_spans) -> str:
-    return {"heading": heading, "paragraph": paragraph, "table": table}[b.kind](b, spans)
+def block_ids(blocks: Sequence[Block]) -> list[str]:
+    """The id of each block on its pages: its anchor; ``t-N`` for the N-th table, which has none."""
+    out, tables = [], 0
+    for b in blocks:
+        tables += b.kind == "table"
+        out.append(f"t-{tables}" if b.kind == "table" else b.anchor)
+    return out
+
+
+def block(b: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
+          table_id: str | None = None) -> str:
+    if b.kind == "table":
+        return table(b, spans, raw_href, table_id)
+    return {"heading": heading, "paragraph": paragraph}[b.kind](b, spans, raw_href)
 
 
 def fenced(content: str, lang: str = "text") -> str:

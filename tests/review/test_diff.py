@@ -146,3 +146,13 @@ def test_a_new_glossary_term_gains_its_occurrences(work: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "- new term `liuwen`: 六稳" in run.stdout
     assert "- + 六稳 (`liuwen`) at [`lishi-2021-gongzuobaogao#p-6`]" in run.stdout
+
+
+def test_a_recorded_correction_is_listed_with_its_reason(work: Path) -> None:
+    edit(work, "减税降费16557万元", "减税降费16558万元")
+    edit(work, "  lines: 3-234\n", "  lines: 3-234\n  corrections:\n"
+         "  - {raw: 减税降费16557万元, corrected: 减税降费16558万元, reason: 区财政局2020年决算公报}\n")
+    out = summary(work)
+    assert "| 校勘 · corrections of the source added / changed / removed | +1 / ~0 / −0 |" in out
+    assert (f"- + [`lishi-2021-gongzuobaogao#p-8`]({URL}#p-8): 原文 “减税降费16557万元” → “减税降费16558万元”; "
+            "reason: 区财政局2020年决算公报") in out

@@ -114,6 +114,7 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     text = files["data/texts/lishi-2021-gongzuobaogao.txt"]
     assert isinstance(text, str) and text.startswith("吕梁市离石区2021年政府工作报告\n\n")
     assert "{#" not in text and "**" not in text and "|" not in text
+    assert "\n\n[p-6] 2020年，是离石发展史上极不平凡的一年。" in text  # the permalink's number, to cite offline
 
 
 class _Attributes(HTMLParser):

@@ -99,4 +99,5 @@ def test_an_unrecorded_digit_change_fails_the_check_at_its_paragraph(fork: Path)
     line = next(n for n, text in enumerate(file.read_text(encoding="utf-8").split("\n"), 1) if RIGHT in text)
     check = builder("check", "--corpus", fork / "corpus")
     assert check.returncode == 1
-    assert f"{file}:{line}: error: {ANCHOR} differs from the source (…全县13[7→8]支驻村工作队" in check.stdout
+    assert f"{file}:{line}: error: {ANCHOR} differs from the source (…" in check.stdout
+    assert "全县13[7→8]支驻村工作队" in check.stdout and "record it under source.corrections" in check.stdout
