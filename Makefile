@@ -4,13 +4,28 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check lint clean setup browser
+.PHONY: site test serve check lint clean setup browser lock
 
-$(STAMP): requirements.lock pyproject.toml
+# Every package, pip included, is installed at the version and with the hashes
+# of requirements.lock; pip refuses anything else (--require-hashes).
+$(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
+
+# Regenerate requirements.lock (exact versions and sha256 hashes of every
+# package) from pyproject.toml and requirements-pip.in, in a throwaway venv.
+# Run it after adding or changing a dependency in pyproject.toml, and after a
+# merge that conflicts in requirements.lock (never hand-merge hashes).
+LOCK_VENV := .lock-venv
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet $(PIP_TOOLS)
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml requirements-pip.in
+	rm -rf $(LOCK_VENV)
 
 setup: $(STAMP)
 

@@ -1,4 +1,4 @@
-"""Checks across documents: unique ids, file names, region facts."""
+"""Checks across documents: file names, region facts."""
 
 from __future__ import annotations
 
@@ -8,13 +8,8 @@ from builder.corpus.load import Corpus
 
 def check_corpus(corpus: Corpus) -> list[Problem]:
     problems: list[Problem] = []
-    ids: dict[str, str] = {}
-    for doc in corpus.documents:
+    for doc in corpus.documents:  # (two documents with one id: builder.corpus.load)
         m = doc.meta
-        if m.id in ids:
-            problems.append(Problem(doc.path, doc.line_of("id"), f"id {m.id!r} is already used "
-                                    f"by {ids[m.id]}", "give this document a different id"))
-        ids.setdefault(m.id, str(doc.path))
         if doc.path.stem != m.id:
             problems.append(Problem(doc.path, doc.line_of("id"), f"file name does not match id "
                                     f"{m.id!r}", f"rename the file to {m.id}.md"))

@@ -1,15 +1,16 @@
-"""Checks of one document's text: leftover import damage, tables, anchors, unsafe markup."""
+"""Checks of one document's text: leftover import damage, tables, anchors, unsafe text.
+
+(The front matter is checked, every string of it, when it is read: ``builder.corpus.front_matter``.)"""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from builder.checks.safety import unsafe_markup
 from builder.chinese.charclass import CJK, ends_sentence
 from builder.chinese.typography import HALF_TO_FULL
 from builder.corpus.errors import Problem
 from builder.corpus.model import Block, Document
+from builder.corpus.textsafety import unsafe_text
 
 HALF_WIDTH_RE = re.compile(f"(?<={CJK})[,:;!?](?={CJK})")
 BOILERPLATE_RE = re.compile(
@@ -41,36 +42,11 @@ def check_text(doc: Document, block: Block) -> list[Problem]:
 
 
 def check_markup(doc: Document, line: int, text: str) -> list[Problem]:
-    """Untrusted text must stay text: no HTML, script, handlers or attribute lists."""
-    found = unsafe_markup(text)
+    """Untrusted text must stay text: the one string-safety rule (``builder.corpus.textsafety``)."""
+    found = unsafe_text(text)
     if found is None:
         return []
-    return [Problem(doc.path, line, f"raw HTML or script in the text: {found}",
-                    "write plain text; HTML, links and attributes are not allowed in the corpus")]
-
-
-def _strings(value: object, path: str) -> list[tuple[str, str]]:
-    """Every string inside a front-matter value, with its dotted field path."""
-    if isinstance(value, str):
-        return [(path, value)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [s for f in dataclasses.fields(value)
-                for s in _strings(getattr(value, f.name), f"{path}.{f.name}")]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in (*_strings(k, path), *_strings(v, f"{path}.{k}"))]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _strings(v, path)]
-    return []
-
-
-def check_front_matter(doc: Document) -> list[Problem]:
-    """Every string of the front matter (title, speaker, notes…) is shown on the site too."""
-    problems = []
-    fields = [(f.name, getattr(doc.meta, f.name)) for f in dataclasses.fields(doc.meta) if f.name != "extra"]
-    for key, value in [*fields, *doc.meta.extra.items()]:  # extra keys are top-level keys too
-        for path, text in _strings(value, key):
-            problems.extend(check_markup(doc, doc.line_of(path), text))
-    return problems
+    return [Problem(doc.path, line, f"unsafe text: {found.what}", found.hint)]
 
 
 def ends_mid_sentence(block: Block) -> bool:
@@ -98,7 +74,7 @@ def check_table(doc: Document, block: Block) -> list[Problem]:
 
 
 def check_document(doc: Document) -> list[Problem]:
-    problems: list[Problem] = check_front_matter(doc)
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     paragraphs = doc.paragraphs
     for block in doc.blocks:

@@ -1,5 +1,8 @@
 """Checks of ``sources/``: every raw file recorded, unchanged, and every document's file there.
 
+(A record's own fields, its strings included, are validated when it is read:
+``builder.corpus.sources.RecordFile``.)
+
 The recorded SHA-256 is the promise that the raw file is the one the corpus
 was made from: a raw file whose bytes no longer match its record (or a
 document's ``source.sha256``) has been edited, which is never allowed.
@@ -7,7 +10,6 @@ document's ``source.sha256``) has been edited, which is never allowed.
 
 from __future__ import annotations
 
-from builder.checks.safety import unsafe_markup
 from builder.corpus.errors import Problem
 from builder.corpus.load import Corpus
 
@@ -37,14 +39,6 @@ def check_sources(corpus: Corpus) -> list[Problem]:
             line = raw.data[: exc.start].count(b"\n") + 1
             problems.append(Problem(raw.path, line, "the raw file is not valid UTF-8",
                                     "convert it to UTF-8 (iconv -f GB18030 -t UTF-8)"))
-        texts = [(k, getattr(record, k)) for k in ("what", "publisher", "website", "url", "missing", "notes")]
-        texts += [(f"{k}_evidence", v) for k, v in record.evidence.items()]
-        texts += [("damage", d) for d in record.damage]
-        for key, text in texts:
-            found = unsafe_markup(text) if text else None
-            if found:
-                problems.append(Problem(record.path, record.line_of(key),
-                                        f"raw HTML or script in the record: {found}", "write plain text"))
     for record in sources.records.values():
         if record.file not in sources.files:
             problems.append(Problem(record.path, record.line_of("file"),

@@ -1,8 +1,14 @@
 """Generate the MkDocs pages and data files from the corpus.
 
-Writes everything into a fresh folder next to the output and swaps it in
-only when generation succeeded, so a broken corpus never destroys the last
-good ``build/docs``. Output is deterministic: same corpus, same bytes.
+Refuses a corpus that fails ``builder check`` (every error is printed as
+``file:line``). Writes everything into a fresh folder next to the output and
+swaps it in only when generation succeeded, so a broken corpus never destroys
+the last good ``build/docs``. Output is deterministic: same corpus, same bytes.
+
+``--no-check`` skips ``builder check`` and the string-safety rule of the
+loaders (types, ids and limits are still enforced). It exists only so that the
+tests can show that the pages escape hostile text on their own; never publish
+a site built with it.
 """
 
 from __future__ import annotations
@@ -13,8 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from builder.commands.check import collect_problems
 from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
+from builder.corpus.schema import string_safety
 from builder.pages.catalogue import CatalogueError
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
@@ -27,6 +35,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="MkDocs docs_dir to generate (default: build/docs)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="MkDocs config to read site_url and the repository from")
+    parser.add_argument("--no-check", action="store_true",
+                        help="tests only: skip builder check and the string-safety rule (never publish the result)")
+
+
+def refuse_unchecked(corpus_root: Path) -> int:
+    """Run ``builder check``; print its errors and return how many there are."""
+    errors = [p for p in collect_problems(corpus_root) if p.severity == "error"]
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} error(s): fix them (python -m builder check) before building", file=sys.stderr)
+    return len(errors)
 
 
 def write_tree(files: dict[str, str | bytes], target: Path) -> None:
@@ -50,9 +70,13 @@ def swap_in(fresh: Path, out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
+        if not args.no_check and refuse_unchecked(args.corpus):
+            print(f"build failed; {out} left as it was", file=sys.stderr)
+            return 1
         settings = load_settings(args.config)
-        corpus = load_corpus(args.corpus)
-        files = generate(corpus, settings)
+        with string_safety(not args.no_check):
+            corpus = load_corpus(args.corpus)
+            files = generate(corpus, settings)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -24,14 +24,18 @@ paragraph exists, a related id exists) live in ``builder.checks.glossary``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal
 
-import yaml
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
+from builder.corpus import yamlsafe
 from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.load import REGIONS_FILE
 from builder.corpus.regions import RegionIndex, load_regions
+from builder.corpus.schema import RESERVED_NAMES, SLUG_PATTERN, FieldProblem, Model, Slug, Text, reserved, validate
 
 GLOSSARY_DIR = "glossary"
 #: Levels above the regions of ``regions.yml`` (中央, 山西省), and two for terms no
@@ -44,7 +48,8 @@ UNKNOWN = "unknown"
 MATCH_MODES = ("text", "quoted")
 #: Opening and closing quotes a slogan may stand in (“六稳”, ‘六保’, 「三零」, 『三无』).
 QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
-_KEYS = ("id", "term", "variants", "expansion", "explanation", "level", "sources", "related", "match")
+#: A glossary entry is a few hundred bytes; the limit leaves room for long explanations.
+MAX_TERM_BYTES = 32 * 1024
 
 
 @dataclass(frozen=True)
@@ -132,29 +137,6 @@ def glossary_paths(corpus_root: Path) -> list[Path]:
     return sorted((corpus_root / GLOSSARY_DIR).glob("*.yml"))
 
 
-def _key_lines(node: yaml.Node) -> dict[str, int]:
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-
-
-def _source_lines(node: yaml.Node) -> list[int]:
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for k, v in node.value:
-        if getattr(k, "value", None) == "sources" and isinstance(v, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in v.value]
-    return []
-
-
-def _strings(value: object) -> list[str] | None:
-    if value is None:
-        return []
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return [v.strip() for v in value]
-    return None
-
-
 def strip_quotes(text: str) -> str:
     """``“六稳”`` -> ``六稳``: a form is written without the quotes it stands in."""
     for left, right in QUOTES:
@@ -162,78 +144,97 @@ def strip_quotes(text: str) -> str:
     return text.strip()
 
 
+#: ``lishi-2021-gongzuobaogao#p-54``: a document id and one of its anchors.
+DocRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*#[a-z]+-[0-9]+(-[0-9]+)*$",
+                                          max_length=120)]
+
+
+def _list(value: object) -> object:
+    """``variants:`` left empty (null) is the empty list."""
+    return [] if value is None else value
+
+
+class SourceEntry(Model):
+    """One source of an expansion: ``{doc: <doc_id>#<anchor>}`` or ``{public: <title, date>}``."""
+
+    doc: DocRef | None = Field(None, description="cite a paragraph as <doc_id>#<anchor>, "
+                                                 "e.g. lishi-2021-gongzuobaogao#p-54")
+    public: Text(300) | None = Field(None, description="name a public source precisely, title and date")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SourceEntry:
+        if (self.doc is None) == (self.public is None):
+            raise FieldProblem("a source is either {doc: …} or {public: …}",
+                               "cite a paragraph (doc: lishi-2021-gongzuobaogao#p-54) or name a public source "
+                               "(public: 2020年中央经济工作会议，2020年12月18日)")
+        return self
+
+
+class TermEntry(Model):
+    """``corpus/glossary/<id>.yml``."""
+
+    id: Slug = Field(description="use the file's name: lowercase pinyin joined by '-', e.g. liuwen-liubao")
+    term: Text(40) = Field(description="write the term as the text has it, without quotes, e.g. 六稳")
+    variants: Annotated[list[Text(40)], BeforeValidator(_list)] = Field(
+        default_factory=list, max_length=50, description="write variants: [六稳六保, 六稳、六保]")
+    expansion: Text(1000) = Field(description="write the items it stands for, or `unknown` when no source "
+                                              "spells it out")
+    explanation: Text(3000) = Field(description="explain the term in a sentence or two of Chinese")
+    level: Text(30) = Field(description="use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), "
+                                        "通用 or 不详")
+    sources: Annotated[list[SourceEntry], BeforeValidator(_list)] = Field(
+        default_factory=list, max_length=50, description="write sources: [{doc: <doc_id>#p-N}] or [{public: …}]")
+    related: Annotated[list[Slug], BeforeValidator(_list)] = Field(
+        default_factory=list, max_length=50, description="write related: [liuwen, liubao] (ids of other entries)")
+    match: Literal[MATCH_MODES] = Field("text", description="use text (anywhere) or quoted (only inside quotes)")
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        return reserved(value, "the id names the term's page glossary/<id>/: choose another")
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str, info: ValidationInfo) -> str:
+        levels = (info.context or {}).get("levels")
+        if levels is not None and value not in levels:
+            raise FieldProblem(f"unknown level {value!r}",
+                               "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详")
+        return value
+
+    @model_validator(mode="after")
+    def _expansion_has_source(self) -> TermEntry:
+        if self.expansion != UNKNOWN and not self.sources:
+            raise FieldProblem("an expansion without a source", "cite the paragraph or public source that "
+                               "spells it out, or write expansion: unknown", "expansion")
+        return self
+
+
 def read_term(path: Path, levels: set[str]) -> tuple[Term | None, list[Problem]]:
     """One glossary file -> its Term, or the problems that stop it being read."""
-    problems: list[Problem] = []
+    if not re.fullmatch(SLUG_PATTERN, path.stem) or path.stem in RESERVED_NAMES:
+        return None, [Problem(path, 1, f"the file name {path.name!r} is not a term id",
+                              "name the file <id>.yml with a lowercase id of letters, digits and '-' "
+                              "(not a section name such as index), e.g. liuwen-liubao.yml")]
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        return None, [Problem(path, line, f"cannot read glossary entry: {exc}", "fix the YAML syntax")]
-    if not isinstance(data, dict):
+        loaded = yamlsafe.read_file(path, max_bytes=MAX_TERM_BYTES)
+    except CorpusError as exc:
+        return None, exc.problems
+    if not isinstance(loaded.data, dict):
         return None, [Problem(path, 1, "a glossary entry is a mapping (id: …, term: …)",
                               "start from an existing file in corpus/glossary/")]
-    lines = _key_lines(node)
-
-    def bad(key: str, message: str, hint: str) -> None:
-        problems.append(Problem(path, lines.get(key, 1), message, hint))
-
-    for key in data:
-        if key not in _KEYS:
-            bad(key, f"unknown key {key!r}", f"use only {', '.join(_KEYS)}")
-    for key in ("id", "term", "expansion", "explanation", "level"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            bad(key, f"{key} is missing or empty", f"write the {key} as text"
-                + ("; write `unknown` when no source spells it out" if key == "expansion" else ""))
-    if problems:
+    entry, problems = validate(TermEntry, loaded, path, context={"levels": levels})
+    if entry is None:
         return None, problems
-    if data["id"] != path.stem:
-        bad("id", f"id {data['id']!r} differs from the file name {path.name}",
-            f"rename the file to {data['id']}.yml or fix the id (ids are stable, used in URLs)")
-    term = strip_quotes(data["term"])
-    variants = _strings(data.get("variants"))
-    related = _strings(data.get("related"))
-    if variants is None:
-        bad("variants", "variants must be a list of strings", "write variants: [六稳六保, 六稳、六保]")
-    if related is None:
-        bad("related", "related must be a list of term ids", "write related: [liuwen, liubao]")
-    if data["level"] not in levels:
-        bad("level", f"unknown level {data['level']!r}",
-            "use 中央, 山西省, a region of corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详")
-    match = data.get("match", "text")
-    if match not in MATCH_MODES:
-        bad("match", f"unknown match mode {match!r}", "use text (anywhere) or quoted (only inside quotes)")
-    sources: list[Source] = []
-    raw_sources = data.get("sources") or []
-    source_lines = _source_lines(node)
-    if not isinstance(raw_sources, list):
-        bad("sources", "sources must be a list", "write sources: [{doc: <doc_id>#p-N}] or [{public: …}]")
-        raw_sources = []
-    for i, item in enumerate(raw_sources):
-        line = source_lines[i] if i < len(source_lines) else lines.get("sources", 1)
-        ok = isinstance(item, dict) and len(item) == 1 and isinstance(
-            item.get("doc") or item.get("public"), str)
-        if not ok:
-            problems.append(Problem(path, line, f"source #{i + 1} is neither {{doc: …}} nor {{public: …}}",
-                                    "cite a paragraph (doc: lishi-2021-gongzuobaogao#p-54) or name a "
-                                    "public source (public: 2020年中央经济工作会议，2020年12月18日)"))
-            continue
-        if item.get("doc") and "#" not in item["doc"]:
-            problems.append(Problem(path, line, f"source {item['doc']!r} names no paragraph",
-                                    "write <doc_id>#<anchor>, e.g. lishi-2021-gongzuobaogao#p-54"))
-            continue
-        sources.append(Source(doc=item.get("doc"), public=item.get("public"), line=line))
-    if data["expansion"].strip() != UNKNOWN and not raw_sources:
-        bad("expansion", "an expansion without a source",
-            "cite the paragraph or public source that spells it out, or write expansion: unknown")
-    if problems:
-        return None, problems
-    return Term(id=data["id"], term=term, variants=[strip_quotes(v) for v in variants or []],
-                expansion=data["expansion"].strip(), explanation=data["explanation"].strip(),
-                level=data["level"], sources=sources, related=related or [], match=match,
-                path=path, lines=lines), []
+    lines = {k: v for k, v in ((loc[0], line) for loc, line in loaded.lines.items() if len(loc) == 1)}
+    if entry.id != path.stem:
+        return None, [Problem(path, lines.get("id", 1), f"id {entry.id!r} differs from the file name {path.name}",
+                              f"rename the file to {entry.id}.yml or fix the id (ids are stable, used in URLs)")]
+    sources = [Source(doc=s.doc, public=s.public, line=loaded.line_of(("sources", i)))
+               for i, s in enumerate(entry.sources)]
+    return Term(id=entry.id, term=strip_quotes(entry.term), variants=[strip_quotes(v) for v in entry.variants],
+                expansion=entry.expansion, explanation=entry.explanation, level=entry.level,
+                sources=sources, related=list(entry.related), match=entry.match, path=path, lines=lines), []
 
 
 def read_glossary(corpus_root: Path, regions: RegionIndex) -> tuple[Glossary, list[Problem]]:

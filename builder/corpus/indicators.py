@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal, TypeVar
 
-import yaml
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, field_validator, model_validator
 
+from builder.corpus import yamlsafe
 from builder.corpus.errors import CorpusError, Problem
+from builder.corpus.schema import Anchor, FieldProblem, Model, Slug, Text, reserved, validate
+
+M = TypeVar("M", bound=BaseModel)
 
 VOCABULARY_FILE = "indicators.yml"
 CORRECTIONS_FILE = "indicator_corrections.yml"
@@ -25,7 +30,6 @@ ACTIONS = ("fix", "add", "suppress")
 #: The fields of a record a correction may set (``Record`` has exactly these plus
 #: doc_id, region and anchor, which locate it).
 FIELDS = ("indicator", "kind", "period", "value", "unit", "growth_pct", "growth_basis", "qualifier", "quote")
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERIOD_RE = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
 
 
@@ -99,27 +103,118 @@ class Corrections:
     path: Path | None = None
 
 
-def _key_lines(text: str) -> list[int]:
-    """1-based file line of each top-level list item (``  - ``) in order."""
-    return [i for i, line in enumerate(text.split("\n"), start=1) if re.match(r"^\s{0,4}-\s", line)]
+def _list(value: object) -> object:
+    return [] if value is None else value
 
 
-def _read_yaml(path: Path) -> tuple[object, str]:
+def _period(value: object) -> object:
+    """``period: 2021`` (a YAML number) is the period ``"2021"``."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Words = Annotated[list[Text(60)], BeforeValidator(_list)]
+Period = Annotated[str, BeforeValidator(_period), StringConstraints(pattern=PERIOD_RE.pattern)]
+Number = Annotated[float, BeforeValidator(lambda v: float(v) if isinstance(v, int) and not isinstance(v, bool)
+                                          else v)]
+
+
+class IndicatorEntry(Model):
+    """One indicator of ``corpus/indicators.yml`` (see the comment at the top of that file)."""
+
+    id: Slug = Field(description="use a stable id of lowercase words joined by '-', e.g. public-budget-revenue")
+    name: Text(60) = Field(description="write the canonical Chinese name, e.g. 地区生产总值")
+    synonyms: Words = Field(default_factory=list, max_length=100, description="write synonyms: [GDP, …]")
+    units: Annotated[list[Text(20)], Field(min_length=1, max_length=20)] = Field(
+        description="write units: [亿元] (the usual unit first)")
+    measure: Literal[MEASURES] = Field("amount", description=f"use one of {', '.join(MEASURES)}")
+    category: Text(30) | None = Field(None, description="name the section of the overview page, e.g. 经济总量")
+    flow: bool = Field(False, description="write true or false")
+    elliptic: Words = Field(default_factory=list, max_length=50, description="write elliptic: [总产]")
+    not_after: Words = Field(default_factory=list, max_length=100, description="write not_after: [单位, 人均]")
+    not_before: Words = Field(default_factory=list, max_length=100, description="write not_before: [比重]")
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        return reserved(value, "the id names the indicator's page indicators/<id>/: choose another")
+
+
+class PairEntry(Model):
+    phrase: Text(60) = Field(description="write the phrase that names two indicators, e.g. 城乡居民人均可支配收入")
+    parts: Annotated[list[Slug], Field(min_length=2, max_length=5)] = Field(
+        description="write parts: [urban-income, rural-income] (indicator ids, in the order the figures come)")
+
+
+class IndicatorsFile(Model):
+    """``corpus/indicators.yml``."""
+
+    indicators: Annotated[list[IndicatorEntry], BeforeValidator(_list)] = Field(
+        default_factory=list, max_length=1000, description="list the indicators, one mapping each")
+    pairs: Annotated[list[PairEntry], BeforeValidator(_list)] = Field(
+        default_factory=list, max_length=1000, description="list the pairs as {phrase: …, parts: [a, b]}")
+
+
+class RecordFields(Model):
+    """The fields of a record a correction sets (``set:``)."""
+
+    indicator: Slug | None = Field(None, description="use an id from indicators.yml")
+    kind: Literal[KINDS] | None = Field(None, description="write kind: actual or kind: target")
+    period: Period | None = Field(None, description='write period: "2021" or period: "2021-2025"')
+    value: Number | None = Field(None, description="write the level as a number, e.g. value: 154.7")
+    unit: Text(20) | None = Field(None, description="write the unit as the text has it, e.g. 亿元")
+    growth_pct: Number | None = Field(None, description="write the growth in percent as a number, e.g. -2.8")
+    growth_basis: Text(20) | None = Field(None, description="write the basis as the text has it: 同比, 年均 …")
+    qualifier: Text(10) | None = Field(None, description="write the qualifier as the text has it: 左右, 以上 …")
+    quote: Text(500) | None = Field(None, description="copy the words of the paragraph the record comes from")
+
+
+class CorrectionEntry(Model):
+    """One entry of ``corpus/indicator_corrections.yml`` (see the comment at the top of that file)."""
+
+    action: Literal[ACTIONS] = Field(description=f"use one of {', '.join(ACTIONS)}")
+    doc: Slug = Field(description="use a document id from corpus/documents")
+    anchor: Anchor = Field(description="use the paragraph's ¶ anchor, e.g. p-41")
+    indicator: Slug = Field(description=f"use an id from {VOCABULARY_FILE}")
+    kind: Literal[KINDS] | None = Field(None, description="write kind: actual or kind: target")
+    period: Period | None = Field(None, description='write period: "2021" or period: "2021-2025"')
+    set: Annotated[RecordFields, BeforeValidator(lambda v: {} if v is None else v)] = Field(
+        default_factory=RecordFields, description="write set: {value: 255} (record fields)")
+    reason: Text(1000) = Field(description="say why, with the words of the text")
+
+    @model_validator(mode="after")
+    def _add_is_complete(self) -> CorrectionEntry:
+        if self.action == "add":
+            need = [k for k in ("kind", "period", "quote") if not getattr(self.set, k)]
+            if need:
+                raise FieldProblem(f"an added record needs set.{', set.'.join(need)}",
+                                   "give the record's kind, period and the quote it comes from", "set")
+        return self
+
+
+class CorrectionsFile(Model):
+    """``corpus/indicator_corrections.yml``."""
+
+    corrections: Annotated[list[CorrectionEntry], BeforeValidator(_list)] = Field(
+        default_factory=list, max_length=10_000, description="list the corrections, one mapping each")
+
+
+def _read(path: Path, model: type[M], context: dict | None = None) -> tuple[M | None, yamlsafe.Loaded | None,
+                                                                            list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), text
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise CorpusError([Problem(path, line, f"cannot read {path.name}: {exc}",
-                                   "fix the YAML syntax")]) from exc
+        loaded = yamlsafe.read_file(path)
+    except CorpusError as exc:
+        return None, None, exc.problems
+    if loaded.data is None:
+        loaded.data = {}
+    found, problems = validate(model, loaded, path, context=context)
+    return found, loaded, problems
 
 
-def _str_list(value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value]
+def _report(problems: list[Problem], collect: list[Problem] | None) -> None:
+    if problems:
+        if collect is None:
+            raise CorpusError(problems)
+        collect.extend(problems)
 
 
 def load_vocabulary(corpus_root: Path, *, collect: list[Problem] | None = None) -> Vocabulary:
@@ -131,34 +226,18 @@ def load_vocabulary(corpus_root: Path, *, collect: list[Problem] | None = None) 
     path = corpus_root / VOCABULARY_FILE
     if not path.exists():
         return Vocabulary([], [], path)
-    data, text = _read_yaml(path)
-    problems: list[Problem] = []
-    lines = iter(_key_lines(text))
-    items = (data or {}).get("indicators", []) if isinstance(data, dict) else []
+    model, loaded, problems = _read(path, IndicatorsFile)
+    if model is None or loaded is None:
+        _report(problems, collect)
+        return Vocabulary([], [], path)
     indicators: list[Indicator] = []
     seen_terms: dict[str, str] = {}
-    for item in items or []:
-        line = next(lines, 1)
-        if not isinstance(item, dict):
-            problems.append(Problem(path, line, "an indicator must be a mapping", "give id, name, units"))
-            continue
-        missing = [k for k in ("id", "name", "units") if not item.get(k)]
-        if missing:
-            problems.append(Problem(path, line, f"indicator lacks {', '.join(missing)}",
-                                    "give every indicator id, name and units"))
-            continue
-        ind = Indicator(id=str(item["id"]), name=str(item["name"]), synonyms=_str_list(item.get("synonyms")),
-                        units=_str_list(item["units"]), measure=str(item.get("measure", "amount")),
-                        category=str(item.get("category", "")), flow=bool(item.get("flow", False)),
-                        elliptic=_str_list(item.get("elliptic")), not_after=_str_list(item.get("not_after")),
-                        not_before=_str_list(item.get("not_before")), line=line)
-        if not ID_RE.match(ind.id):
-            problems.append(Problem(path, line, f"indicator id {ind.id!r} is not lowercase-with-dashes",
-                                    "use an id like public-budget-revenue"))
-        if ind.measure not in MEASURES:
-            problems.append(Problem(path, line, f"indicator {ind.id}: unknown measure {ind.measure!r}",
-                                    f"use one of {', '.join(MEASURES)}"))
-        if any(i.id == ind.id for i in indicators):
+    for i, e in enumerate(model.indicators):
+        line = loaded.line_of(("indicators", i))
+        ind = Indicator(id=e.id, name=e.name, synonyms=list(e.synonyms), units=list(e.units), measure=e.measure,
+                        category=e.category or "", flow=e.flow, elliptic=list(e.elliptic),
+                        not_after=list(e.not_after), not_before=list(e.not_before), line=line)
+        if any(other.id == ind.id for other in indicators):
             problems.append(Problem(path, line, f"indicator id {ind.id} is listed twice", "give each id once"))
         for term in ind.terms:
             if term in seen_terms and seen_terms[term] != ind.id:
@@ -166,23 +245,17 @@ def load_vocabulary(corpus_root: Path, *, collect: list[Problem] | None = None) 
                                         "keep a synonym under one indicator only"))
             seen_terms[term] = ind.id
         indicators.append(ind)
-    pairs: list[Pair] = []
     ids = {i.id for i in indicators}
-    for item in (data or {}).get("pairs", []) or [] if isinstance(data, dict) else []:
-        line = next(lines, 1)
-        parts = tuple(_str_list(item.get("parts")) if isinstance(item, dict) else [])
-        phrase = str(item.get("phrase", "")) if isinstance(item, dict) else ""
-        unknown = [p for p in parts if p not in ids]
-        if not phrase or len(parts) < 2 or unknown:
-            problems.append(Problem(path, line, f"pair {phrase or '?'}: needs a phrase and two known indicator ids"
-                                    + (f" (unknown: {', '.join(unknown)})" if unknown else ""),
-                                    "write {phrase: 城乡居民人均可支配收入, parts: [urban-income, rural-income]}"))
+    pairs: list[Pair] = []
+    for i, p in enumerate(model.pairs):
+        line = loaded.line_of(("pairs", i))
+        unknown = [part for part in p.parts if part not in ids]
+        if unknown:
+            problems.append(Problem(path, line, f"pair {p.phrase}: unknown indicator id(s) {', '.join(unknown)}",
+                                    "use ids of the indicators listed above"))
             continue
-        pairs.append(Pair(phrase, parts, line))
-    if problems:
-        if collect is None:
-            raise CorpusError(problems)
-        collect.extend(problems)
+        pairs.append(Pair(p.phrase, tuple(p.parts), line))
+    _report(problems, collect)
     return Vocabulary(indicators, pairs, path)
 
 
@@ -197,58 +270,18 @@ def load_corrections(corpus_root: Path, vocabulary: Vocabulary | None = None, *,
     path = corpus_root / CORRECTIONS_FILE
     if not path.exists():
         return Corrections([], path)
-    data, text = _read_yaml(path)
-    problems: list[Problem] = []
-    lines = iter(_key_lines(text))
+    model, loaded, problems = _read(path, CorrectionsFile)
+    if model is None or loaded is None:
+        _report(problems, collect)
+        return Corrections([], path)
     entries: list[RecordCorrection] = []
-    items = (data or {}).get("corrections", []) if isinstance(data, dict) else []
-    for item in items or []:
-        line = next(lines, 1)
-        if not isinstance(item, dict):
-            problems.append(Problem(path, line, "a correction must be a mapping", "see the file's header"))
-            continue
-        action = str(item.get("action", ""))
-        missing = [k for k in ("action", "doc", "anchor", "indicator", "reason") if not item.get(k)]
-        if missing:
-            problems.append(Problem(path, line, f"correction lacks {', '.join(missing)}",
-                                    "give action, doc, anchor, indicator and reason"))
-            continue
-        if action not in ACTIONS:
-            problems.append(Problem(path, line, f"unknown action {action!r}", f"use one of {', '.join(ACTIONS)}"))
-            continue
-        values = item.get("set") or {}
-        if not isinstance(values, dict):
-            problems.append(Problem(path, line, "set: must be a mapping of record fields", "write set: {value: 255}"))
-            continue
-        bad = [k for k in values if k not in FIELDS]
-        if bad:
-            problems.append(Problem(path, line, f"set: unknown field(s) {', '.join(map(str, bad))}",
-                                    f"use only {', '.join(FIELDS)}"))
-        indicator = str(values.get("indicator", item["indicator"]))
-        for ind_id in {str(item["indicator"]), indicator}:
+    for i, e in enumerate(model.corrections):
+        line = loaded.line_of(("corrections", i))
+        for ind_id in dict.fromkeys([e.indicator, e.set.indicator or e.indicator]):
             if vocabulary is not None and vocabulary.get(ind_id) is None:
                 problems.append(Problem(path, line, f"unknown indicator id {ind_id!r}",
                                         f"use an id from {VOCABULARY_FILE}"))
-        kind = item.get("kind")
-        period = None if item.get("period") is None else str(item["period"])
-        for name, value in (("kind", kind), ("set.kind", values.get("kind"))):
-            if value is not None and value not in KINDS:
-                problems.append(Problem(path, line, f"{name}: {value!r} is not actual or target",
-                                        "write kind: actual or kind: target"))
-        for name, value in (("period", period), ("set.period", values.get("period"))):
-            if value is not None and not PERIOD_RE.match(str(value)):
-                problems.append(Problem(path, line, f"{name}: {value!r} is not a year or plan period",
-                                        'write period: "2021" or period: "2021-2025"'))
-        if action == "add":
-            need = [k for k in ("kind", "period", "quote") if not values.get(k)]
-            if need:
-                problems.append(Problem(path, line, f"an added record needs set.{', set.'.join(need)}",
-                                        "give the record's kind, period and the quote it comes from"))
-        entries.append(RecordCorrection(action, str(item["doc"]), str(item["anchor"]), str(item["indicator"]),
-                                        None if kind is None else str(kind), period, dict(values),
-                                        str(item["reason"]), line))
-    if problems:
-        if collect is None:
-            raise CorpusError(problems)
-        collect.extend(problems)
+        entries.append(RecordCorrection(e.action, e.doc, e.anchor, e.indicator, e.kind, e.period,
+                                        e.set.model_dump(exclude_unset=True), e.reason, line))
+    _report(problems, collect)
     return Corrections(entries, path)

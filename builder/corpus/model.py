@@ -23,6 +23,7 @@ from pathlib import Path
 
 DOC_TYPES = ("政府工作报告", "政府工作报告（摘要）", "规划纲要", "新闻")
 COMPLETENESS = ("full", "summary", "excerpt")
+ADMIN_LEVELS = ("地级市", "县级市", "县", "市辖区")
 
 
 @dataclass(frozen=True)

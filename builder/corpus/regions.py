@@ -1,15 +1,57 @@
-"""The region reference (``corpus/regions.yml``): codes, levels, hierarchy."""
+"""The region reference (``corpus/regions.yml``): codes, levels, hierarchy.
+
+The file and its schema::
+
+    province: {name: 山西省, code: "140000", slug: shanxi}
+    regions:
+      - {name: 吕梁市, code: "141100", level: 地级市, parent: null,   slug: lvliang}
+      - {name: 离石区, code: "141102", level: 市辖区, parent: 吕梁市, slug: lishi}
+
+Names, codes and slugs are each unique; a parent is a listed prefecture city;
+a slug is a lowercase slug that no site section uses (it becomes the folder
+``regions/<slug>/`` and an element id on the home, year and type pages).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-import yaml
+from pydantic import Field, field_validator
 
+from builder.corpus import yamlsafe
 from builder.corpus.errors import CorpusError, Problem
+from builder.corpus.model import ADMIN_LEVELS
+from builder.corpus.schema import Code6, Model, Slug, Text, reserved, validate
 
-ADMIN_LEVELS = ("地级市", "县级市", "县", "市辖区")
+__all__ = ["ADMIN_LEVELS", "Region", "RegionIndex", "RegionsFile", "load_regions"]
+
+
+class ProvinceEntry(Model):
+    name: Text(20) = Field(description="write the province's name, 山西省")
+    code: Code6 = Field(description="write the province's 6-digit code in quotes, \"140000\"")
+    slug: Slug = Field(description="write the province's Latin slug, shanxi")
+
+
+class RegionEntry(Model):
+    name: Text(20) = Field(description="write the region's full name, e.g. 离石区")
+    code: Code6 = Field(description="write the 6-digit division code (GB/T 2260) in quotes, e.g. \"141102\"")
+    level: Literal[ADMIN_LEVELS] = Field(description=f"use one of {', '.join(ADMIN_LEVELS)}")
+    parent: Text(20) | None = Field(description="name the prefecture city it belongs to, or null for a city")
+    slug: Slug = Field(description="use the region's pinyin in lowercase letters, digits and '-', e.g. lishi")
+
+    @field_validator("slug")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        return reserved(value, "use the region's pinyin, e.g. lishi")
+
+
+class RegionsFile(Model):
+    """``corpus/regions.yml``."""
+
+    province: ProvinceEntry = Field(description="write province: {name: 山西省, code: \"140000\", slug: shanxi}")
+    regions: list[RegionEntry] = Field(max_length=5000, description="list the regions, one mapping each")
 
 
 @dataclass(frozen=True)
@@ -56,32 +98,38 @@ class RegionIndex:
         return min(pool, key=lambda r: (text.index(r.name), -len(r.name)))
 
 
-def load_regions(path: Path) -> RegionIndex:
-    """Read the reference file, reporting problems as ``file:line`` messages."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise CorpusError([Problem(path, line, f"cannot read region reference: {exc}",
-                                   "fix the YAML syntax")]) from exc
+def _cross_checks(entries: list[RegionEntry], loaded: yamlsafe.Loaded, path: Path) -> list[Problem]:
+    """Unique names, codes and slugs; parents listed and themselves prefecture cities."""
     problems: list[Problem] = []
-    province = data.get("province", {}) if isinstance(data, dict) else {}
-    regions: dict[str, Region] = {}
-    for i, item in enumerate((data or {}).get("regions", []) or []):
-        missing = [k for k in ("name", "code", "level", "slug") if not item.get(k)]
-        if missing:
-            problems.append(Problem(path, 1, f"region #{i + 1} lacks {', '.join(missing)}",
-                                    "give every region name, code, level and slug"))
-            continue
-        if item["level"] not in ADMIN_LEVELS:
-            problems.append(Problem(path, 1, f"region {item['name']}: unknown level "
-                                    f"{item['level']!r}", f"use one of {', '.join(ADMIN_LEVELS)}"))
-        regions[item["name"]] = Region(item["name"], str(item["code"]), item["level"],
-                                       item.get("parent"), item["slug"], province.get("name", ""))
-    for r in regions.values():
-        if r.parent and r.parent not in regions:
-            problems.append(Problem(path, 1, f"region {r.name}: parent {r.parent} is not listed",
-                                    "add the parent city to regions"))
+    first: dict[tuple[str, str], int] = {}
+    by_name = {e.name: e for e in entries}
+    for i, e in enumerate(entries):
+        for key in ("name", "code", "slug"):
+            value = getattr(e, key)
+            j = first.setdefault((key, value), i)
+            if j != i:
+                problems.append(Problem(path, loaded.line_of(("regions", i, key)),
+                                        f"region {e.name}: {key} {value!r} is also that of {entries[j].name} "
+                                        f"(line {loaded.line_of(('regions', j, key))})",
+                                        f"give every region its own {key}"))
+        if e.parent is not None:
+            parent = by_name.get(e.parent)
+            if parent is None or parent.parent is not None:
+                problems.append(Problem(path, loaded.line_of(("regions", i, "parent")),
+                                        f"region {e.name}: parent {e.parent} is not a listed prefecture city",
+                                        "add the parent city to regions (with parent: null) or fix the name"))
+    return problems
+
+
+def load_regions(path: Path) -> RegionIndex:
+    """Read the reference file; raise CorpusError with ``file:line`` problems."""
+    loaded = yamlsafe.read_file(path)
+    model, problems = validate(RegionsFile, loaded, path)
+    if model is None:
+        raise CorpusError(problems)
+    problems = _cross_checks(model.regions, loaded, path)
     if problems:
         raise CorpusError(problems)
-    return RegionIndex(province.get("name", ""), str(province.get("code", "")), regions)
+    province = model.province
+    regions = {e.name: Region(e.name, e.code, e.level, e.parent, e.slug, province.name) for e in model.regions}
+    return RegionIndex(province.name, province.code, regions)

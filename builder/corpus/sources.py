@@ -3,7 +3,9 @@
 Every raw file ``NNN_….txt`` sits in ``sources/`` byte for byte, with a record
 ``NNN_….yml`` beside it saying what it is and where it came from, as far as
 known (see ``sources/README.md``). Records arrive by pull request like any
-corpus file: they are validated here and every problem is a ``file:line``.
+corpus file: they are read by the one safe YAML reader and validated by
+their pydantic model (``RecordFile``), every string through the one
+string-safety rule, and every problem is a ``file:line``.
 What is unknown stays ``None``; a stated fact (publisher, website, listing
 date) carries the line of evidence that says where the file states it.
 """
@@ -11,28 +13,61 @@ date) carries the line of evidence that says where the file states it.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
-import yaml
+from pydantic import Field, model_validator
 
+from builder.corpus import yamlsafe
 from builder.corpus.errors import CorpusError, Problem
-from builder.corpus.parse import key_lines
+from builder.corpus.front_matter import DateValue
+from builder.corpus.schema import FieldProblem, FileName, Model, Sha256, Text, validate
 
 #: Default folder of the raw files: ``sources/`` beside ``corpus/``.
 SOURCES_DIR = "sources"
 FORMS = ("pdf-text", "web-listing", "newspaper")
-TEXT_FIELDS = ("what", "publisher", "publisher_evidence", "website", "website_evidence", "url",
-               "listed_evidence", "retrieved_evidence", "missing", "notes")
-REQUIRED = ("file", "sha256", "bytes", "encoding", "form", "what", "publisher", "website", "url",
-            "listed", "retrieved", "missing", "damage", "notes")
 #: A stated fact needs its evidence: the field and the field that says where the file states it.
 EVIDENCED = (("publisher", "publisher_evidence"), ("website", "website_evidence"),
-             ("listed", "listed_evidence"))
-FILE_RE = re.compile(r"^[\w.-]+\.txt$")
+             ("listed", "listed_evidence"), ("retrieved", "retrieved_evidence"))
+MAX_RECORD_BYTES = 32 * 1024
+
+Evidence = Text(500)
+
+
+class RecordFile(Model):
+    """The schema of ``sources/NNN_….yml``: every field required, null where not known."""
+
+    file: FileName = Field(description="name the raw file beside the record, e.g. 000_6808a0c448da17fa.txt")
+    sha256: Sha256 = Field(description="copy the raw file's SHA-256 (sha256sum FILE)")
+    bytes: int = Field(ge=0, description="copy the raw file's size in bytes (wc -c FILE)")
+    encoding: Literal["UTF-8"] = Field(description="raw files are UTF-8: convert the file "
+                                                   "(iconv -f GB18030 -t UTF-8) and write encoding: UTF-8")
+    form: Literal[FORMS] = Field(description=f"use one of {', '.join(FORMS)}")
+    what: Text(1000) = Field(description="say what the file holds, in the file's own words")
+    publisher: Text(200) | None = Field(description="name who published the text as the file states it, or null")
+    publisher_evidence: Evidence | None = Field(None, description="say where the file states the publisher")
+    website: Text(200) | None = Field(description="name the website the text was taken from, or null")
+    website_evidence: Evidence | None = Field(None, description="say where the file names the website")
+    url: Text(500) | None = Field(description="give the address it was taken from, or null when not recorded")
+    listed: DateValue | None = Field(description="write the website's listing date YYYY-MM-DD, or null")
+    listed_evidence: Evidence | None = Field(None, description="say where the file shows the listing date")
+    retrieved: DateValue | None = Field(description="write the date the file was collected, or null")
+    retrieved_evidence: Evidence | None = Field(None, description="say how the collection date is known")
+    missing: Text(1000) | None = Field(description="say what the file lacks (head, tail, notes), or null")
+    damage: list[Text(500)] = Field(max_length=50, description="list the kinds of damage, one '- …' line each")
+    notes: Text(1000) | None = Field(description="add anything else (e.g. which facts are not recorded), or null")
+
+    @model_validator(mode="after")
+    def _facts_have_evidence(self) -> RecordFile:
+        for fact, evidence in EVIDENCED:
+            if getattr(self, fact) is not None and not getattr(self, evidence):
+                raise FieldProblem(f"'{fact}' is stated without '{evidence}'",
+                                   f"add {evidence}: saying where the file states it (line numbers), "
+                                   f"or write {fact}: null", fact)
+        return self
 
 
 @dataclass(frozen=True)
@@ -103,84 +138,23 @@ class Sources:
         return self.files.get(name)
 
 
-def _problem(path: Path, line: int, message: str, hint: str) -> Problem:
-    return Problem(path, line, message, hint)
-
-
 def parse_record(path: Path) -> SourceRecord:
-    """Read and validate one record; raises CorpusError with every problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError([_problem(path, 1, f"cannot read the record ({exc})",
-                                    "save it as UTF-8 text")]) from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CorpusError([_problem(path, mark.line + 1 if mark else 1,
-                                    f"the record is not valid YAML ({getattr(exc, 'problem', exc)})",
-                                    "check the quotes and indentation on this line")]) from exc
-    if not isinstance(data, dict):
-        raise CorpusError([_problem(path, 1, "the record is not a mapping of fields",
-                                    "write one 'field: value' per line")])
-    # key_lines counts from the line after a front matter's '---'; a record has none.
-    where = {k: v - 1 for k, v in key_lines(text).items()}
-    problems: list[Problem] = []
-
-    def bad(key: str, message: str, hint: str) -> None:
-        problems.append(_problem(path, where.get(key, 1), message, hint))
-
-    for key in REQUIRED:
-        if key not in data:
-            problems.append(_problem(path, 1, f"the record lacks the field '{key}'",
-                                     f"add '{key}:' (null where it is not known)"))
-    if problems:
+    """Read and validate one record (``RecordFile``); raises CorpusError with every problem."""
+    loaded = yamlsafe.read_file(path, max_bytes=MAX_RECORD_BYTES)
+    record, problems = validate(RecordFile, loaded, path)
+    if record is not None and Path(record.file).stem != path.stem:
+        problems = [Problem(path, loaded.line_of(("file",)), f"file {record.file!r} is not this record's raw file",
+                            f"write file: {path.stem}.txt (the record is named after its file)")]
+    if record is None or problems:
         raise CorpusError(problems)
-    if not isinstance(data["file"], str) or not FILE_RE.match(data["file"]) or \
-            Path(data["file"]).stem != path.stem:
-        bad("file", f"file {data['file']!r} is not this record's raw file",
-            f"write file: {path.stem}.txt (the record is named after its file)")
-    if not isinstance(data["sha256"], str) or not re.fullmatch(r"[0-9a-f]{64}", data["sha256"]):
-        bad("sha256", "sha256 is not 64 lowercase hex digits", "copy it from `sha256sum FILE`")
-    if not isinstance(data["bytes"], int) or data["bytes"] < 0:
-        bad("bytes", "bytes is not a size in bytes", "copy it from `wc -c FILE`")
-    if data["encoding"] != "UTF-8":
-        bad("encoding", f"encoding {data['encoding']!r}: raw files are UTF-8",
-            "convert the file to UTF-8 (iconv -f GB18030 -t UTF-8) and write encoding: UTF-8")
-    if data["form"] not in FORMS:
-        bad("form", f"unknown form {data['form']!r}", f"use one of {', '.join(FORMS)}")
-    for key in TEXT_FIELDS:
-        value = data.get(key)
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            bad(key, f"'{key}' must be text or null", "quote the value, or write null when it is not known")
-    if not isinstance(data["what"], str):
-        bad("what", "'what' is empty", "say what the file holds")
-    for key in ("listed", "retrieved"):
-        if data[key] is not None and not isinstance(data[key], date):
-            bad(key, f"{key} {data[key]!r} is not a date", "write YYYY-MM-DD, or null when it is not known")
-    for fact, evidence in EVIDENCED:
-        if data.get(fact) is not None and not data.get(evidence):
-            bad(fact, f"'{fact}' is stated without '{evidence}'",
-                f"add {evidence}: saying where the file states it (line numbers), or write {fact}: null")
-    damage = data["damage"] or []
-    if not isinstance(damage, list) or not all(isinstance(d, str) and d.strip() for d in damage):
-        bad("damage", "damage is not a list of sentences", "write one '- …' line per kind of damage")
-        damage = []
-    unknown = sorted(set(data) - set(REQUIRED) - set(TEXT_FIELDS))
-    if unknown:
-        bad(unknown[0], f"unknown field '{unknown[0]}'", f"use only {', '.join(REQUIRED)} and their *_evidence")
-    if problems:
-        raise CorpusError(problems)
+    lines = {str(k): loaded.line_of((k,)) for k in (loaded.data or {})}
     return SourceRecord(
-        path=path, file=data["file"], sha256=data["sha256"], bytes=data["bytes"],
-        encoding=data["encoding"], form=data["form"], what=data["what"].strip(),
-        publisher=data["publisher"], website=data["website"], url=data["url"],
-        listed=data["listed"], retrieved=data["retrieved"], missing=data["missing"],
-        damage=tuple(d.strip() for d in damage), notes=data["notes"],
-        evidence={fact: data[ev] for fact, ev in (*EVIDENCED, ("retrieved", "retrieved_evidence"))
-                  if data.get(ev)},
-        field_lines=where,
+        path=path, file=record.file, sha256=record.sha256, bytes=record.bytes, encoding=record.encoding,
+        form=record.form, what=record.what, publisher=record.publisher, website=record.website,
+        url=record.url, listed=record.listed, retrieved=record.retrieved, missing=record.missing,
+        damage=tuple(record.damage), notes=record.notes,
+        evidence={fact: getattr(record, ev) for fact, ev in EVIDENCED if getattr(record, ev)},
+        field_lines=lines,
     )
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import ahocorasick
+
 from builder.corpus.glossary import QUOTES, Glossary, Term
 from builder.corpus.load import Corpus
 from builder.corpus.model import Block, Document, plain_with_bold
@@ -57,27 +59,49 @@ class Match:
 
 
 class Matcher:
-    """Leftmost-longest matching of every surface form of a glossary."""
+    """Leftmost-longest matching of every surface form of a glossary.
+
+    One Aho-Corasick automaton over every form finds all candidates of a text
+    in one pass; then, left to right, the longest candidate at a position
+    that passes its conditions (whole number, set off when ``match: quoted``)
+    is taken, and matching resumes after it.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
-        self.by_first: dict[str, list[tuple[str, Term]]] = {}
-        for form, term in sorted(glossary.term_of_form().items(), key=lambda x: (-len(x[0]), x[0])):
-            self.by_first.setdefault(form[0], []).append((form, term))
+        self.forms = sorted(glossary.term_of_form().items(), key=lambda x: (-len(x[0]), x[0]))
+        self.automaton: ahocorasick.Automaton | None = None
+        if self.forms:
+            self.automaton = ahocorasick.Automaton()
+            for rank, (form, term) in enumerate(self.forms):
+                self.automaton.add_word(form, (rank, form, term))
+            self.automaton.make_automaton()
+
+    def candidates(self, plain: str) -> dict[int, list[tuple[int, str, Term]]]:
+        """start -> [(rank, form, term)], longest form first."""
+        out: dict[int, list[tuple[int, str, Term]]] = {}
+        if self.automaton is None:
+            return out
+        for last, (rank, form, term) in self.automaton.iter(plain):
+            out.setdefault(last - len(form) + 1, []).append((rank, form, term))
+        for items in out.values():
+            items.sort(key=lambda x: x[0])
+        return out
 
     def find(self, plain: str, bold: list[tuple[int, int]] = ()) -> list[Match]:
         """Non-overlapping matches in ``plain``; ``bold`` ranges count as set off, like quotes."""
         out: list[Match] = []
-        i = 0
-        while i < len(plain):
-            hit = next((Match(i, i + len(f), t, f) for f, t in self.by_first.get(plain[i], ())
-                        if plain.startswith(f, i) and _whole_number(plain, i, i + len(f))
+        pos = 0
+        found = self.candidates(plain)
+        for i in sorted(found):
+            if i < pos:
+                continue
+            hit = next((Match(i, i + len(f), t, f) for _, f, t in found[i]
+                        if _whole_number(plain, i, i + len(f))
                         and (t.match == "text" or _set_off(plain, bold, i, i + len(f)))),
                        None)
-            if hit is None:
-                i += 1
-                continue
-            out.append(hit)
-            i = hit.end
+            if hit is not None:
+                out.append(hit)
+                pos = hit.end
         return out
 
 

@@ -4,7 +4,8 @@ A sentence of a report lists indicators one after another, each followed by
 its figures: ``地区生产总值完成92.2亿元，增长4.8%；财政总收入完成6.92亿元…``.
 Rules (each with its example from the seeds):
 
-- Terms are matched longest first, so 城镇常住居民人均可支配收入 is one
+- All terms are found in one pass (an Aho-Corasick automaton, built once
+  per vocabulary), then taken longest first, so 城镇常住居民人均可支配收入 is one
   mention, never 城镇… plus a stray 可支配收入.
 - A term right after a ``not_after`` word or right before a ``not_before``
   word is part of another indicator: 单位地区生产总值能耗, 亿元地区生产总值
@@ -25,6 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import ahocorasick
 
 from builder.corpus.indicators import Vocabulary
 
@@ -85,27 +88,74 @@ def _terms(vocab: Vocabulary) -> list[tuple[str, tuple[str, ...], str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+#: Entries of one surface string: (rank in ``_terms`` order, ids, how).
+_Entry = tuple[int, tuple[str, ...], str]
+#: One automaton per vocabulary object (a build loads one; tests a few).
+_AUTOMATA: dict[int, tuple[Vocabulary, ahocorasick.Automaton | None]] = {}
+
+
+def _automaton(vocab: Vocabulary) -> ahocorasick.Automaton | None:
+    """Every term of ``vocab`` in one automaton: ``term -> (term, entries)``.
+
+    Built once per vocabulary, not per sentence: the vocabulary does not
+    change during a build. None when the vocabulary has no terms.
+    """
+    cached = _AUTOMATA.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    entries: dict[str, list[_Entry]] = {}
+    for rank, (term, ids, how) in enumerate(_terms(vocab)):
+        if term:
+            entries.setdefault(term, []).append((rank, ids, how))
+    automaton = None
+    if entries:
+        automaton = ahocorasick.Automaton()
+        for term, items in entries.items():
+            automaton.add_word(term, (term, tuple(items)))
+        automaton.make_automaton()
+    if len(_AUTOMATA) > 8:
+        _AUTOMATA.clear()
+    _AUTOMATA[id(vocab)] = (vocab, automaton)
+    return automaton
+
+
 def find_mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
-    """Every indicator named in one sentence, in order, non-overlapping."""
+    """Every indicator named in one sentence, in order, non-overlapping.
+
+    One pass of the automaton lists every occurrence of every term; they are
+    then considered term by term, longest term first, and within a term left
+    to right skipping overlaps (as a per-term ``re.finditer`` would), the
+    first acceptable one taking its characters.
+    """
+    automaton = _automaton(vocab)
+    if automaton is None:
+        return []
+    hits: list[tuple[int, int, int, tuple[str, ...], str, str]] = []
+    for last, (term, items) in automaton.iter(sentence):
+        start = last - len(term) + 1
+        hits += [(rank, start, start + len(term), ids, how, term) for rank, ids, how in items]
+    hits.sort()
     taken = [False] * len(sentence)
     found: list[Mention] = []
-    for term, ids, how in _terms(vocab):
-        for m in re.finditer(re.escape(term), sentence):
-            a, b = m.start(), m.end()
-            if any(taken[a:b]):
+    term_end: dict[int, int] = {}  # rank -> end of its previous occurrence
+    for rank, a, b, ids, how, term in hits:
+        if a < term_end.get(rank, 0):
+            continue
+        term_end[rank] = b
+        if any(taken[a:b]):
+            continue
+        ind = vocab.get(ids[0])
+        if how != "pair" and ind is not None:
+            if any(sentence.endswith(w, 0, a) for w in ind.not_after):
                 continue
-            ind = vocab.get(ids[0])
-            if how != "pair" and ind is not None:
-                if any(sentence[:a].endswith(w) for w in ind.not_after):
-                    continue
-                if any(sentence[b:].startswith(w) for w in ind.not_before):
-                    continue
-            if how == "elliptic" and ind is not None:
-                if ind.name[:2] not in sentence[:a] or sentence[b:b + 1] == "值":
-                    continue
-            found.append(Mention(a, b, ids, term))
-            for k in range(a, b):
-                taken[k] = True
+            if any(sentence.startswith(w, b) for w in ind.not_before):
+                continue
+        if how == "elliptic" and ind is not None:
+            if ind.name[:2] not in sentence[:a] or sentence[b:b + 1] == "值":
+                continue
+        found.append(Mention(a, b, ids, term))
+        for k in range(a, b):
+            taken[k] = True
     return sorted(found, key=lambda m: m.start)
 
 

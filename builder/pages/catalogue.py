@@ -2,12 +2,17 @@
 
 Every page that lists or groups documents asks this module, so the home
 page, region pages and navigation always agree on order and membership.
+Each grouping is computed once per build (``cached_property``): pages ask
+for them once per document, and a scan per question would make the build
+quadratic in the corpus.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from builder.corpus.load import Corpus
 from builder.corpus.model import DOC_TYPES, Document
@@ -30,7 +35,7 @@ class Catalogue:
     def province(self) -> str:
         return self.corpus.regions.province
 
-    @property
+    @cached_property
     def documents(self) -> list[Document]:
         return sorted(self.corpus.documents, key=_doc_order)
 
@@ -45,20 +50,48 @@ class Catalogue:
         assert prefecture is not None  # load_regions guarantees listed parents
         return prefecture
 
+    @cached_property
+    def _of_region(self) -> dict[Region, list[Document]]:
+        out: dict[Region, list[Document]] = defaultdict(list)
+        for d in self.documents:
+            out[self.region_of(d)].append(d)
+        return out
+
+    @cached_property
+    def _under_region(self) -> dict[Region, list[Document]]:
+        out: dict[Region, list[Document]] = defaultdict(list)
+        for d in self.documents:
+            region = self.region_of(d)
+            out[region].append(d)
+            prefecture = self.prefecture_of(region)
+            if prefecture != region:
+                out[prefecture].append(d)
+        return out
+
     def documents_of(self, region: Region) -> list[Document]:
         """Documents about the region itself (not its sub-regions)."""
-        return [d for d in self.documents if self.region_of(d) == region]
+        return list(self._of_region.get(region, ()))
 
     def documents_under(self, region: Region) -> list[Document]:
         """Documents about the region or any of its sub-regions."""
-        return [d for d in self.documents
-                if region in (self.region_of(d), self.prefecture_of(self.region_of(d)))]
+        return list(self._under_region.get(region, ()))
+
+    @cached_property
+    def _with_pages(self) -> tuple[Region, ...]:
+        named = {self.region_of(d) for d in self.corpus.documents}
+        named |= {self.prefecture_of(r) for r in named}
+        return tuple(sorted(named, key=lambda r: r.code))
 
     def regions_with_pages(self) -> list[Region]:
         """Regions that get a page: those with documents, and their prefectures."""
-        named = {self.region_of(d) for d in self.corpus.documents}
-        named |= {self.prefecture_of(r) for r in named}
-        return sorted(named, key=lambda r: r.code)
+        return list(self._with_pages)
+
+    def has_page(self, region: Region) -> bool:
+        return region in self._with_pages_set
+
+    @cached_property
+    def _with_pages_set(self) -> frozenset[Region]:
+        return frozenset(self._with_pages)
 
     def prefectures(self) -> list[Region]:
         return [r for r in self.regions_with_pages() if r.parent is None]

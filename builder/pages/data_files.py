@@ -1,4 +1,8 @@
-"""Downloadable data: the metadata index and every document as .txt and .md."""
+"""Downloadable data: the metadata index and every document as .txt.
+
+The corpus file itself is not copied into the site (it would double every
+document's download bytes): the page and ``documents.json`` link it in the
+repository, where it is the file a correction edits."""
 
 from __future__ import annotations
 
@@ -24,11 +28,6 @@ def plain_text(doc: Document) -> str:
     blocks = [f"[{i}] {b.plain_text}" if b.kind != "table" else f"[{i}]\n{b.plain_text}"
               for b, i in zip(doc.blocks, block_ids(doc.blocks), strict=True)]
     return "\n\n".join([doc.meta.title, TEXT_NOTE, *blocks]) + "\n"
-
-
-def markdown_source(doc: Document) -> bytes:
-    """The corpus file itself, byte for byte: what a correction edits."""
-    return doc.path.read_bytes()
 
 
 def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> dict:
@@ -60,7 +59,7 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "url": settings.page_url(urls.url_path(urls.document(doc))),
         "page": urls.url_path(urls.document(doc)),
         "text": urls.text_download(doc),
-        "markdown": urls.markdown_download(doc),
+        "corpus_file": settings.blob_url(urls.corpus_file(doc)),
         "edit": settings.edit_url(urls.corpus_file(doc)),
     }
 

@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-from builder.corpus.model import Block, Document
+from builder.corpus.model import Block, Document, plain_inline
 from builder.pages import cite, urls
-from builder.pages.annotate import Span
+from builder.pages.annotate import Span, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
@@ -68,7 +68,7 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
                        f"SHA-256 `{source.sha256}`（[说明]({urls.link(src, urls.METHODOLOGY)})）"
                        + source_links(doc, src, extensions)))
     rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
-                       f"[Markdown 源文件 .md]({urls.link(src, urls.markdown_download(doc))})"))
+                       f"[语料源文件（仓库）]({settings.blob_url(urls.corpus_file(doc))})"))
     card = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
     return f'!!! info doc-meta "文件信息"\n\n{indent(card)}'
 
@@ -77,6 +77,22 @@ def actions(doc: Document, url: str, settings: SiteSettings) -> str:
     edit = settings.edit_url(urls.corpus_file(doc))
     return (f"[编辑此文件]({edit}){{ .md-button .edit-document }} "
             f"[报告错误]({report_url(doc, url, settings)}){{ .md-button .report-error }}")
+
+
+def contents(doc: Document) -> str:
+    """The document's headings as an in-page contents list, for narrow screens.
+
+    Document pages are not in the site navigation (it would grow with the
+    corpus), and Material shows a page's table of contents on a phone only
+    inside the navigation drawer, under the page's own nav entry; on wide
+    screens its right-hand sidebar has it, so the stylesheet hides this list there.
+    """
+    items = [f'<li class="doc-contents__l{b.level}"><a href="#{b.anchor}">{escape(plain_inline(b.text))}</a></li>'
+             for b in doc.headings if b.anchor]
+    if not items:
+        return ""
+    return ('<details class="doc-contents">\n<summary>目录</summary>\n<ul>\n'
+            + "\n".join(items) + "\n</ul>\n</details>")
 
 
 def citation(doc: Document, url: str, settings: SiteSettings) -> str:
@@ -122,6 +138,7 @@ def render(cat: Catalogue, doc: Document, settings: SiteSettings,
              f"# {inline(doc.meta.title)}",
              metadata_card(cat, doc, src, settings, extensions),
              actions(doc, url, settings),
+             contents(doc),
              *(block(b, spans, links[k], ids[k]) for k, b in enumerate(doc.blocks)),
              *(section for ext in extensions for section in ext.document_sections(doc, src)),
              citation(doc, url, settings)]

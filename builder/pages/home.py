@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from builder.corpus.regions import Region
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.listing import document_list
 from builder.pages.markdown import inline
 from builder.pages.settings import SiteSettings
+
+#: Documents listed under each prefecture on the home page; the rest are on its page.
+LATEST = 5
+
+
+def prefecture_summary(cat: Catalogue, prefecture: Region, src: str) -> str:
+    """The prefecture's newest documents and a link to all of them: the home page
+    stays the same size however many documents the corpus holds."""
+    docs = sorted(cat.documents_under(prefecture), key=lambda d: -d.meta.year)
+    more = (f"\n\n[共 {len(docs)} 份文件，按地区查看]({urls.link(src, urls.region(prefecture))})"
+            if len(docs) > LATEST else "")
+    return document_list(docs[:LATEST], src) + more
 
 
 def render(cat: Catalogue, settings: SiteSettings) -> str:
@@ -26,15 +39,14 @@ def render(cat: Catalogue, settings: SiteSettings) -> str:
     for prefecture in cat.prefectures():
         parts += [f"### [{inline(prefecture.name)}]({urls.link(src, urls.region(prefecture))})"
                   f" {{ #{prefecture.slug} }}",
-                  document_list(cat.documents_under(prefecture), src)]
+                  prefecture_summary(cat, prefecture, src)]
     parts += [
         f"也可以[按年份]({urls.link(src, urls.YEARS)})或"
         f"[按文件类型]({urls.link(src, urls.TYPES)})浏览。",
         "## 下载数据 { #data }",
-        f"全部文件的元数据：[documents.json]({urls.link(src, urls.DOCUMENTS_JSON)})。"
-        "每份文件页面的“文件信息”中另有纯文本（.txt）和 Markdown 源文件（.md）下载。",
-        "\n".join(f"- {inline(d.meta.title)}：[.txt]({urls.link(src, urls.text_download(d))})"
-                  f" · [.md]({urls.link(src, urls.markdown_download(d))})" for d in docs),
+        f"全部文件的元数据：[documents.json]({urls.link(src, urls.DOCUMENTS_JSON)})"
+        "（每份文件的纯文本下载地址和仓库中源文件的地址都在其中）。"
+        "每份文件页面的“文件信息”中另有纯文本（.txt）下载和仓库源文件链接。",
         "## 如何引用 { #cite }",
         "每份文件页面末尾的“引用本文”提供纯文本、BibTeX 和 CSL-JSON 三种格式，"
         "均指向该文件的永久链接。引用某一段时，请使用段落末尾 ¶ 符号给出的段落链接"

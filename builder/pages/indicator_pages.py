@@ -253,13 +253,14 @@ class IndicatorSite:
     def _coverage(self, src: str, present: list[Indicator], regions: list[str]) -> str:
         head = "| 地区 | " + " | ".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in present) + " |"
         rows = [head, "|---|" + "---:|" * len(present)]
+        counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # (region, id) -> actual, target
+        for r in self.records:
+            counts[(r.region, r.indicator)][r.kind != "actual"] += 1
         for region in regions:
             cells = []
             for ind in present:
-                mine = [r for r in self.records if r.region == region and r.indicator == ind.id]
-                a = sum(r.kind == "actual" for r in mine)
-                t = len(mine) - a
-                cells.append(f"{a}/{t}" if mine else "—")
+                a, t = counts.get((region, ind.id), (0, 0))
+                cells.append(f"{a}/{t}" if a + t else "—")
             rows.append(f"| {escape(region)} | " + " | ".join(cells) + " |")
         return "\n".join(rows)
 

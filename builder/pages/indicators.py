@@ -53,6 +53,9 @@ class IndicatorPages:
         self.by_block: dict[tuple[str, str], list[Found]] = defaultdict(list)
         for f in self.found:
             self.by_block[(f.record.doc_id, f.record.anchor)].append(f)
+        self.by_doc: dict[str, list[Record]] = defaultdict(list)
+        for r in self.records:
+            self.by_doc[r.doc_id].append(r)
         self.site = IndicatorSite(cat, self.vocabulary, self.records)
 
     # -- document pages -----------------------------------------------------------------
@@ -86,7 +89,7 @@ class IndicatorPages:
                 for a, b in f.marks if plain[a:b]]
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
-        mine = [r for r in self.records if r.doc_id == doc.id]
+        mine = self.by_doc.get(doc.id, [])
         if not mine or not self.vocabulary.indicators:
             return []
         parts = ["## 主要指标 { #indicators }",

@@ -3,7 +3,14 @@
 MkDocs' own ``INHERIT`` key merges a parent config into ``mkdocs.yml``; the
 builder writes the parent (``build/docs/.nav.yml``, a dot-file MkDocs does
 not publish) so the static ``mkdocs.yml`` gets a nav that fits the corpus:
-regions as a tree (prefecture › region › documents), then years and types.
+regions as a tree (prefecture › region), then years and types.
+
+The nav never lists documents: every page carries the whole nav (Material
+prunes it to the open section with ``navigation.prune``), so one link per
+document on every page would make the site grow with the square of the
+corpus. Documents are listed, paged, on the region, year and type pages
+(``builder.pages.listing``); ``not_in_nav`` in ``mkdocs.yml`` says that
+document pages and list pages past the first are meant to be outside it.
 """
 
 from __future__ import annotations
@@ -20,15 +27,12 @@ from builder.pages.markdown import label
 NavItem = str | dict[str, "str | list[NavItem]"]
 
 
-def _documents(cat: Catalogue, region: Region) -> list[NavItem]:
-    return [{label(f"{d.meta.year}年 {d.meta.doc_type}"): urls.document(d)}
-            for d in cat.documents_of(region)]
-
-
 def _region_section(cat: Catalogue, region: Region) -> NavItem:
-    items: list[NavItem] = [urls.region(region), *_documents(cat, region)]
-    if region.parent is None:
-        items += [_region_section(cat, c) for c in cat.children_with_pages(region)]
+    """A prefecture with its regions' pages; a county is one link (its page lists its documents)."""
+    if region.parent is not None:
+        return {label(region.name): urls.region(region)}
+    items: list[NavItem] = [urls.region(region)]
+    items += [_region_section(cat, c) for c in cat.children_with_pages(region)]
     return {label(region.name): items}
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from builder.corpus.regions import Region
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
-from builder.pages.listing import document_list
+from builder.pages.listing import document_list, paged, pager
 from builder.pages.markdown import inline
 
 
 def _region_link(cat: Catalogue, region: Region, src: str) -> str:
     """A link when the region has a page; its name and a note otherwise."""
-    if region in cat.regions_with_pages():
+    if cat.has_page(region):
         count = len(cat.documents_under(region))
         return f"[{inline(region.name)}]({urls.link(src, urls.region(region))})（{count} 份文件）"
     return f"{inline(region.name)}（暂无文件）"
@@ -27,19 +27,26 @@ def province_page(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def region_page(cat: Catalogue, region: Region) -> str:
-    src = urls.region(region)
-    up = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
-    if region.parent:
-        up.append(_region_link(cat, cat.prefecture_of(region), src))
-    parts = [f"# {inline(region.name)}",
-             f"{' › '.join(up)} › {inline(region.name)}",
-             f"行政区划代码 `{region.code}` · {region.level}",
-             "## 文件 { #documents }",
-             document_list(cat.documents_of(region), src)]
-    if region.parent is None:
-        children = cat.children(region)
-        parts += ["## 下辖地区 { #subregions }",
-                  "\n".join(f"- {_region_link(cat, c, src)}" for c in children)
-                  if children else "本版未收录下辖地区。"]
-    return "\n\n".join(parts) + "\n"
+def region_page(cat: Catalogue, region: Region) -> dict[str, str]:
+    """The region's page (and, for a long list, its further pages): source path -> Markdown."""
+    first = urls.region(region)
+
+    def render(docs: list, n: int, count: int, src: str) -> str:
+        up = [f"[{inline(cat.province)}]({urls.link(src, urls.PROVINCE)})"]
+        if region.parent:
+            up.append(_region_link(cat, cat.prefecture_of(region), src))
+        title = inline(region.name) if n == 1 else f"{inline(region.name)}（第 {n} 页）"
+        nav = pager(first, n, count, src)
+        parts = [f"# {title}",
+                 f"{' › '.join(up)} › {inline(region.name)}",
+                 f"行政区划代码 `{region.code}` · {region.level}",
+                 "## 文件 { #documents }", nav,
+                 document_list(docs, src), nav]
+        if region.parent is None and n == 1:
+            children = cat.children(region)
+            parts += ["## 下辖地区 { #subregions }",
+                      "\n".join(f"- {_region_link(cat, c, src)}" for c in children)
+                      if children else "本版未收录下辖地区。"]
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    return paged(cat.documents_of(region), first, render)

@@ -22,15 +22,14 @@ def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
         urls.NAV_FILE: nav.nav_yaml(cat, [item for ext in extensions for item in ext.nav()]),
     }
     for r in cat.regions_with_pages():
-        files[urls.region(r)] = region.region_page(cat, r)
+        files.update(region.region_page(cat, r))
     for y in cat.years():
-        files[urls.year(y)] = indexes.year_page(cat, y)
+        files.update(indexes.year_page(cat, y))
     for t in cat.doc_types():
-        files[urls.doc_type(t)] = indexes.type_page(cat, t)
+        files.update(indexes.type_page(cat, t))
     for doc in cat.documents:
         files[urls.document(doc)] = document.render(cat, doc, settings, extensions)
         files[urls.text_download(doc)] = data_files.plain_text(doc)
-        files[urls.markdown_download(doc)] = data_files.markdown_source(doc)
     for ext in extensions:
         for path, content in ext.pages().items():
             if path in files:

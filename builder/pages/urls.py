@@ -51,10 +51,6 @@ def text_download(doc: Document) -> str:
     return f"data/texts/{doc.id}.txt"
 
 
-def markdown_download(doc: Document) -> str:
-    return f"data/texts/{doc.id}.md"
-
-
 def source_page(doc: Document) -> str:
     """The document's raw span beside the edition (``builder.pages.sources``)."""
     return f"documents/{doc.id}/source.md"

@@ -68,12 +68,22 @@ def fnv1a(gram: str) -> int:
 
 
 def base36(n: int) -> str:
+    if n < len(_SMALL):
+        return _SMALL[n]
+    return _base36(n)
+
+
+def _base36(n: int) -> str:
     out = ""
     while True:
         n, r = divmod(n, 36)
         out = _B36[r] + out
         if not n:
             return out
+
+
+#: Gaps are mostly small: their base-36 forms are made once.
+_SMALL = [_base36(i) for i in range(36 ** 3)]
 
 
 def encode_gaps(ids: list[int]) -> str:
@@ -109,9 +119,15 @@ class IndexStats:
 
 
 def postings(units: list[Unit]) -> dict[str, list[int]]:
+    """gram -> sorted unit ids; a text seen before (a repeated heading, a
+    paragraph two reports share) is folded and cut into grams once."""
     out: dict[str, list[int]] = defaultdict(list)
+    seen: dict[str, tuple[str, ...]] = {}
     for uid, unit in enumerate(units):
-        for g in grams(fold(unit.text)):
+        unit_grams = seen.get(unit.text)
+        if unit_grams is None:
+            unit_grams = seen[unit.text] = tuple(grams(fold(unit.text)))
+        for g in unit_grams:
             out[g].append(uid)
     return out
 
@@ -170,6 +186,13 @@ def paginate(ids: list[int], encoded_bytes: int) -> tuple[int, dict[int, str]]:
 
 def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -> dict[str, str]:
     files: dict[str, str] = {}
+    lengths: dict[str, str] = {}  # jieba runs once per distinct text
+
+    def cut(text: str) -> str:
+        if text not in lengths:
+            lengths[text] = cut_lengths(tok, text)
+        return lengths[text]
+
     for n in range(0, len(units), CHUNK_UNITS):
         part = units[n:n + CHUNK_UNITS]
         sections: list[str] = []
@@ -178,7 +201,7 @@ def chunk_files(docs: list[Document], units: list[Unit], tok: jieba.Tokenizer) -
             if u.section not in sections:
                 sections.append(u.section)
             rows.append([u.doc, u.anchor, KINDS[u.kind], sections.index(u.section), u.text,
-                         cut_lengths(tok, u.text)])
+                         cut(u.text)])
         doc_info = {str(i): [docs[i].id, docs[i].meta.title] for i in sorted({u.doc for u in part})}
         files[f"{ROOT}/t/{n // CHUNK_UNITS}.json"] = compact_json({"d": doc_info, "s": sections, "u": rows})
     return files

@@ -99,7 +99,7 @@ def test_unknown_region(corpus_copy):
 
 def test_raw_html_is_rejected(corpus_copy):
     edit(corpus_copy, "各位代表： {#p-4}", "各位代表：<script>alert(1)</script> {#p-4}")
-    assert any("raw HTML" in m for m in messages(corpus_copy))
+    assert any("unsafe text: a <script> tag" in m for m in messages(corpus_copy))
 
 
 def test_command_exits_non_zero_without_a_traceback(corpus_copy):

@@ -53,14 +53,14 @@ def test_every_entry_has_an_explanation_and_a_source_or_says_unknown(glossary: G
 def test_an_unknown_level_is_reported_at_its_line(scratch: Path) -> None:
     path = write(scratch, "sanling", "id: sanling\nterm: 三零\nexpansion: unknown\n"
                                      "explanation: 平安建设。\nlevel: 山西\n")
-    assert problems(scratch) == [f"{path}:5: error: unknown level '山西'; use 中央, 山西省, a region of "
+    assert problems(scratch) == [f"{path}:5: error: level: unknown level '山西'; use 中央, 山西省, a region of "
                                  "corpus/regions.yml (吕梁市, 离石区 …), 通用 or 不详"]
 
 
 def test_an_expansion_without_a_source_is_refused(scratch: Path) -> None:
     path = write(scratch, "sanling", "id: sanling\nterm: 三零\nexpansion: 零上访、零事故、零案件\n"
                                      "explanation: 平安建设。\nlevel: 山西省\n")
-    assert problems(scratch) == [f"{path}:3: error: an expansion without a source; cite the paragraph or "
+    assert problems(scratch) == [f"{path}:3: error: expansion: an expansion without a source; cite the paragraph or "
                                  "public source that spells it out, or write expansion: unknown"]
 
 
@@ -68,8 +68,9 @@ def test_a_source_without_a_paragraph_anchor_is_refused(scratch: Path) -> None:
     path = write(scratch, "sanling", "id: sanling\nterm: 三零\nexpansion: 零上访、零事故、零案件\n"
                                      "explanation: 平安建设。\nlevel: 山西省\nsources:\n"
                                      "  - doc: lishi-2021-shisiwu-guihua-gangyao\n")
-    assert problems(scratch) == [f"{path}:7: error: source 'lishi-2021-shisiwu-guihua-gangyao' names no "
-                                 "paragraph; write <doc_id>#<anchor>, e.g. lishi-2021-gongzuobaogao#p-54"]
+    assert problems(scratch) == [f"{path}:7: error: sources[0].doc: 'lishi-2021-shisiwu-guihua-gangyao' is not of "
+                                 "the required form; cite a paragraph as <doc_id>#<anchor>, e.g. "
+                                 "lishi-2021-gongzuobaogao#p-54"]
 
 
 def test_the_id_must_be_the_file_name(scratch: Path) -> None:

@@ -61,7 +61,8 @@ def test_tapping_a_slogan_shows_its_expansion_then_a_second_tap_opens_its_page(
     tip = page.locator(".glossary-tip")
     tip.wait_for(state="visible", timeout=5000)
     assert LIUWEN in tip.inner_text()
-    # the first tap explains, it does not navigate (navigation.tracking may set the #heading)
+    # the first tap explains, it does not navigate (navigation.tracking may write the
+    # anchor of the section scrolled to into the address bar: that is not navigating)
     assert page.url.split("#")[0] == server + DOC
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "glossary-tap-phone.png"))

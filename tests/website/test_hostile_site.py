@@ -60,7 +60,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         else:  # several payloads edit 各位代表 (p-4): the others become paragraphs of their own
             text += "\n" + new.replace("{#p-4}", f"{{#p-{i}}}") + "\n"
     path.write_text(text, encoding="utf-8")
-    return build_site(work / "out", corpus)
+    return build_site(work / "out", corpus, check=False)
 
 
 def _active(page: Path) -> list[str]:

@@ -77,10 +77,13 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
     assert checked > 100
 
 
-def test_every_document_has_its_page_and_downloads(built_site: BuiltSite) -> None:
+def test_every_document_has_its_page_and_one_download(built_site: BuiltSite) -> None:
+    """The page with every anchor, and one ``.txt``; the corpus file is linked in the
+    repository, not copied (a second download would double every document's bytes)."""
     for doc in built_site.corpus.documents:
         page = _parse(built_site.html(f"documents/{doc.id}"))
         anchors = {b.anchor for b in doc.blocks if b.anchor}
         assert anchors <= page.ids, f"{doc.id}: anchors missing from the page"
-        for ext in ("txt", "md"):
-            assert (built_site.site / "data" / "texts" / f"{doc.id}.{ext}").is_file()
+        assert (built_site.site / "data" / "texts" / f"{doc.id}.txt").is_file()
+        assert not (built_site.site / "data" / "texts" / f"{doc.id}.md").exists()
+        assert any(link.endswith(f"/blob/main/corpus/documents/{doc.id}.md") for link in page.links)
