@@ -59,6 +59,8 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "url": settings.page_url(urls.url_path(urls.document(doc))),
         "page": urls.url_path(urls.document(doc)),
         "text": urls.text_download(doc),
+        "source_page": urls.url_path(urls.source_page(doc)),  # the raw span beside the edition
+        "raw": urls.raw_download(doc),  # the raw span, as the raw file has it
         "corpus_file": settings.blob_url(urls.corpus_file(doc)),
         "edit": settings.edit_url(urls.corpus_file(doc)),
     }
