@@ -51,7 +51,13 @@ def check_sources(corpus: Corpus) -> list[Problem]:
             problems.append(Problem(doc.path, doc.line_of("source.file"),
                                     f"raw file {src.file} is not in {sources.root}",
                                     "add the raw file and its record to sources/, or fix source.file"))
-        elif raw.sha256 != src.sha256:
+        elif src.title_line and (src.title_line.line > len(raw.lines)
+                                 or raw.lines[src.title_line.line - 1].strip() != src.title_line.text):
+            problems.append(Problem(doc.path, doc.line_of("source.title_line"),
+                                    f"raw line {src.title_line.line} of {src.file} is not the title line "
+                                    f"{src.title_line.text!r}", "copy the line exactly as the raw file has it "
+                                    "(spaces at its ends aside), or fix its line number"))
+        if raw is not None and raw.sha256 != src.sha256:
             problems.append(Problem(doc.path, doc.line_of("source.sha256"),
                                     f"source.sha256 does not match {src.file} ({raw.sha256})",
                                     "the document was made from other bytes: re-import it from the "

@@ -85,5 +85,5 @@ def load_corpus(root: Path, *, collect: list[Problem] | None = None,
         collect.extend(problems)
         seen: set[str] = set()
         documents = [d for d in documents if not (d.id in seen or seen.add(d.id))]  # type: ignore[func-returns-value]
-    documents.sort(key=lambda d: (d.meta.region_code, -d.meta.year, d.id))
+    documents.sort(key=lambda d: (d.meta.region_code, -(d.meta.year or 0), d.id))  # undated last
     return Corpus(root, regions, documents, sources)

@@ -17,7 +17,7 @@ def plain(doc: Document, url: str, settings: SiteSettings) -> str:
     """GB/T 7714 style reference for a report ([R/OL]) with its permalink."""
     meta = doc.meta
     where = f"{meta.congress}，" if meta.congress else ""
-    when = meta.date.isoformat() if meta.date else str(meta.year)
+    when = meta.date.isoformat() if meta.date else str(meta.year) if meta.year else "出版年不详"
     return f"{_author(doc)}. {meta.title}[R/OL]. {where}{when}. {settings.site_name}. {url}"
 
 
@@ -27,7 +27,7 @@ def _bibtex_value(text: str) -> str:
 
 def bibtex(doc: Document, url: str) -> str:
     meta = doc.meta
-    fields = [("title", meta.title), ("author", _author(doc)), ("year", str(meta.year))]
+    fields = [("title", meta.title), ("author", _author(doc))] + ([("year", str(meta.year))] if meta.year else [])
     if meta.date:
         fields.append(("date", meta.date.isoformat()))
     if meta.congress:
@@ -46,6 +46,8 @@ def csl_json(doc: Document, url: str) -> str:
                                               if p)}
     if meta.congress:
         item["event-title"] = meta.congress
-    parts = [meta.date.year, meta.date.month, meta.date.day] if meta.date else [meta.year]
-    item.update({"issued": {"date-parts": [parts]}, "URL": url, "language": "zh-CN"})
+    parts = [meta.date.year, meta.date.month, meta.date.day] if meta.date else [meta.year] if meta.year else None
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    item.update({"URL": url, "language": "zh-CN"})
     return json.dumps([item], ensure_ascii=False, indent=2)

@@ -47,16 +47,38 @@ def source_links(doc: Document, src: str, extensions: Sequence[Extension]) -> st
             f"[下载原文 .txt]({urls.link(src, urls.raw_download(doc))})")
 
 
+def year_text(doc: Document, src: str) -> str:
+    """The year, linked to its page; "not stated" with the note when the source states none."""
+    if doc.meta.year is None:
+        note = f"：{inline(doc.meta.year_note)}" if doc.meta.year_note else ""
+        return f"原文未写明{note}"
+    return f"[{doc.meta.year}年]({urls.link(src, urls.year(doc.meta.year))})"
+
+
+def title_text(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
+    """Titles are the editors' (uniform: region, year, type); the source's own title line is quoted."""
+    line = doc.meta.source.title_line
+    if line is None:
+        return "本版所拟（原文没有标题行）"
+    where = f"原始文件第 {line.line} 行"
+    if any(raw_links(doc, src, extensions)):
+        where = f"[{where}]({urls.link(src, urls.source_page(doc))}#L{line.line})"
+    return f"本版所拟；原文标题行：“{inline(line.text)}”（{where}）"
+
+
 def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings,
                   extensions: Sequence[Extension] = ()) -> str:
     meta = doc.meta
     source = meta.source
     first, last = source.line_range
-    rows = [("地区", breadcrumb(cat, doc, src)),
+    rows = [("标题", title_text(doc, src, extensions)),
+            ("地区", breadcrumb(cat, doc, src)),
             ("日期", date_text(doc)),
-            ("年份", f"[{meta.year}年]({urls.link(src, urls.year(meta.year))})")]
+            ("年份", year_text(doc, src))]
     if meta.congress:
         rows.append(("会议", inline(meta.congress)))
+    rows += [(name, inline(value)) for name, value in (("文号", meta.doc_number), ("发文机关", meta.issued_by),
+                                                        ("审议通过", meta.adopted_by)) if value]
     if meta.speaker:
         rows.append(("报告人", inline(" ".join(p for p in (meta.speaker_title, meta.speaker) if p))))
     rows.append(("文件类型", f"[{meta.doc_type}]({urls.link(src, urls.doc_type(meta.doc_type))})"))
@@ -108,7 +130,7 @@ def front_matter(doc: Document) -> str:
     the nav keeps its short label."""
     meta = doc.meta
     fields = {"title": meta.title,
-              "description": f"{meta.region}{meta.year}年{meta.doc_type}（{date_text(doc)}）"}
+              "description": f"{meta.region}{f'{meta.year}年' if meta.year else ''}{meta.doc_type}（{date_text(doc)}）"}
     lines = [f"{k}: {json.dumps(label(v), ensure_ascii=False)}" for k, v in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---"
 

@@ -109,6 +109,7 @@ class SourcePages:
             self.record_card(record, doc),
             self.changes(doc, al, src),
             "## 原文 { #raw }",
+            title_line_html(doc, al),
             raw_html(doc, al),
         ]
         return "\n\n".join(p for p in parts if p) + "\n"
@@ -182,6 +183,18 @@ class SourcePages:
                            "其他条目或网站页面文字），不在此页。")
         out.append("\n".join(omitted) if omitted else "无。")
         return "\n\n".join(out)
+
+
+def title_line_html(doc: Document, al: Alignment) -> str:
+    """The source's own title line when it lies outside the span (a listing's item title)."""
+    line = doc.meta.source.title_line
+    first, last = doc.meta.source.line_range
+    if line is None or first <= line.line <= last:
+        return ""
+    text = al.raw.file_text.split("\n", line.line)[line.line - 1] if line.line <= len(al.raw.line_starts) else ""
+    return (f"原文标题行（第 {line.line} 行，在本文献的原文之外）：\n\n"
+            f'<pre class="raw-text raw-title" lang="zh-CN" style="counter-reset: raw-ln {line.line - 1}">'
+            f'<a class="raw-ln" id="L{line.line}" href="#L{line.line}"></a>{html_text(text)}</pre>')
 
 
 def raw_span_bytes(al: Alignment) -> bytes:

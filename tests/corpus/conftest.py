@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "mini_corpus"
 #: The fixture document's raw file (made for the tests, like the document).
-FIXTURE_SOURCES = REPO / "tests" / "fixtures" / "mini_sources"
+FIXTURE_SOURCES = REPO / "tests" / "fixtures" / "sources"
 DOC = "documents/lishi-2021-gongzuobaogao.md"
 
 

@@ -55,8 +55,8 @@ def test_the_real_corpus_matches_its_sources(repo):
 def test_an_unrecorded_digit_change_is_an_error_at_the_paragraph(repo):
     file = edit(repo, "减税降费16557万元", "减税降费16558万元")
     assert errors(repo) == [
-        f"{file}:40: error: p-8 differs from the source (…减税降费1655[7→8]万元，新增市场主…); "
-        "record it under source.corrections with its reason, or undo it"]
+        f"{file}:{line_of(file, '减税降费16558万元')}: error: p-8 differs from the source "
+        "(…减税降费1655[7→8]万元，新增市场主…); record it under source.corrections with its reason, or undo it"]
 
 
 def test_the_same_change_recorded_passes(repo):
@@ -75,7 +75,7 @@ def test_a_correction_may_quote_the_raw_text_with_its_spaces_or_without(repo):
 def test_a_punctuation_change_is_a_change(repo):
     file = edit(repo, "减税降费16557万元，新增", "减税降费16557万元。新增")
     (msg,) = errors(repo)
-    assert msg.startswith(f"{file}:40: error: p-8 differs") and "[，→。]" in msg
+    assert msg.startswith(f"{file}:{line_of(file, '16557万元。新增')}: error: p-8 differs") and "[，→。]" in msg
 
 
 def test_a_moved_decimal_point_is_a_change(repo):
@@ -150,3 +150,17 @@ def test_a_record_cannot_carry_markup(repo):
                     encoding="utf-8")
     (msg,) = errors(repo)
     assert msg.startswith(f"{path}:{line_of(path, 'notes:')}: error: notes: ")
+
+
+def test_a_title_line_must_be_the_raw_files_line(repo):
+    file = edit(repo, "    text: 政府工作报告\n", "    text: 吕梁市离石区政府工作报告\n")
+    (msg,) = errors(repo)
+    assert msg.startswith(f"{file}:{line_of(file, 'title_line:')}: error: raw line 3 of 000_6808a0c448da17fa.txt "
+                          "is not the title line '吕梁市离石区政府工作报告'")
+
+
+def test_a_year_the_source_does_not_state_is_null_with_a_note(repo):
+    path = "documents/linxian-2021-xinwen.md"
+    file = edit(repo, "year_note: ", "# ", path)
+    (msg,) = errors(repo)
+    assert msg.startswith(f"{file}:{line_of(file, 'year: null')}: error: year: year is null without a year_note")

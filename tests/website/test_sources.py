@@ -80,7 +80,7 @@ def test_the_text_download_numbers_every_block(built_site: BuiltSite) -> None:
 
 def test_raw_text_is_escaped_on_the_source_page(tmp_path) -> None:
     fixture = REPO / "tests" / "fixtures"
-    raw = (fixture / "mini_sources" / "mini-lishi.txt").read_text(encoding="utf-8")
+    raw = (fixture / "sources" / "mini-lishi.txt").read_text(encoding="utf-8")
     hostile = tmp_path / "mini-lishi.txt"
     hostile.write_text(raw + '<script>alert(1)</script><img src=x onerror=alert(1)>\x02wzxhzdk:0\x03\n',
                        encoding="utf-8")
@@ -92,3 +92,27 @@ def test_raw_text_is_escaped_on_the_source_page(tmp_path) -> None:
     out = raw_html(doc, align(doc, RawFile(hostile)))
     assert "<script" not in out and "<img" not in out and "\x02" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;\ufffdwzxhzdk:0\ufffd" in out
+
+
+def test_an_undated_text_says_its_year_is_not_stated_and_keeps_its_url(built_site: BuiltSite) -> None:
+    page = (built_site.docs / "documents" / "linxian-2021-xinwen.md").read_text(encoding="utf-8")
+    assert ("年份\n    :   原文未写明：原文没有写明年份（文中没有任何年份）；"
+            "来源网页上的日期 2025-07-08 是网站的列表日期") in page
+    assert (built_site.site / "documents" / "linxian-2021-xinwen" / "index.html").is_file()
+    for year_page in (built_site.docs / "years").glob("*.md"):
+        assert "linxian-2021-xinwen" not in year_page.read_text(encoding="utf-8"), year_page
+
+
+def test_the_plan_card_shows_its_document_number_issuer_and_adopting_congress(built_site: BuiltSite) -> None:
+    page = (built_site.docs / "documents" / "lishi-2021-shisiwu-guihua-gangyao.md").read_text(encoding="utf-8")
+    assert "文号\n    :   离政发〔2021〕11号" in page
+    assert "发文机关\n    :   吕梁市离石区人民政府" in page
+    assert "审议通过\n    :   区第七届人民代表大会第一次会议" in page
+
+
+def test_the_card_marks_the_title_editorial_and_quotes_the_sources_title_line(built_site: BuiltSite) -> None:
+    page = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao.md").read_text(encoding="utf-8")
+    assert ("标题\n    :   本版所拟；原文标题行：“• 【闻喜县招商】2021年闻喜县政府工作报告”"
+            "（[原始文件第 1 行](wenxi-2021-gongzuobaogao/source.md#L1)）") in page
+    source = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    assert '<a class="raw-ln" id="L1" href="#L1"></a>• 【闻喜县招商】2021年闻喜县政府工作报告</pre>' in source

@@ -106,7 +106,7 @@ async function mountPage() {
     return s;
   };
   const prefectures = [...new Set(m.regions.map((r) => r[1]))];
-  const years = [...new Set(m.docs.map((d) => d[3]))].sort((a, b) => b - a).map(String);
+  const years = [...new Set(m.docs.map((d) => d[3]).filter((y) => y != null))].sort((a, b) => b - a).map(String);
   const selects = [
     select("prefecture", "地级市", prefectures),
     select("region", "地区", m.regions.map((r) => r[0])),
