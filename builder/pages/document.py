@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from urllib.parse import urlencode
 
 from builder.corpus.model import Block, Document, plain_inline
-from builder.pages import cite, urls
+from builder.pages import cite, doc_neighbours, urls
 from builder.pages.annotate import Span, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension
@@ -95,10 +96,17 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
     return f'!!! info doc-meta "文件信息"\n\n{indent(card)}'
 
 
+#: The switch that hides the glossary and indicator marks in the running text
+#: (``assets/javascripts/marks-switch.js`` keeps the choice across pages).
+MARKS_SWITCH = ('<button type="button" class="md-button marks-switch" aria-pressed="false" '
+                'data-marks-switch>隐藏标注</button>')
+
+
 def actions(doc: Document, url: str, settings: SiteSettings) -> str:
     edit = settings.edit_url(urls.corpus_file(doc))
     return (f"[编辑此文件]({edit}){{ .md-button .edit-document }} "
-            f"[报告错误]({report_url(doc, url, settings)}){{ .md-button .report-error }}")
+            f"[报告错误]({report_url(doc, url, settings)}){{ .md-button .report-error }} "
+            + MARKS_SWITCH)
 
 
 def contents(doc: Document) -> str:
@@ -118,20 +126,31 @@ def contents(doc: Document) -> str:
 
 
 def citation(doc: Document, url: str, settings: SiteSettings) -> str:
+    """引用本文: the three formats in tabs, with Material's copy button on each
+    (``content.code.copy``); ``data-permalink`` tells ``paragraph-cite.js`` which URL
+    to extend with a paragraph's anchor for 引用本段."""
     tabs = [("文本", cite.plain(doc, url, settings), "text"),
-            ("BibTeX", cite.bibtex(doc, url), "bibtex"),
-            ("CSL-JSON", cite.csl_json(doc, url), "json")]
+            ("BibTeX", cite.bibtex(doc, url, settings), "bibtex"),
+            ("CSL-JSON", cite.csl_json(doc, url, settings), "json")]
     parts = [f'=== "{name}"\n\n{indent(fenced(content, lang))}' for name, content, lang in tabs]
-    return "## 引用本文 { #cite }\n\n" + f"永久链接：<{url}>\n\n" + "\n\n".join(parts)
+    return ("## 引用本文 { #cite }\n\n"
+            f"永久链接：<{url}>　作者按发布机关著录，报告人列为其他责任者；引用日期为阅读当天。\n\n"
+            f'<div class="edition-cite" data-permalink="{url}" markdown>\n\n'
+            + "\n\n".join(parts) + "\n\n</div>")
 
 
-def front_matter(doc: Document) -> str:
+def front_matter(doc: Document, url: str, settings: SiteSettings, lastmod: date | None = None) -> str:
     """The browser title and description (Material prints both unescaped, hence ``label``);
-    the nav keeps its short label."""
+    the nav keeps its short label. ``head_meta`` holds the Highwire ``citation_*`` tags
+    as raw text, which ``main.html`` escapes for the attribute (``| e``) as it prints them."""
     meta = doc.meta
     fields = {"title": meta.title,
               "description": f"{meta.region}{f'{meta.year}年' if meta.year else ''}{meta.doc_type}（{date_text(doc)}）"}
     lines = [f"{k}: {json.dumps(label(v), ensure_ascii=False)}" for k, v in fields.items()]
+    lines.append(f"og_title: {json.dumps(meta.title, ensure_ascii=False)}")
+    lines.append(f"head_meta: {json.dumps(cite.highwire(doc, url, settings), ensure_ascii=False)}")
+    if lastmod is not None:  # the sitemap's lastmod (site_overrides/sitemap.xml)
+        lines.append(f"lastmod: {json.dumps(lastmod.isoformat())}")
     return "---\n" + "\n".join(lines) + "\n---"
 
 
@@ -145,9 +164,11 @@ def raw_links(doc: Document, src: str, extensions: Sequence[Extension]) -> list[
 
 
 def render(cat: Catalogue, doc: Document, settings: SiteSettings,
-           extensions: Sequence[Extension] = ()) -> str:
+           extensions: Sequence[Extension] = (),
+           around: doc_neighbours.Neighbours = (None, None), lastmod: date | None = None) -> str:
     """The page: card, actions, the text with every feature's marks, the
-    features' own sections (e.g. indicators), then the citation."""
+    features' own sections (e.g. indicators), the citation, then the previous
+    and next documents (``around``); ``lastmod`` is when its corpus file last changed."""
     src = urls.document(doc)
     url = settings.page_url(urls.url_path(src))
 
@@ -156,12 +177,13 @@ def render(cat: Catalogue, doc: Document, settings: SiteSettings,
 
     links = raw_links(doc, src, extensions)
     ids = [i if b.kind == "table" else None for b, i in zip(doc.blocks, block_ids(doc.blocks), strict=True)]
-    parts = [front_matter(doc),
+    parts = [front_matter(doc, url, settings, lastmod),
              f"# {inline(doc.meta.title)}",
              metadata_card(cat, doc, src, settings, extensions),
              actions(doc, url, settings),
              contents(doc),
              *(block(b, spans, links[k], ids[k]) for k, b in enumerate(doc.blocks)),
              *(section for ext in extensions for section in ext.document_sections(doc, src)),
-             citation(doc, url, settings)]
+             citation(doc, url, settings),
+             doc_neighbours.links(doc, around)]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -11,6 +11,12 @@ import a feature and a feature never edits the core pages:
   page after its text (before the citation), e.g. its indicator table;
 - ``pages()``: generated files, ``docs_dir``-relative path -> content;
 - ``nav()``: top-level navigation sections;
+- ``region_sections(region, src)`` (optional): Markdown sections for a region
+  page after its document list, e.g. its key figures or its slogans. Optional
+  so that a feature without anything to say about a region need not define it
+  (``region_sections`` below asks for it with ``getattr``);
+- ``home_door(src)`` (optional): the feature's card among the home page's
+  doors (documents, glossary, indicators, search), as a Markdown list item.
 - optionally ``block_link(doc, index, src)``: a link for each block of the text
   (the source pages' "原文" link to the raw characters it was made from).
 
@@ -25,6 +31,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from builder.corpus.model import Block, Document
+from builder.corpus.regions import Region
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.nav import NavItem
@@ -43,12 +50,30 @@ class Extension(Protocol):
 
 
 #: "module:factory" of every feature; the factory takes (catalogue, settings).
+#: Search first, then indicators, then the glossary: the glossary's nav section is
+#: long (one group per level), and below it 指标 was out of sight on a desktop sidebar.
 FACTORIES: tuple[str, ...] = (
-    "builder.pages.glossary:GlossaryPages",
     "builder.pages.search:SearchPages",
     "builder.pages.indicators:IndicatorPages",
+    "builder.pages.glossary:GlossaryPages",
     "builder.pages.sources:SourcePages",
 )
+
+
+def region_sections(extensions: Sequence[Extension], region: Region, src: str) -> list[str]:
+    """Every feature's sections for one region page, in feature order."""
+    out: list[str] = []
+    for ext in extensions:
+        method = getattr(ext, "region_sections", None)
+        if method is not None:
+            out += method(region, src)
+    return out
+
+
+def home_doors(extensions: Sequence[Extension], src: str) -> list[str]:
+    """Every feature's home-page card, in feature order."""
+    return [door for ext in extensions
+            if (method := getattr(ext, "home_door", None)) is not None and (door := method(src))]
 
 
 def load_extensions(cat: Catalogue, settings: SiteSettings) -> list[Extension]:

@@ -1,10 +1,9 @@
 """The glossary on the site: links in the text, the index, one page per term, the data file.
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
-  term page, with the expansion as the link's ``title`` (Material's
-  ``content.tooltips`` shows it on hover, and hides ``title`` while it does)
-  and again as ``data-tip``, which ``glossary.js`` shows on a tap (a finger
-  has no hover).
+  term page, with the expansion as ``data-tip``, which the edition's one
+  popup (``glossary.js``) shows on hover, focus and tap. No ``title``:
+  a title would show a second, browser tooltip over the popup.
   Headings and table header cells are left as they are: a heading is itself
   a link target whose text MkDocs copies into the table of contents and
   next to its ¶ permalink, and a link there would nest one link in another;
@@ -26,8 +25,9 @@ from collections.abc import Sequence
 from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Glossary, Source, Term, load_glossary
 from builder.corpus.model import Block, Document
+from builder.corpus.regions import Region
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text
-from builder.pages import urls
+from builder.pages import region_slogans, urls
 from builder.pages.annotate import Span, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import inline, label
@@ -37,6 +37,8 @@ from builder.pages.settings import SiteSettings
 INDEX = "glossary/index.md"
 DATA = "data/glossary.json"
 USERDICT = "data/jieba-userdict.txt"
+#: How many of the most used terms the home page's 术语 card lists.
+HOME_TERMS = 10
 UNKNOWN_TEXT = "含义待考：本版语料和已核实的公开来源都没有逐项说明"
 #: Characters that would end a Markdown link title or open an attribute list,
 #: replaced by their full-width forms in a tooltip (a tooltip is prose).
@@ -87,12 +89,41 @@ class GlossaryPages:
             return []
         src = urls.document(doc)
         return [Span(m.start, m.end, "[",
-                     f"]({urls.link(src, term_page(m.term))} \"{tooltip(m.term)}\")"
+                     f"]({urls.link(src, term_page(m.term))})"
                      f"{{ .term data-term=\"{m.term.id}\" data-tip=\"{tooltip(m.term)}\" }}")
                 for m in matches]
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
         return []
+
+    def search_cards(self) -> list[dict]:
+        """A card per term for the search page (``search_cards``): its meaning and its page."""
+        return [{"keys": [t.term, *t.variants], "kind": "术语", "title": t.term,
+                 "text": tooltip(t), "url": urls.url_path(term_page(t)),
+                 "more": f"含义、出处和全部 {len(self.by_term[t.id])} 处出现"}
+                for t in self.glossary.terms]
+
+    def home_door(self, src: str) -> str:
+        """The home page's 术语 card: the index and the terms used in the most documents."""
+        if not self.glossary.terms:
+            return ""
+        common = sorted(self.glossary.terms, key=lambda t: (-self._docs_count(t), -len(self.by_term[t.id]), t.term))
+        links = "、".join(f"[{inline(t.term)}]({urls.link(src, term_page(t))})" for t in common[:HOME_TERMS])
+        return (f"-   **[术语]({urls.link(src, INDEX)})**\n\n"
+                f"    {len(self.glossary.terms)} 个提法的含义和出处；最常见的：{links}")
+
+    def region_sections(self, region: Region, src: str) -> list[str]:
+        """The region page's most used terms (``region_slogans``)."""
+        if not hasattr(self, "_per_doc"):
+            self._per_doc: dict[str, Counter[str]] = defaultdict(Counter)
+            for o in self.occurrences:
+                self._per_doc[o.doc_id][o.term_id] += 1
+        counts: Counter[str] = Counter()
+        for d in self.cat.documents_of(region):
+            counts.update(self._per_doc.get(d.id, Counter()))
+        section = region_slogans.slogans(self.glossary, counts, region, src,
+                                         lambda s, t: urls.link(s, term_page(t)))
+        return [section] if section else []
 
     # -- pages --------------------------------------------------------------------
 

@@ -1,10 +1,19 @@
-"""The home page: what the edition is, its size, its documents, citing and correcting."""
+"""The home page: what the edition is, its four doors, its documents, citing and correcting.
+
+The doors come first, as Material's documented grid cards: 文件 (the documents by
+region, year and type), then each feature's own card (搜索 with its box, 指标 with
+the headline indicators, 术语 with the slogans readers meet most), so that the
+three tasks readers come for take one or two taps from here.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from builder.corpus.regions import Region
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.extensions import Extension, home_doors
 from builder.pages.listing import document_list
 from builder.pages.markdown import inline
 from builder.pages.settings import SiteSettings
@@ -22,10 +31,19 @@ def prefecture_summary(cat: Catalogue, prefecture: Region, src: str) -> str:
     return document_list(docs[:LATEST], src) + more
 
 
-def render(cat: Catalogue, settings: SiteSettings) -> str:
+def documents_door(cat: Catalogue, src: str) -> str:
+    docs = cat.documents
+    prefectures = "、".join(f"[{inline(p.name)}]({urls.link(src, urls.region(p))})" for p in cat.prefectures())
+    return (f"-   **[文件]({urls.link(src, urls.PROVINCE)})**\n\n"
+            f"    {len(docs)} 份政府工作报告和规划纲要，按[地区]({urls.link(src, urls.PROVINCE)})、"
+            f"[年份]({urls.link(src, urls.YEARS)})、[类型]({urls.link(src, urls.TYPES)})浏览：{prefectures}")
+
+
+def render(cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extension] = ()) -> str:
     src = urls.HOME
     docs = cat.documents
     regions = {cat.region_of(d) for d in docs}
+    doors = [documents_door(cat, src), *home_doors(extensions, src)]
     parts = [
         f"# {inline(settings.site_name)}",
         f"本站是{inline(cat.province)}各级人民政府公开发布的政府工作报告等文件的注释版。"
@@ -34,6 +52,7 @@ def render(cat: Catalogue, settings: SiteSettings) -> str:
         f"整理方法见[编校说明]({urls.link(src, urls.METHODOLOGY)})。",
         f"目前收录 **{len(docs)}** 份文件，涉及 **{len(regions)}** 个地区，"
         f"正文共 **{cat.characters(docs):,}** 字。",
+        '<div class="grid cards home-doors" markdown>\n\n' + "\n\n".join(doors) + "\n\n</div>",
         "## 按地级市浏览 { #by-prefecture }",
     ]
     for prefecture in cat.prefectures():

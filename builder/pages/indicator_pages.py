@@ -20,6 +20,7 @@ from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.annotate import escape
 from builder.pages.catalogue import Catalogue
+from builder.pages.html_chart import bar_chart_html
 from builder.pages.indicator_data import (
     CSV,
     DATAPACKAGE,
@@ -31,7 +32,8 @@ from builder.pages.indicator_data import (
     page,
     period_label,
 )
-from builder.pages.svg_chart import Bar, Row, bar_chart, svg_size
+from builder.pages.svg_chart import Bar, Row, bar_chart
+from builder.pages.table_columns import pipe_table
 
 _TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "\n": " ", "\t": " "})
 
@@ -154,11 +156,12 @@ class IndicatorSite:
             groups[self._prefecture(name)].append(Row(name, (bar(r, metric),)))
         return sorted(groups.items(), key=lambda g: self._region_order(g[0]))
 
-    def _image(self, src: str, name: str, title: str) -> str:
-        """The chart as an image with its size, so the page does not jump when it loads."""
-        width, height = svg_size(self.charts[chart(name)])
-        return (f"![{escape(title)}]({urls.link(src, chart(name))})"
-                f"{{ .ind-chart loading=lazy width={width} height={height} }}")
+    def _image(self, src: str, name: str, title: str, groups: list[tuple[str, list[Row]]],
+               series: tuple[str, ...] = ()) -> str:
+        """The chart drawn in the page (``html_chart``: phone-sized text, theme colours),
+        and the standalone SVG of the same chart as a download."""
+        return (bar_chart_html(title, groups, series) + "\n\n"
+                f"[下载此图（SVG）]({urls.link(src, chart(name))}){{ .chart-download }}")
 
     # -- per indicator ----------------------------------------------------------------
 
@@ -181,20 +184,29 @@ class IndicatorSite:
             if use:
                 name = f"{ind.id}-{anchor}"
                 title = f"{ind.name} {period_label(period)}{KIND_LABELS[kind]}：{metric}"
-                self.charts[chart(name)] = bar_chart(title, self._chart_rows(use, metric))
-                parts.append(self._image(src, name, title))
+                rows = self._chart_rows(use, metric)
+                self.charts[chart(name)] = bar_chart(title, rows)
+                parts.append(self._image(src, name, title, rows))
             parts.append(sortable(self._table(src, recs)))
         return "\n\n".join(parts) + "\n"
 
     def _table(self, src: str, recs: list[Record]) -> str:
-        head = "| 地区 | 所属 | 水平 | 单位 | 增速（%） | 口径 | 限定 | 原文出处 |\n|---|---|---:|---|---:|---|---|---|"
-        rows = []
-        for r in sorted(recs, key=lambda r: (self._region_order(r.region), self._doc_rank(r))):
-            rows.append("| " + " | ".join([
-                escape(r.region), escape(self._prefecture(r.region)), format_number(r.value) or "—",
-                escape(r.unit) or "—", format_number(r.growth_pct) or "—", escape(r.growth_basis) or "—",
-                escape(r.qualifier) or "—", source_link(src, r, self.cat)]) + " |")
-        return "\n".join([head, *rows])
+        """One row per record; the figure the section is about right after the region
+        (growth where most records state a growth, else the level), columns that are
+        empty in every row dropped (``table_columns``), the parent prefecture last."""
+        growth_first = sum(r.growth_pct is not None for r in recs) >= sum(r.value is not None for r in recs)
+        growth = [("增速（%）", "right", lambda r: format_number(r.growth_pct) or "—")]
+        level = [("水平", "right", lambda r: format_number(r.value) or "—"),
+                 ("单位", "left", lambda r: escape(r.unit) or "—")]
+        cols = [("地区", "left", lambda r: escape(r.region)),
+                *(growth + level if growth_first else level + growth),
+                ("限定", "left", lambda r: escape(r.qualifier) or "—"),
+                ("口径", "left", lambda r: escape(r.growth_basis) or "—"),
+                ("原文出处", "left", lambda r: source_link(src, r, self.cat)),
+                ("所属", "left", lambda r: escape(self._prefecture(r.region)))]
+        ordered = sorted(recs, key=lambda r: (self._region_order(r.region), self._doc_rank(r)))
+        rows = [[cell(r) for _, _, cell in cols] for r in ordered]
+        return pipe_table([c[0] for c in cols], [c[1] for c in cols], rows)
 
     # -- overview ---------------------------------------------------------------------
 
@@ -229,8 +241,9 @@ class IndicatorSite:
                     groups[self._prefecture(region)].append(Row(region, (
                         bar(target, "增速"), bar(actual, "增速"))))
                 ordered = sorted(groups.items(), key=lambda g: self._region_order(g[0]))
-                self.charts[chart(name)] = bar_chart(title, ordered, (f"{self.year}年目标", f"{self.year - 1}年实际"))
-                parts.append(self._image(src, name, title))
+                series = (f"{self.year}年目标", f"{self.year - 1}年实际")
+                self.charts[chart(name)] = bar_chart(title, ordered, series)
+                parts.append(self._image(src, name, title, ordered, series))
             head = (f"| 地区 | {self.year - 1}年实际增速（%） | {self.year}年目标增速（%） | 差值（百分点） | 出处 |\n"
                     "|---|---:|---:|---:|---|")
             rows = [f"| {escape(region)} | {format_number(a.growth_pct)} | {format_number(t.growth_pct)}"

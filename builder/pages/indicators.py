@@ -17,9 +17,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from builder.corpus.model import Block, Document
+from builder.corpus.regions import Region
 from builder.indicators import Found, extract_found, load_indicator_files
 from builder.indicators.record import Record
-from builder.pages import urls
+from builder.pages import region_figures, urls
 from builder.pages.annotate import Span, escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import (
@@ -114,6 +115,35 @@ class IndicatorPages:
             parts.append(f"### {period_label(period)} {{ #indicators-{period} }}")
             parts.append(sortable("\n".join(table)))
         return ["\n\n".join(parts)]
+
+    def search_cards(self) -> list[dict]:
+        """A card per indicator with records, for the search page: its comparison page."""
+        out = []
+        for ind in self._present():
+            mine = [r for r in self.records if r.indicator == ind.id]
+            out.append({"keys": [ind.name, *ind.synonyms], "kind": "指标", "title": ind.name,
+                        "text": f"{len({r.region for r in mine})} 个地区的目标和实际，共 {len(mine)} 条记录",
+                        "url": urls.url_path(page(ind.id)), "more": "各地对照"})
+        return out
+
+    def home_door(self, src: str) -> str:
+        """The home page's 指标 card: the overview and the headline indicators."""
+        present = self._present()
+        if not present:
+            return ""
+        links = "、".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in present[:5])
+        return (f"-   **[指标]({urls.link(src, INDEX)})**\n\n"
+                f"    各地的目标和完成情况并列比较，每个数字都链接到原文段落：{links}")
+
+    def region_sections(self, region: Region, src: str) -> list[str]:
+        """The region page's key figures (``region_figures``)."""
+        if not hasattr(self, "_by_region"):
+            self._by_region: dict[str, list[Record]] = defaultdict(list)
+            for r in self.records:
+                self._by_region[r.region].append(r)
+        section = region_figures.key_figures(self.cat, self.vocabulary, self._by_region.get(region.name, []),
+                                             region, src)
+        return [section] if section else []
 
     # -- own pages -----------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ def raw_link(href: str | None, extra_class: str = "") -> str:
     """The "原文" link of a block to its raw range on the source page (``builder.pages.sources``)."""
     if not href:
         return ""
-    return f'[原文]({href}){{ .raw-link{extra_class} title="原始文本中的这一段" }}'
+    return f'[原文]({href}){{ .raw-link{extra_class} }}'
 
 
 def heading(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
@@ -59,9 +59,12 @@ def heading(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = 
 
 
 def paragraph(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
-    """A paragraph with its stored anchor as id, a visible ¶ permalink and its 原文 link."""
+    """A paragraph with its stored anchor as id, a visible ¶ permalink and its 原文 link.
+
+    The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
+    control, and a long plan has hundreds of paragraphs, each a title to carry."""
     raw = f" {raw_link(raw_href)}" if raw_href else ""
-    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link title=\"本段链接\" }}{raw}\n"
+    return (f"{_text(block, block.text, spans)} [¶](#{block.anchor}){{ .para-link }}{raw}\n"
             f"{{: #{block.anchor} }}")
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from builder.corpus.regions import Region
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.extensions import Extension, region_sections
 from builder.pages.listing import document_list, paged, pager
 from builder.pages.markdown import inline
 
@@ -27,8 +30,9 @@ def province_page(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def region_page(cat: Catalogue, region: Region) -> dict[str, str]:
-    """The region's page (and, for a long list, its further pages): source path -> Markdown."""
+def region_page(cat: Catalogue, region: Region, extensions: Sequence[Extension] = ()) -> dict[str, str]:
+    """The region's page (and, for a long list, its further pages): source path -> Markdown.
+    The first page also has the features' sections (key figures, slogans) before the list."""
     first = urls.region(region)
 
     def render(docs: list, n: int, count: int, src: str) -> str:
@@ -40,6 +44,7 @@ def region_page(cat: Catalogue, region: Region) -> dict[str, str]:
         parts = [f"# {title}",
                  f"{' › '.join(up)} › {inline(region.name)}",
                  f"行政区划代码 `{region.code}` · {region.level}",
+                 *(region_sections(extensions, region, src) if n == 1 else []),
                  "## 文件 { #documents }", nav,
                  document_list(docs, src), nav]
         if region.parent is None and n == 1:

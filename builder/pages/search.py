@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from builder.corpus.model import Block, Document
+from builder.pages import urls
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.nav import NavItem
@@ -27,6 +28,15 @@ _PAGE = """\
 <noscript>全文搜索需要启用 JavaScript；也可下载各文件的纯文本（见每份文件页面底部）自行检索。</noscript>
 </div>
 """
+
+
+def home_door(src: str) -> str:
+    action = urls.url_path(urls.link(src, RESULTS_PAGE))
+    return (f"-   **[搜索]({urls.link(src, RESULTS_PAGE)})**\n\n"
+            f'    <form class="home-search" action="{action}" method="get" role="search">'
+            '<label for="home-q">搜索全文：短语、地区、指标或术语</label>'
+            '<input id="home-q" name="q" type="search" placeholder="例如：三零、地区生产总值" '
+            'autocomplete="off"><button type="submit">搜索</button></form>')
 
 
 class SearchPages:
@@ -50,3 +60,7 @@ class SearchPages:
 
     def nav(self) -> list[NavItem]:
         return [{"搜索": RESULTS_PAGE}]
+
+    def home_door(self, src: str) -> str:
+        """The home page's 搜索 card: a box that opens the results page (no script needed)."""
+        return home_door(src)

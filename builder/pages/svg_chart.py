@@ -44,11 +44,16 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def bar_chart(title: str, groups: list[tuple[str, list[Row]]], series: tuple[str, ...] = ()) -> str:
-    """The SVG document; ``series`` names the bars of a row (legend) when there are two."""
+def value_range(groups: list[tuple[str, list[Row]]]) -> tuple[float, float, float]:
+    """(low, high, span) of the values, zero always inside: the axis every chart draws on."""
     values = [b.value for _, rows in groups for r in rows for b in r.bars if b.value is not None]
     lo, hi = min([0.0, *values]), max([0.0, *values])
-    span = (hi - lo) or 1.0
+    return lo, hi, (hi - lo) or 1.0
+
+
+def bar_chart(title: str, groups: list[tuple[str, list[Row]]], series: tuple[str, ...] = ()) -> str:
+    """The SVG document; ``series`` names the bars of a row (legend) when there are two."""
+    lo, hi, span = value_range(groups)
     plot_w = WIDTH - LABEL_W - VALUE_W
     nbars = max((len(r.bars) for _, rows in groups for r in rows), default=1)
     row_h = max(ROW, nbars * 12 + 6)

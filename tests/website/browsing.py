@@ -23,13 +23,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 375}
+#: The two colour schemes, as the reader's system asks for them (Material's palette
+#: follows prefers-color-scheme: default for light, slate for dark).
+SCHEMES = ("light", "dark")
 
 
 class Visit:
     """A page opened at one width, recording console errors and foreign requests."""
 
-    def __init__(self, browser: Browser, width: int) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": 800})
+    def __init__(self, browser: Browser, width: int, scheme: str = "light") -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
         self.errors: list[str] = []
         self.foreign: list[str] = []
         self.context.route("**/*", self._route)

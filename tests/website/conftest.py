@@ -54,11 +54,12 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def visit(browser: Browser) -> Iterator[Callable[[int], Visit]]:
-    """``visit(width)`` opens a fresh browser context; all are closed after the test."""
+    """``visit(width, scheme)`` opens a fresh browser context (``scheme``: "light" or
+    "dark", the system preference the page sees); all are closed after the test."""
     visits: list[Visit] = []
 
-    def make(width: int = WIDTHS["desktop"]) -> Visit:
-        visits.append(Visit(browser, width))
+    def make(width: int = WIDTHS["desktop"], scheme: str = "light") -> Visit:
+        visits.append(Visit(browser, width, scheme))
         return visits[-1]
 
     yield make

@@ -43,9 +43,8 @@ def test_hovering_a_slogan_shows_its_expansion(server: str, visit: Callable[...,
     v = visit(WIDTHS["desktop"])
     page = v.open(server + DOC)
     first_term(page, "liuwen").hover()
-    tooltip = page.locator(".md-tooltip2", has_text=LIUWEN)  # Material's tooltip component
+    tooltip = page.locator(".glossary-tip", has_text=LIUWEN)  # the edition's one popup (glossary.js)
     tooltip.wait_for(state="visible", timeout=5000)
-    page.wait_for_timeout(600)  # let Material's fade-in finish before the screenshot
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "glossary-hover-desktop.png"))
     assert not v.errors, v.errors

@@ -56,8 +56,9 @@ def test_table_cells_are_marked(built_site: BuiltSite) -> None:
 
 def _chart_of(built_site: BuiltSite, url: str) -> list[ET.Element]:
     html = built_site.html(url).read_text(encoding="utf-8")
-    srcs = re.findall(r'<img[^>]+src="([^"]+\.svg)"', html)
-    assert srcs, f"no chart on {url}"
+    assert '<figure class="bar-chart"' in html, f"no chart on {url}"  # drawn in the page (html_chart)
+    srcs = re.findall(r'<a class="chart-download" href="([^"]+\.svg)"', html)  # the same chart as SVG
+    assert srcs, f"no chart download on {url}"
     base = built_site.site / url
     return [ET.parse(base / s).getroot() for s in srcs]
 

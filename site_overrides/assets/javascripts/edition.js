@@ -15,6 +15,8 @@
   }
 
   window.addEventListener("hashchange", updateReportLinks);
+  // paragraph-cite.js sets #p-N with history.replaceState, which fires no hashchange
+  window.addEventListener("edition:anchor", updateReportLinks);
   if (typeof document$ !== "undefined") {
     document$.subscribe(updateReportLinks);  // Material's instant navigation
   } else {

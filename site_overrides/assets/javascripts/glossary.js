@@ -1,34 +1,58 @@
-// Glossary terms on touch screens: a tap shows the expansion, a second tap opens the term page.
+// The edition's one tooltip for glossary terms in the text (a.term[data-tip]).
 //
-// On a mouse, Material's tooltips (theme feature content.tooltips) show a
-// term link's title on hover. A finger has no hover: the first tap on a
-// term would navigate before the reader saw anything. So on a touch tap the
-// first tap opens a small popup with the expansion and a link to the term
-// page; tapping the same term again, or the popup's link, opens the page;
-// tapping elsewhere or pressing Escape closes it.
+// Material's content.tooltips is off (mkdocs.yml): on a phone it opened its
+// own tooltip over this popup on every tap, and on a long page it processed
+// every title attribute at load. Term links carry no title (a browser
+// tooltip would be a second one); their expansion is in data-tip.
+//
+// - Mouse: hovering a term shows the popup; leaving term and popup hides it.
+// - Keyboard: focusing a term shows it; Escape or moving on hides it.
+// - Touch: the first tap shows it (a finger has no hover, and the first tap
+//   would otherwise navigate before the reader saw anything); tapping the same
+//   term again, or the popup's link, opens the term page; tapping elsewhere
+//   closes it.
 (function () {
   "use strict";
 
   var tip = null;        // the popup element, created once per page
   var owner = null;      // the term link the popup belongs to
   var lastPointer = "";  // pointerType of the last pointerdown ("touch", "mouse", "pen")
+  var hideTimer = 0;
 
   function close() {
+    window.clearTimeout(hideTimer);
     if (tip) {
       tip.hidden = true;
+    }
+    if (owner) {
+      owner.removeAttribute("aria-describedby");
     }
     owner = null;
   }
 
+  function closeSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(close, 250);
+  }
+
   function open(link) {
+    window.clearTimeout(hideTimer);
+    if (owner === link && tip && !tip.hidden) {
+      return;
+    }
     if (!tip || !document.body.contains(tip)) {
       tip = document.createElement("div");
       tip.className = "glossary-tip";
       tip.setAttribute("role", "tooltip");
       tip.id = "glossary-tip";
+      tip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", closeSoon);
       document.body.appendChild(tip);
     }
-    var text = link.getAttribute("data-tip") || link.getAttribute("title") || "";
+    if (owner) {
+      owner.removeAttribute("aria-describedby");
+    }
+    var text = link.getAttribute("data-tip") || "";
     tip.textContent = "";
     var term = document.createElement("strong");
     term.textContent = link.textContent;
@@ -50,26 +74,55 @@
     owner = link;
   }
 
+  function termOf(target) {
+    return target && target.closest ? target.closest("a.term[data-tip]") : null;
+  }
+
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType || "";
   }, true);
 
+  document.addEventListener("mouseover", function (event) {
+    var link = termOf(event.target);
+    if (link && lastPointer !== "touch") {
+      open(link);
+    }
+  });
+
+  document.addEventListener("mouseout", function (event) {
+    var link = termOf(event.target);
+    if (link && link === owner && lastPointer !== "touch" && !(tip && tip.contains(event.relatedTarget))) {
+      closeSoon();
+    }
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var link = termOf(event.target);
+    if (link) {
+      open(link);
+    } else if (owner && !(tip && tip.contains(event.target))) {
+      close();
+    }
+  });
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a.term") : null;
+    var link = termOf(event.target);
     if (!link) {
       if (tip && !tip.hidden && !(tip.contains(event.target))) {
         close();
       }
       return;
     }
-    var touch = lastPointer === "touch" || window.matchMedia("(hover: none)").matches;
-    if (!touch || owner === link) {
+    var touch = lastPointer === "touch" || (lastPointer === "" && window.matchMedia("(hover: none)").matches);
+    if (!touch || (owner === link && tip && !tip.hidden && link.dataset.tapped === "1")) {
+      delete link.dataset.tapped;
       close();  // a mouse click, or the second tap: follow the link
       return;
     }
     event.preventDefault();
     event.stopPropagation();  // keep Material's instant navigation from loading the page
     open(link);
+    link.dataset.tapped = "1";
   }, true);
 
   document.addEventListener("keydown", function (event) {

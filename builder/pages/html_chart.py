@@ -1,0 +1,63 @@
+"""Bar charts as HTML in the page: readable on a phone, in the theme's colours.
+
+The charts were SVG images 640 units wide: on a 375 px phone they were scaled
+to about half, so their 12-unit labels rendered at 6.4 px, and an image cannot
+follow the page's colour scheme, so they were white slabs in dark mode. Here
+a chart is HTML: one grid row per region (name, bars, the figure as text),
+grouped under its prefecture, with text at the page's own size (reader.css:
+never under 12 px) and bars coloured by Material's CSS variables in either
+scheme. Only the bar itself is drawn, as a tiny inline SVG whose viewBox is
+the value range (0–100 stretched to the row's width), so negative values
+(下降2.8%) extend left of the zero line like in the standalone SVG.
+
+The figures are also in the table below each chart, and every bar has its
+figure as text, so the chart reads without colour and in a screen reader.
+Every label is escaped for HTML (``html.escape``, quotes included).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from builder.pages.svg_chart import Row, value_range
+
+
+def _pct(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def bar_chart_html(title: str, groups: list[tuple[str, list[Row]]], series: tuple[str, ...] = ()) -> str:
+    """The chart as one raw-HTML block (no blank lines, so Markdown leaves it whole)."""
+    lo, _, span = value_range(groups)
+
+    def x(v: float) -> float:
+        return (v - lo) / span * 100
+
+    out = [f'<figure class="bar-chart" aria-label="{escape(title)}">',
+           f'<figcaption class="bar-chart__title">{escape(title)}</figcaption>']
+    if len(series) > 1:
+        out.append('<ul class="bar-chart__legend">' + "".join(
+            f'<li><span class="bar-chart__swatch s{i % 2}"></span>{escape(name)}</li>'
+            for i, name in enumerate(series)) + "</ul>")
+    zero = x(0)
+    for group, rows in groups:
+        out.append(f'<div class="bar-chart__group">{escape(group)}</div>')
+        for r in rows:
+            bars, texts = [], []
+            for k, b in enumerate(r.bars):
+                name = series[k] if k < len(series) else ""
+                texts.append(f'<span>{escape(b.text)}</span>')
+                if b.value is None:
+                    bars.append('<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"></svg>')
+                    continue
+                x0, x1 = sorted((zero, x(b.value)))
+                bars.append(f'<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">'
+                            f'<rect class="s{k % 2}" x="{_pct(x0)}" y="0" width="{_pct(max(x1 - x0, 0.4))}" '
+                            f'height="1"><title>{escape(" ".join(p for p in (r.label, name, b.text) if p))}'
+                            f'</title></rect>'
+                            f'<line class="zero" x1="{_pct(zero)}" x2="{_pct(zero)}" y1="-0.2" y2="1.2"/></svg>')
+            out.append(f'<div class="bar-chart__row"><span class="bar-chart__label">{escape(r.label)}</span>'
+                       f'<span class="bar-chart__bars">{"".join(bars)}</span>'
+                       f'<span class="bar-chart__values">{"".join(texts)}</span></div>')
+    out.append("</figure>")
+    return "".join(out)

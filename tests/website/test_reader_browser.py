@@ -1,0 +1,356 @@
+"""The reader's experience in headless Chromium, at 375 px and 1280 px, light and dark.
+
+Each test is one promise of issue 17 that would fail if it regressed: the
+address keeps the paragraph, the ¶ control copies the permalink, tables show
+their figures first, chart text is readable, one tooltip per tap, the search
+page does not move, the font stack applies and quotes are full-width.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from .browsing import SCHEMES, SCREENSHOTS, WIDTHS, Page, Visit
+from .sitebuild import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+REPORT = "documents/lvliang-2021-gongzuobaogao/"  # p-37: 今年全市主要预期目标是：地区生产总值增长8%以上…
+PLAN = "documents/lishi-2021-shisiwu-guihua-gangyao/"
+TERM_DOC = "documents/lishi-2021-gongzuobaogao/"  # p-6: 扎实做好“六稳”工作
+PERMALINK = "https://shanxi-reports.github.io/shanxi-reports/" + REPORT + "#p-37"
+
+EVERY_VIEW = [(w, s) for w in sorted(WIDTHS) for s in SCHEMES]
+
+
+def _ids(view: tuple[str, str]) -> str:
+    return f"{view[0]}-{view[1]}"
+
+
+def open_view(visit: Callable[..., Visit], view: tuple[str, str], url: str) -> tuple[Visit, Page]:
+    v = visit(WIDTHS[view[0]], view[1])
+    return v, v.open(url)
+
+
+def clean(v: Visit) -> None:
+    assert not v.errors, f"console errors: {v.errors}"
+    assert not v.foreign, f"requests to other hosts: {v.foreign}"
+
+
+@pytest.mark.parametrize("view", EVERY_VIEW, ids=_ids)
+def test_the_address_keeps_the_paragraph_while_the_reader_scrolls(
+        server: str, visit: Callable[..., Visit], view: tuple[str, str]) -> None:
+    v, page = open_view(visit, view, server + REPORT + "#p-37")
+    for _ in range(4):
+        page.mouse.wheel(0, 40)
+        page.wait_for_timeout(150)
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.scrollY") > 0
+    assert page.url.endswith("#p-37"), page.url
+    clean(v)
+
+
+@pytest.mark.parametrize("view", EVERY_VIEW, ids=_ids)
+def test_the_paragraph_control_copies_the_permalink_and_says_so(
+        server: str, visit: Callable[..., Visit], view: tuple[str, str]) -> None:
+    v, page = open_view(visit, view, server + REPORT + "#p-37")
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    control = page.locator("#p-37 a.para-link")
+    box = control.bounding_box()
+    assert box is not None and box["width"] >= 24 and box["height"] >= 24, box
+    control.click()
+    status = page.locator(".para-panel__status")
+    status.wait_for(state="visible", timeout=5000)
+    page.wait_for_function("document.querySelector('.para-panel__status').textContent.includes('已复制')",
+                           timeout=5000)
+    assert page.evaluate("navigator.clipboard.readText()") == PERMALINK
+    assert page.url.endswith("#p-37")
+    panel = page.locator(".para-panel").bounding_box()
+    assert panel is not None and panel["x"] >= 0 and panel["x"] + panel["width"] <= WIDTHS[view[0]]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"paragraph-copied-{_ids(view)}.png"))
+    clean(v)
+
+
+def test_cite_this_paragraph_gives_three_formats_with_the_anchor(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + REPORT + "#p-37")
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("#p-37 a.para-link").click()
+    page.get_by_role("button", name="引用本段").click()
+    formats = page.locator(".para-panel__format pre")
+    formats.first.wait_for(state="visible", timeout=5000)
+    plain, bibtex, csl = (formats.nth(i).inner_text() for i in range(3))
+    assert plain.startswith("吕梁市人民政府. 吕梁市2021年政府工作报告[R/OL].") and plain.endswith(PERMALINK)
+    assert "YYYY-MM-DD" not in plain + bibtex + csl  # the access date is filled in
+    assert bibtex.startswith("@techreport{lvliang-2021-gongzuobaogao-p-37,")
+    assert f"url = {{{PERMALINK}}}" in bibtex
+    item = json.loads(csl)[0]
+    assert item["URL"] == PERMALINK and item["author"] == [{"literal": "吕梁市人民政府"}]
+    assert len(item["accessed"]["date-parts"][0]) == 3
+    page.locator(".para-panel__format").nth(1).get_by_role("button", name="复制").click()
+    page.wait_for_function("document.querySelector('.para-panel__status').textContent.includes('BibTeX')")
+    assert page.evaluate("navigator.clipboard.readText()") == bibtex.strip()
+    clean(v)
+
+
+def test_the_document_citation_wraps_and_has_copy_buttons(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    code = page.locator(".edition-cite pre code").first
+    code.scroll_into_view_if_needed()
+    assert code.evaluate("c => c.scrollWidth <= c.clientWidth + 1"), "the reference runs off the screen"
+    assert page.locator(".edition-cite button.md-code__button[data-md-type=copy], "
+                        ".edition-cite button.md-clipboard").count() >= 1
+    assert "YYYY-MM-DD" not in code.inner_text()
+    clean(v)
+
+
+TABLE_PAGES = ["indicators/gdp/", "indicators/", PLAN, "regions/lvliang/"]
+
+
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_no_table_shows_two_empty_columns_first_on_a_phone(server: str, visit: Callable[..., Visit],
+                                                         path: str) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + path)
+    empties = page.evaluate("""() => {
+      const bad = [];
+      document.querySelectorAll('.md-typeset table').forEach((t, i) => {
+        const rows = [...t.tBodies[0]?.rows || []];
+        if (!rows.length) return;
+        const left = t.getBoundingClientRect().left;
+        // the first two columns whose cells start inside the screen
+        const cols = [...t.tHead.rows[0].cells].map((c, j) => [j, c.getBoundingClientRect().left - left])
+          .filter(([, x]) => x < window.innerWidth).slice(0, 2).map(([j]) => j);
+        const empty = cols.filter(j => rows.every(r => ['', '—'].includes((r.cells[j]?.textContent || '').trim())));
+        if (cols.length === 2 && empty.length === 2) bad.push(i);
+      });
+      return bad;
+    }""")
+    assert empties == [], f"{path}: tables {empties} show two all-empty columns first"
+    clean(v)
+
+
+def test_the_indicator_table_keeps_the_region_in_view_and_the_figure_beside_it(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + "indicators/gdp/")
+    table = page.locator(".ind-table table").first
+    heads = table.locator("thead th").all_inner_texts()
+    assert heads[0] == "地区" and heads[1] in ("增速（%）", "水平"), heads
+    wrap = table.locator("xpath=ancestor::div[contains(@class,'md-typeset__scrollwrap')]")
+    if wrap.evaluate("w => w.scrollWidth > w.clientWidth"):
+        wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+        page.wait_for_timeout(100)
+        first = table.locator("tbody td").first.bounding_box()
+        assert first is not None and first["x"] >= 0, "the region column scrolled away"
+    clean(v)
+
+
+@pytest.mark.parametrize("view", EVERY_VIEW, ids=_ids)
+def test_chart_text_is_at_least_12px_and_bars_take_the_theme_colour(
+        server: str, visit: Callable[..., Visit], view: tuple[str, str]) -> None:
+    v, page = open_view(visit, view, server + "indicators/gdp/")
+    assert page.locator("img.ind-chart").count() == 0
+    charts = page.locator("figure.bar-chart")
+    assert charts.count() >= 1
+    sizes = page.evaluate("""() => [...document.querySelectorAll('figure.bar-chart *')]
+        .filter(e => e.childNodes.length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes and min(sizes) >= 12, min(sizes)
+    bar = page.evaluate("""() => {
+        const rect = document.querySelector('figure.bar-chart rect');
+        const bg = getComputedStyle(document.body).backgroundColor;
+        return [getComputedStyle(rect).fill, bg,
+                getComputedStyle(document.querySelector('figure.bar-chart')).backgroundColor];
+    }""")
+    fill, body_bg, chart_bg = bar
+    assert chart_bg in ("rgba(0, 0, 0, 0)", body_bg), "the chart is drawn on its own slab"
+    assert fill not in ("rgb(0, 0, 0)", body_bg)
+    if view[1] == "light":
+        assert fill == "rgb(183, 28, 28)"  # the primary colour, #b71c1c
+    else:
+        assert fill == "rgb(239, 154, 154)"  # its light tint on the slate scheme
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    charts.first.screenshot(path=str(SCREENSHOTS / f"chart-{_ids(view)}.png"))
+    clean(v)
+
+
+def _visible_tooltips(page: Page) -> int:
+    return page.evaluate("""() => [...document.querySelectorAll(
+          '.glossary-tip, .md-tooltip, .md-tooltip2, [role=tooltip]')]
+        .filter(e => { const s = getComputedStyle(e); const b = e.getBoundingClientRect();
+                       return !e.hidden && s.display !== 'none' && s.visibility !== 'hidden'
+                              && parseFloat(s.opacity) > 0 && b.width > 0; }).length""")
+
+
+def tap(page: Page, x: float, y: float) -> None:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_one_tooltip_per_tap(server: str, visit: Callable[..., Visit], scheme: str) -> None:
+    v = visit(WIDTHS["phone"], scheme)
+    page = v.open(server + TERM_DOC)
+    link = page.locator("#p-6 a.term[data-term='liuwen']").first
+    link.scroll_into_view_if_needed()
+    assert link.get_attribute("title") is None  # no second, browser tooltip either
+    box = link.bounding_box()
+    assert box is not None
+    tap(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".glossary-tip").wait_for(state="visible", timeout=5000)
+    page.wait_for_timeout(700)  # any other tooltip would have faded in by now
+    assert _visible_tooltips(page) == 1
+    clean(v)
+
+
+def test_one_tooltip_on_hover_with_readable_text(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + TERM_DOC)
+    page.locator("#p-6 a.term[data-term='liuwen']").first.hover()
+    tip = page.locator(".glossary-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    page.wait_for_timeout(700)
+    assert _visible_tooltips(page) == 1
+    assert float(tip.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 12
+    page.mouse.move(5, 700)
+    tip.wait_for(state="hidden", timeout=5000)
+    clean(v)
+
+
+CLS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+@pytest.mark.parametrize("view", EVERY_VIEW, ids=_ids)
+def test_the_search_page_does_not_shift_and_opens_with_the_term_card(
+        server: str, visit: Callable[..., Visit], view: tuple[str, str]) -> None:
+    v, page = open_view(visit, view, server + "search/?q=三零")
+    page.locator(".edition-search-page__results .md-search-result__list li").first.wait_for(timeout=10000)
+    shift = page.evaluate(CLS)
+    assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
+    card = page.locator(".search-card")
+    assert card.is_visible()
+    assert "零上访、零事故、零案件" in card.inner_text()
+    assert card.locator("a.search-card__title").get_attribute("href").endswith("glossary/sanling/")
+    clean(v)
+
+
+def test_an_indicator_query_opens_with_its_comparison_card(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + "search/?q=GDP")
+    card = page.locator(".search-card")
+    card.wait_for(state="visible", timeout=5000)
+    assert card.locator(".search-card__kind").inner_text() == "指标"
+    card.locator("a.search-card__title").click()
+    page.wait_for_url(server + "indicators/gdp/", timeout=5000)
+    clean(v)
+
+
+@pytest.mark.parametrize("width_name", sorted(WIDTHS))
+def test_the_font_stack_applies_and_quotes_are_full_width(server: str, visit: Callable[..., Visit],
+                                                          width_name: str) -> None:
+    v = visit(WIDTHS[width_name])
+    page = v.open(server + TERM_DOC)
+    family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).fontFamily")
+    assert family.startswith('"Edition CJK Quotes"'), family
+    widths = page.evaluate("""() => {
+      const p = document.getElementById('p-6');
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const em = parseFloat(getComputedStyle(p).fontSize);
+      const out = [];
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        for (let i = 0; i < node.length; i++) {
+          if ('“”'.includes(node.data[i])) {
+            const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+            out.push(r.getBoundingClientRect().width / em);
+          }
+        }
+      }
+      return out;
+    }""")
+    assert widths and min(widths) >= 0.9, f"quote widths in em: {widths}"
+    clean(v)
+
+
+def test_marks_switch_off_and_it_stays_off(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + TERM_DOC)
+    term = page.locator("#p-6 a.term").first
+    assert "underline" in term.evaluate("t => getComputedStyle(t).textDecorationLine")
+    page.locator("[data-marks-switch]").click()
+    assert term.evaluate("t => getComputedStyle(t).textDecorationLine") == "none"
+    assert page.locator("[data-marks-switch]").get_attribute("aria-pressed") == "true"
+    page.reload(wait_until="networkidle")
+    assert page.locator("#p-6 a.term").first.evaluate("t => getComputedStyle(t).textDecorationLine") == "none"
+    page.locator("[data-marks-switch]").click()
+    assert "underline" in page.locator("#p-6 a.term").first.evaluate("t => getComputedStyle(t).textDecorationLine")
+    clean(v)
+
+
+def test_edit_and_report_buttons_do_not_print(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + REPORT)
+    assert page.locator("a.edit-document").is_visible()
+    page.emulate_media(media="print")
+    for selector in ("a.edit-document", "a.report-error", "[data-marks-switch]", "#p-37 a.para-link"):
+        assert not page.locator(selector).is_visible(), selector
+    clean(v)
+
+
+def test_previous_and_next_documents(server: str, visit: Callable[..., Visit], built_site: BuiltSite) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + REPORT)
+    nxt = page.locator("a.doc-pager__link--next")
+    prev = page.locator("a.doc-pager__link--prev")
+    assert nxt.count() + prev.count() >= 1
+    target = nxt if nxt.count() else prev
+    title = target.inner_text().splitlines()[-1]
+    target.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text().startswith(title)
+    clean(v)
+
+
+def test_the_three_tasks_take_three_taps_or_fewer_from_the_phone_home_page(
+        server: str, visit: Callable[..., Visit]) -> None:
+    """The closing note's tap counts: each tap below is one a reader makes."""
+    v = visit(WIDTHS["phone"])
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = v.open(server)
+    # 1. 吕梁's GDP-target paragraph's permalink on the clipboard: 吕梁市 › its 2021 GDP target › ¶
+    page.locator(".home-doors a[href$='regions/lvliang/']").click()                       # tap 1
+    page.wait_for_url("**/regions/lvliang/")
+    page.locator("table a[href$='lvliang-2021-gongzuobaogao/#p-37']").first.click()     # tap 2
+    page.wait_for_url("**/lvliang-2021-gongzuobaogao/#p-37")
+    page.locator("#p-37 a.para-link").click()                                           # tap 3
+    page.wait_for_function("document.querySelector('.para-panel__status').textContent.includes('已复制')")
+    assert page.evaluate("navigator.clipboard.readText()") == PERMALINK
+    # 2. what 三零 means and where else it occurs: one tap on the home page's 术语 card
+    page = v.open(server)
+    page.locator(".home-doors a[href$='glossary/sanling/']").click()                     # tap 1
+    page.wait_for_url("**/glossary/sanling/")
+    assert "零上访" in page.locator("article").inner_text()
+    assert page.locator("article a[href*='documents/']").count() >= 2
+    # 3. each region's 2021 GDP growth target side by side: one tap on the 指标 card
+    page = v.open(server)
+    page.locator(".home-doors a[href$='indicators/gdp/']").click()                       # tap 1
+    page.wait_for_url("**/indicators/gdp/")
+    chart = page.locator("figure.bar-chart").first
+    assert "2021年目标" in chart.locator("figcaption").inner_text()
+    assert chart.locator(".bar-chart__row").count() >= 8
+    clean(v)
