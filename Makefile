@@ -57,9 +57,10 @@ lighthouse: site browser
 	touch $(NODE_STAMP)
 	$(PY) -m benchmarks.lighthouse
 
+# builder check, the pages, then mkdocs build --strict into a fresh folder that replaces
+# site/ only when it succeeds (a failed or killed build leaves the last good site/).
 site: $(STAMP)
-	$(PY) -m builder build
-	$(PY) -m mkdocs build --strict --site-dir site
+	$(PY) -m builder site
 
 serve: $(STAMP)
 	$(PY) -m builder build

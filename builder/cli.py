@@ -15,6 +15,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "import": ("import_seeds", "turn raw seed files into canonical corpus documents"),
     "check": ("check", "validate the whole corpus; report file:line problems"),
     "build": ("build", "generate the MkDocs pages and data from corpus/"),
+    "site": ("site", "build the pages, then the site with mkdocs --strict, swapped into site/ only on success"),
     "search-eval": ("search_eval", "type the query set into the search box; print recall, precision, bytes, time"),
     "glossary": ("glossary", "glossary tools: list numbered-slogan candidates"),
     "diff": ("diff", "summarise, in Markdown, what the corpus change since a git revision does to readers"),

@@ -24,6 +24,7 @@ from builder.corpus.errors import CorpusError
 from builder.corpus.load import load_corpus
 from builder.corpus.schema import string_safety
 from builder.pages.catalogue import CatalogueError
+from builder.pages.output import OutputError, write_tree
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
 
@@ -47,14 +48,6 @@ def refuse_unchecked(corpus_root: Path) -> int:
     if errors:
         print(f"{len(errors)} error(s): fix them (python -m builder check) before building", file=sys.stderr)
     return len(errors)
-
-
-def write_tree(files: dict[str, str | bytes], target: Path) -> None:
-    for rel, content in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path.write_bytes(data)
 
 
 def swap_in(fresh: Path, out: Path) -> None:
@@ -91,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
         write_tree(files, fresh)
         fresh.chmod(0o755)
         swap_in(fresh, out)
+    except (OutputError, OSError) as exc:
+        print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
+        return 1
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}")

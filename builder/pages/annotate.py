@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from builder.corpus.model import plain_with_bold
+from builder.escape import markdown_text
 
-#: Characters Markdown could read as markup, written as numeric entities.
-_ENTITY_RE = re.compile(r"[&<>{}\[\]*_`\\|]")
 # Line starts that Markdown would read as a heading, list item or quote.
 _BLOCK_START_RE = re.compile(r"^(?:[#+-]|\d+(?=[.)]))")
 
@@ -47,11 +46,6 @@ class Span:
     end: int
     before: str
     after: str
-
-
-def escape(text: str) -> str:
-    """Plain text -> Markdown that renders as exactly this text."""
-    return _ENTITY_RE.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def resolve(spans: Iterable[Span], length: int) -> list[Span]:
@@ -79,7 +73,7 @@ def render(raw: str, spans: Sequence[Span] = ()) -> str:
             out.append(closes[a].after)
         if a in opens:
             out.append(opens[a].before)
-        piece = escape(plain[a:b])
+        piece = markdown_text(plain[a:b])
         if a == 0 and not out:
             piece = _BLOCK_START_RE.sub(lambda m: "\\" + m.group() if not m.group().isdigit()
                                         else m.group() + "\\", piece, count=1)

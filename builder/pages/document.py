@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from urllib.parse import urlencode
 
 from builder.corpus.model import Block, Document, plain_inline
+from builder.escape import code, html_attr, html_text, json_in_html, markdown_text, page_title
 from builder.pages import cite, doc_neighbours, urls
-from builder.pages.annotate import Span, escape
+from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
-from builder.pages.markdown import block, block_ids, fenced, indent, inline, label
+from builder.pages.markdown import block, block_ids, fenced, indent, inline
 from builder.pages.settings import SiteSettings
 
 
@@ -82,13 +82,13 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
                                                         ("审议通过", meta.adopted_by)) if value]
     if meta.speaker:
         rows.append(("报告人", inline(" ".join(p for p in (meta.speaker_title, meta.speaker) if p))))
-    rows.append(("文件类型", f"[{meta.doc_type}]({urls.link(src, urls.doc_type(meta.doc_type))})"))
+    rows.append(("文件类型", f"[{markdown_text(meta.doc_type)}]({urls.link(src, urls.doc_type(meta.doc_type))})"))
     status = COMPLETENESS_LABELS[meta.completeness.status]
     note = f"：{inline(meta.completeness.note)}" if meta.completeness.note else ""
     rows.append(("完整性", f"{status}{note}"))
     span = f"{first}–{last}" if last != first else f"{first}"
-    rows.append(("来源", f"原始文件 `{source.file}` 第 {span} 行，"
-                       f"SHA-256 `{source.sha256}`（[说明]({urls.link(src, urls.METHODOLOGY)})）"
+    rows.append(("来源", f"原始文件 {code(source.file)} 第 {span} 行，"
+                       f"SHA-256 {code(source.sha256)}（[说明]({urls.link(src, urls.METHODOLOGY)})）"
                        + source_links(doc, src, extensions)))
     rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
                        f"[语料源文件（仓库）]({settings.blob_url(urls.corpus_file(doc))})"))
@@ -117,8 +117,8 @@ def contents(doc: Document) -> str:
     inside the navigation drawer, under the page's own nav entry; on wide
     screens its right-hand sidebar has it, so the stylesheet hides this list there.
     """
-    items = [f'<li class="doc-contents__l{b.level}"><a href="#{b.anchor}">{escape(plain_inline(b.text))}</a></li>'
-             for b in doc.headings if b.anchor]
+    items = [f'<li class="doc-contents__l{b.level}"><a href="#{html_attr(b.anchor)}">'
+             f'{html_text(plain_inline(b.text))}</a></li>' for b in doc.headings if b.anchor]
     if not items:
         return ""
     return ('<details class="doc-contents">\n<summary>目录</summary>\n<ul>\n'
@@ -140,17 +140,17 @@ def citation(doc: Document, url: str, settings: SiteSettings) -> str:
 
 
 def front_matter(doc: Document, url: str, settings: SiteSettings, lastmod: date | None = None) -> str:
-    """The browser title and description (Material prints both unescaped, hence ``label``);
+    """The browser title and description (Material prints both unescaped, hence ``page_title``);
     the nav keeps its short label. ``head_meta`` holds the Highwire ``citation_*`` tags
     as raw text, which ``main.html`` escapes for the attribute (``| e``) as it prints them."""
     meta = doc.meta
     fields = {"title": meta.title,
               "description": f"{meta.region}{f'{meta.year}年' if meta.year else ''}{meta.doc_type}（{date_text(doc)}）"}
-    lines = [f"{k}: {json.dumps(label(v), ensure_ascii=False)}" for k, v in fields.items()]
-    lines.append(f"og_title: {json.dumps(meta.title, ensure_ascii=False)}")
-    lines.append(f"head_meta: {json.dumps(cite.highwire(doc, url, settings), ensure_ascii=False)}")
+    lines = [f"{k}: {page_title(v)}" for k, v in fields.items()]
+    lines.append(f"og_title: {json_in_html(meta.title)}")
+    lines.append(f"head_meta: {json_in_html(cite.highwire(doc, url, settings))}")
     if lastmod is not None:  # the sitemap's lastmod (site_overrides/sitemap.xml)
-        lines.append(f"lastmod: {json.dumps(lastmod.isoformat())}")
+        lines.append(f"lastmod: {json_in_html(lastmod.isoformat())}")
     return "---\n" + "\n".join(lines) + "\n---"
 
 

@@ -26,11 +26,14 @@ from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Glossary, Source, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.corpus.regions import Region
+from builder.escape import markdown_text as escape
+from builder.escape import nav_label as label
+from builder.escape import page_title, title, token
 from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text
 from builder.pages import region_slogans, urls
-from builder.pages.annotate import Span, escape
+from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
-from builder.pages.markdown import inline, label
+from builder.pages.markdown import inline
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -40,10 +43,6 @@ USERDICT = "data/jieba-userdict.txt"
 #: How many of the most used terms the home page's 术语 card lists.
 HOME_TERMS = 10
 UNKNOWN_TEXT = "含义待考：本版语料和已核实的公开来源都没有逐项说明"
-#: Characters that would end a Markdown link title or open an attribute list,
-#: replaced by their full-width forms in a tooltip (a tooltip is prose).
-_TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "{": "｛", "}": "｝", "<": "＜", ">": "＞",
-                             "[": "［", "]": "］", "\n": " "})
 
 
 def term_page(term: Term) -> str:
@@ -53,7 +52,7 @@ def term_page(term: Term) -> str:
 def tooltip(term: Term) -> str:
     """The text shown on hover or tap: the expansion, or a note that it is not known."""
     text = term.expansion if term.known else f"{UNKNOWN_TEXT}。{term.explanation}"
-    return text.translate(_TITLE_SAFE)
+    return title(text)
 
 
 def level_order(cat: Catalogue, level: str) -> tuple:
@@ -90,7 +89,7 @@ class GlossaryPages:
         src = urls.document(doc)
         return [Span(m.start, m.end, "[",
                      f"]({urls.link(src, term_page(m.term))})"
-                     f"{{ .term data-term=\"{m.term.id}\" data-tip=\"{tooltip(m.term)}\" }}")
+                     f"{{ .term data-term=\"{token(m.term.id)}\" data-tip=\"{tooltip(m.term)}\" }}")
                 for m in matches]
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
@@ -179,8 +178,8 @@ class GlossaryPages:
         doc = self.cat.corpus.by_id(source.doc_id)
         if doc is None:  # builder check reports it; the page still builds
             return f"- {inline(source.doc)}"
-        return (f"- [{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{source.anchor})"
-                f"，¶ {source.anchor}")
+        return (f"- [{inline(doc.meta.title)}]({urls.link(src, urls.document(doc))}#{token(source.anchor or '')})"
+                f"，¶ {escape(source.anchor or '')}")
 
     def kwic(self, o: Occurrence) -> str:
         """The sentence with the term marked: ``…扎实做好“<mark>六稳</mark>”工作…``."""
@@ -224,7 +223,7 @@ class GlossaryPages:
         sources = "\n".join(self._source_line(src, s) for s in term.sources) or "暂无出处。"
         if term.sources and not term.known:
             sources = "这些段落说明了提法的来历，但没有逐项解释含义：\n\n" + sources
-        parts = [f"---\ntitle: {json.dumps(label(term.term) + ' · 术语', ensure_ascii=False)}\n---",
+        parts = [f"---\ntitle: {page_title(term.term + ' · 术语')}\n---",
                  f"# {inline(term.term)} {{ #term }}",
                  card,
                  "## 出处 { #sources }", sources,
@@ -239,9 +238,9 @@ class GlossaryPages:
             doc_src = urls.link(src, urls.document(doc))
             region = self.cat.region_of(doc)
             place = " › ".join(inline(r.name) for r in self.cat.hierarchy(region))
-            items = [f"1. {self.kwic(o)} [¶ {o.anchor}]({doc_src}#{o.anchor}){{ .kwic-link title=\"到原文此段\" }}"
-                     for o in by_doc[doc.id]]
-            parts += [f"### {place} · {inline(doc.meta.title)} {{ #in-{doc.id} }}",
+            items = [f"1. {self.kwic(o)} [¶ {escape(o.anchor)}]({doc_src}#{token(o.anchor)})"
+                     "{ .kwic-link title=\"到原文此段\" }" for o in by_doc[doc.id]]
+            parts += [f"### {place} · {inline(doc.meta.title)} {{ #in-{token(doc.id)} }}",
                       f"[打开文件]({doc_src})，{len(by_doc[doc.id])} 处：", "\n".join(items)]
         return "\n\n".join(parts) + "\n"
 

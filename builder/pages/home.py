@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from builder.corpus.regions import Region
+from builder.escape import token
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension, home_doors
@@ -57,7 +58,7 @@ def render(cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extensio
     ]
     for prefecture in cat.prefectures():
         parts += [f"### [{inline(prefecture.name)}]({urls.link(src, urls.region(prefecture))})"
-                  f" {{ #{prefecture.slug} }}",
+                  f" {{ #{token(prefecture.slug)} }}",
                   prefecture_summary(cat, prefecture, src)]
     parts += [
         f"也可以[按年份]({urls.link(src, urls.YEARS)})或"

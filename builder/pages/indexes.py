@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from builder.corpus.model import Document
 from builder.corpus.regions import Region
+from builder.escape import token
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.listing import document_list, paged, pager
+from builder.pages.markdown import inline
 
 
 def _overview(title: str, intro: str, entries: list[tuple[str, str, int]], src: str) -> str:
     lines = [f"# {title}", "", intro, ""]
-    lines += [f"- [{name}]({urls.link(src, target)})（{count} 份文件）"
+    lines += [f"- [{inline(name)}]({urls.link(src, target)})（{count} 份文件）"
               for name, target, count in entries]
     return "\n".join(lines) + "\n"
 
@@ -30,7 +32,8 @@ def _grouped(cat: Catalogue, title: str, docs: list[Document], first_src: str) -
         for d in part:
             groups.setdefault(prefecture_of[d.id], []).append(d)
         for prefecture in sorted(groups, key=lambda r: r.code):
-            parts += [f"## {prefecture.name} {{ #{prefecture.slug} }}", document_list(groups[prefecture], src)]
+            parts += [f"## {inline(prefecture.name)} {{ #{token(prefecture.slug)} }}",
+                      document_list(groups[prefecture], src)]
         parts.append(nav)
         return "\n\n".join(p for p in parts if p) + "\n"
 

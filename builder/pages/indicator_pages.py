@@ -15,10 +15,11 @@ from dataclasses import replace
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import DOC_TYPES
+from builder.escape import front_matter, title, token
+from builder.escape import markdown_text as escape
 from builder.indicators.figures import BEFORE_WORDS
 from builder.indicators.record import Record, format_number
 from builder.pages import urls
-from builder.pages.annotate import escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.indicator_data import (
@@ -35,12 +36,10 @@ from builder.pages.indicator_data import (
 from builder.pages.svg_chart import Bar, Row, bar_chart
 from builder.pages.table_columns import pipe_table
 
-_TITLE_SAFE = str.maketrans({'"': "”", "\\": "＼", "\n": " ", "\t": " "})
-
 
 def title_text(text: str) -> str:
-    """Text safe inside a Markdown link title ``"…"``."""
-    return text.translate(_TITLE_SAFE)
+    """Text safe inside a Markdown link title ``"…"`` (and against tooltip double decoding)."""
+    return title(text)
 
 
 def source_link(src: str, r: Record, cat: Catalogue) -> str:
@@ -49,7 +48,7 @@ def source_link(src: str, r: Record, cat: Catalogue) -> str:
     assert doc is not None
     name = "规划纲要" if doc.meta.doc_type == "规划纲要" else doc.meta.doc_type.replace("政府工作报告", "工作报告")
     target = f"{urls.link(src, urls.document(doc))}#{r.anchor}"
-    return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{escape(title_text(r.quote))}\")"
+    return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{title_text(r.quote)}\")"
 
 
 def downloads(src: str) -> str:
@@ -171,7 +170,7 @@ class IndicatorSite:
         sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
         for r in mine:
             sections[(r.kind, r.period)].append(r)
-        parts = [f"# {escape(ind.name)}",
+        parts = [front_matter(ind.name), f"# {escape(ind.name)}",
                  f"同义写法：{escape('、'.join(ind.synonyms)) or '无'}；常用单位：{escape('、'.join(ind.units))}；"
                  f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
                  f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
@@ -232,7 +231,7 @@ class IndicatorSite:
             pairs = self._target_vs_actual(ind)
             if not pairs:
                 continue
-            parts.append(f"### [{escape(ind.name)}]({urls.link(src, page(ind.id))}) {{ #tva-{ind.id} }}")
+            parts.append(f"### [{escape(ind.name)}]({urls.link(src, page(ind.id))}) {{ #tva-{token(ind.id)} }}")
             if len(pairs) >= 2:
                 name = f"overview-{ind.id}"
                 title = f"{ind.name}：{self.year - 1}年实际与{self.year}年目标增速（%）"

@@ -18,10 +18,13 @@ from collections.abc import Sequence
 
 from builder.corpus.model import Block, Document
 from builder.corpus.regions import Region
+from builder.escape import markdown_text as escape
+from builder.escape import nav_label as label
+from builder.escape import token
 from builder.indicators import Found, extract_found, load_indicator_files
 from builder.indicators.record import Record
 from builder.pages import region_figures, urls
-from builder.pages.annotate import Span, escape
+from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import (
     CSV,
@@ -37,7 +40,6 @@ from builder.pages.indicator_data import (
     period_label,
 )
 from builder.pages.indicator_pages import IndicatorSite, downloads, section_order, sortable, title_text
-from builder.pages.markdown import label
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -76,7 +78,7 @@ class IndicatorPages:
         name = ind.name if ind else r.indicator
         title = title_text(f"{name} · {period_label(r.period)}{KIND_LABELS[r.kind]} · {figure_text(r)}")
         link = urls.link(urls.document(doc), page(r.indicator))
-        return Span(start, end, "[", f"]({link} \"{escape(title)}\"){{ .ind-mark }}")
+        return Span(start, end, "[", f"]({link} \"{title}\"){{ .ind-mark }}")
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
         if block.kind == "heading":
@@ -107,9 +109,9 @@ class IndicatorPages:
                 ind = self.vocabulary.get(r.indicator)
                 name = f"[{escape(ind.name if ind else r.indicator)}]({urls.link(src, page(r.indicator))})"
                 text = escape(figure_text(r))
-                quote = escape(title_text(r.quote))
+                quote = title_text(r.quote)
                 short = escape(title_text(r.quote if len(r.quote) <= 24 else r.quote[:23] + "…"))
-                where = f"[¶{escape(r.anchor)} {short}](#{r.anchor} \"{quote}\")"
+                where = f"[¶{escape(r.anchor)} {short}](#{token(r.anchor)} \"{quote}\")"
                 table.append(f"| {name} | {text if r.kind == 'actual' else ''} | "
                              f"{text if r.kind == 'target' else ''} | {where} |")
             parts.append(f"### {period_label(period)} {{ #indicators-{period} }}")

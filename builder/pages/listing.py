@@ -28,7 +28,7 @@ def document_line(doc: Document, from_src: str) -> str:
     """``- [title](link) — date · type · completeness``"""
     meta = doc.meta
     return (f"- [{inline(meta.title)}]({urls.link(from_src, urls.document(doc))})"
-            f" — {date_text(doc)} · {meta.doc_type}"
+            f" — {date_text(doc)} · {inline(meta.doc_type)}"
             f" · {COMPLETENESS_LABELS[meta.completeness.status]}")
 
 

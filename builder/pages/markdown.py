@@ -15,20 +15,11 @@ from builder.corpus.model import Block, plain_inline
 from builder.pages import annotate
 from builder.pages.annotate import Span
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
-             "[": "&#91;", "]": "&#93;"}
-_ENTITY_RE = re.compile("[&<>{}\\[\\]]")
-
 
 def inline(text: str) -> str:
     """Escape corpus inline text for Markdown (titles, notes), keeping **bold**: the same
     rendering as a block's text, with no marks."""
     return annotate.render(text)
-
-
-def label(text: str) -> str:
-    """Escape a string that a theme template prints unescaped (nav titles)."""
-    return _ENTITY_RE.sub(lambda m: _ENTITIES[m.group()], text)
 
 
 #: Spans for one piece of a block's text: the whole text of a heading or

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 import yaml
 
 from builder.corpus.regions import Region
+from builder.escape import nav_label as label
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
-from builder.pages.markdown import label
 
 NavItem = str | dict[str, "str | list[NavItem]"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from builder.corpus.regions import Region
+from builder.escape import code, front_matter, markdown_text
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension, region_sections
@@ -22,7 +23,7 @@ def _region_link(cat: Catalogue, region: Region, src: str) -> str:
 
 def province_page(cat: Catalogue) -> str:
     src = urls.PROVINCE
-    lines = [f"# {inline(cat.province)}", "",
+    lines = [front_matter(cat.province), "", f"# {inline(cat.province)}", "",
              f"本版收录{inline(cat.province)}以下地区的政府文件，按地级市排列。", ""]
     for prefecture in cat.prefectures():
         lines.append(f"- {_region_link(cat, prefecture, src)}")
@@ -41,9 +42,10 @@ def region_page(cat: Catalogue, region: Region, extensions: Sequence[Extension] 
             up.append(_region_link(cat, cat.prefecture_of(region), src))
         title = inline(region.name) if n == 1 else f"{inline(region.name)}（第 {n} 页）"
         nav = pager(first, n, count, src)
-        parts = [f"# {title}",
+        page = region.name if n == 1 else f"{region.name}（第 {n} 页）"
+        parts = [front_matter(page), f"# {title}",
                  f"{' › '.join(up)} › {inline(region.name)}",
-                 f"行政区划代码 `{region.code}` · {region.level}",
+                 f"行政区划代码 {code(region.code)} · {markdown_text(region.level)}",
                  *(region_sections(extensions, region, src) if n == 1 else []),
                  "## 文件 { #documents }", nav,
                  document_list(docs, src), nav]

@@ -14,9 +14,9 @@ from __future__ import annotations
 from builder.corpus.indicators import Vocabulary
 from builder.corpus.model import DOC_TYPES
 from builder.corpus.regions import Region
+from builder.escape import markdown_text as escape
 from builder.indicators.record import Record
 from builder.pages import urls
-from builder.pages.annotate import escape
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import INDEX, figure_text, page
 

@@ -17,13 +17,10 @@ The JSON is escaped for a ``<script>`` element: ``<``, ``>`` and ``&`` as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
+from builder.escape import json_in_html
 from builder.pages.extensions import Extension
-
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def cards(extensions: Sequence[Extension]) -> list[dict]:
@@ -38,5 +35,5 @@ def cards(extensions: Sequence[Extension]) -> list[dict]:
 
 def script(items: list[dict]) -> str:
     """The block appended to the results page's Markdown (a raw HTML block: one line)."""
-    data = json.dumps(items, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    data = json_in_html(items, compact=True)
     return f'\n<script type="application/json" id="search-cards">{data}</script>\n'

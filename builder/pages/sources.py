@@ -21,10 +21,10 @@ made of) are shown as U+FFFD.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
+from builder import escape
 from builder.corpus.model import Block, Document
 from builder.corpus.sources import SourceRecord
 from builder.fidelity.align import Alignment, align
@@ -32,7 +32,7 @@ from builder.fidelity.changes import normalisations, omitted_parts
 from builder.pages import urls
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
-from builder.pages.markdown import block_ids, inline, label
+from builder.pages.markdown import block_ids, inline
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -40,10 +40,11 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 FORM_LABELS = {"pdf-text": "PDF 提取的文本", "web-listing": "网页抓取（列表页）", "newspaper": "报纸刊登的文本"}
 
 
-def html_text(text: str) -> str:
-    """Raw text -> HTML text that shows exactly these characters (a tab as ``&#9;``: Python-Markdown
-    would expand a literal tab into spaces, and a table's raw rows are tab-separated)."""
-    return html.escape(_CONTROL_RE.sub("\ufffd", text), quote=True).replace("\t", "&#9;")
+def raw_text(text: str) -> str:
+    """Raw text inside the page's ``<pre>`` (``escape.html_text``), showing exactly these characters:
+    a tab as ``&#9;`` (Python-Markdown would expand a literal tab into spaces, and a table's raw rows
+    are tab-separated), a control character as U+FFFD (Python-Markdown's placeholders are made of them)."""
+    return escape.html_text(_CONTROL_RE.sub("\ufffd", text)).replace("\t", "&#9;")
 
 
 class SourcePages:
@@ -99,10 +100,10 @@ class SourcePages:
         lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
         title = f"原文：{doc.meta.title}"
         parts = [
-            "---\n" + f"title: \"{label(title)}\"\n" + "---",
+            escape.front_matter(title),
             f"# {inline(title)}",
             (f"这是[本版]({urls.link(src, urls.document(doc))})所依据的原始文本：原始文件 "
-             f"`{html_text(doc.meta.source.file)}` {lines}，逐字照录，左侧是原始文件的行号。"
+             f"{escape.code(doc.meta.source.file)} {lines}，逐字照录，左侧是原始文件的行号。"
              "本版每段的“原文”链接指向这里对应的文字（高亮显示）；点击行号或 ↩ 回到本版的对应段落。"),
             (f"[下载这段原文 .txt]({urls.link(src, urls.raw_download(doc))}){{ .md-button }} "
              f"[原始文件（仓库中）]({self.settings.blob_url('sources/' + doc.meta.source.file)}){{ .md-button }}"),
@@ -118,7 +119,7 @@ class SourcePages:
         if record is None:
             return ""
         unknown = "未记录"
-        rows = [("文件", f"`{html_text(record.file)}`（{record.bytes:,} 字节，SHA-256 `{record.sha256}`）"),
+        rows = [("文件", f"{escape.code(record.file)}（{record.bytes:,} 字节，SHA-256 {escape.code(record.sha256)}）"),
                 ("形式", FORM_LABELS.get(record.form, inline(record.form))),
                 ("内容", inline(record.what))]
         for key, name in (("publisher", "发布者"), ("website", "网站")):
@@ -140,7 +141,7 @@ class SourcePages:
             rows.append(("说明", inline(record.notes)))
         body = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
         indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
-        return f'!!! info source-record "原始文件记录（sources/{html_text(record.path.name)}）"\n\n{indented}'
+        return f'!!! info source-record "原始文件记录（sources/{escape.title(record.path.name)}）"\n\n{indented}'
 
     def changes(self, doc: Document, al: Alignment, src: str) -> str:
         """Every editorial change: normalisations and counts, corrections, omitted parts."""
@@ -194,7 +195,7 @@ def title_line_html(doc: Document, al: Alignment) -> str:
     text = al.raw.file_text.split("\n", line.line)[line.line - 1] if line.line <= len(al.raw.line_starts) else ""
     return (f"原文标题行（第 {line.line} 行，在本文献的原文之外）：\n\n"
             f'<pre class="raw-text raw-title" lang="zh-CN" style="counter-reset: raw-ln {line.line - 1}">'
-            f'<a class="raw-ln" id="L{line.line}" href="#L{line.line}"></a>{html_text(text)}</pre>')
+            f'<a class="raw-ln" id="L{line.line}" href="#L{line.line}"></a>{raw_text(text)}</pre>')
 
 
 def raw_span_bytes(al: Alignment) -> bytes:
@@ -254,7 +255,7 @@ def raw_html(doc: Document, al: Alignment) -> str:
     for s, e, reason in omitted:
         if any(a < s < z < e or s < a < e < z for a, z, _b in segs):
             continue  # an omission across a block's edge: left unmarked rather than mis-nested
-        events.append((s, 3, f'<span class="raw-omitted" title="略去：{html_text(reason)}">'))
+        events.append((s, 3, f'<span class="raw-omitted" title="略去：{escape.title(reason)}">'))
         events.append((e, -1, "</span>"))
     for n in range(first, last + 1):
         target = back.get(n)
@@ -266,9 +267,9 @@ def raw_html(doc: Document, al: Alignment) -> str:
     for offset, _order, tag in events:
         offset = min(max(offset, lo), hi)
         if offset > pos:
-            out.append(html_text(text[pos:offset]))
+            out.append(raw_text(text[pos:offset]))
             pos = offset
         out.append(tag)
-    out.append(html_text(text[pos:hi]))
+    out.append(raw_text(text[pos:hi]))
     out.append("</pre>")
     return "".join(out)

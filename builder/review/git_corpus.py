@@ -42,3 +42,16 @@ def export_corpus(repo: Path, ref: str, corpus: Path, dest: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(dest, filter="data")
     return dest / rel
+
+
+#: Paths whose change is a change of code, not of the corpus: the summary says so first.
+CODE_PATHS = ("builder", "site_overrides", ".github", ".ci", "tests", "benchmarks", "Makefile", "mkdocs.yml",
+              "pyproject.toml", "requirements.lock", "requirements-pip.in")
+
+
+def changed_code(repo: Path, base: str, head: str = "HEAD") -> list[str]:
+    """Files outside the corpus that ``head`` changes since its merge base with ``base``
+    (``builder/pages/home.py``, ``Makefile``), sorted; [] for a pure corpus change."""
+    top = Path(git(repo, "rev-parse", "--show-toplevel").decode().strip())
+    out = git(top, "diff", "--name-only", "-z", f"{base}...{head}", "--", *CODE_PATHS)
+    return sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)

@@ -12,8 +12,8 @@ from collections import Counter
 
 from builder.corpus.glossary import Glossary, load_glossary
 from builder.corpus.load import Corpus
+from builder.escape import gfm_code, gfm_text
 from builder.glossary.occurrences import find_occurrences
-from builder.pages.annotate import escape
 from builder.pages.settings import SiteSettings
 from builder.review.summary import FeatureChanges, anchor_order, link
 
@@ -27,7 +27,8 @@ def _count(corpus: Corpus, glossary: Glossary) -> Counter[Where]:
 def _line(sign: str, where: Where, n: int, name: str, settings: SiteSettings) -> str:
     term_id, doc_id, anchor = where
     times = f" ×{n}" if n > 1 else ""
-    return f"- {sign} {escape(name)} (`{term_id}`){times} at [`{doc_id}#{anchor}`]({link(settings, doc_id, anchor)})"
+    return (f"- {sign} {gfm_text(name)} ({gfm_code(term_id)}){times} at "
+            f"[{gfm_code(f'{doc_id}#{anchor}')}]({link(settings, doc_id, anchor)})")
 
 
 def compare(old: Corpus, new: Corpus, settings: SiteSettings) -> FeatureChanges:
@@ -47,7 +48,7 @@ def compare(old: Corpus, new: Corpus, settings: SiteSettings) -> FeatureChanges:
     lines += [_line("−", w, n, name(w[0]), settings) for w, n in sorted(lost.items(), key=order)]
     added_terms = sorted({t.id for t in new_glossary.terms} - {t.id for t in old_glossary.terms})
     removed_terms = sorted({t.id for t in old_glossary.terms} - {t.id for t in new_glossary.terms})
-    lines = ([f"- new term `{t}`: {escape(name(t))}" for t in added_terms]
-             + [f"- removed term `{t}`" for t in removed_terms] + lines)
+    lines = ([f"- new term {gfm_code(t)}: {gfm_text(name(t))}" for t in added_terms]
+             + [f"- removed term {gfm_code(t)}" for t in removed_terms] + lines)
     return FeatureChanges(title="术语出现 · glossary occurrences gained / lost",
                           counts=f"+{sum(gained.values())} / −{sum(lost.values())}", lines=lines)

@@ -10,9 +10,9 @@ removed (a new synonym finds more; a deleted sentence loses some).
 from __future__ import annotations
 
 from builder.corpus.load import Corpus
+from builder.escape import gfm_code, gfm_text
 from builder.indicators import extract_corpus
 from builder.indicators.record import Record, format_number
-from builder.pages.annotate import escape
 from builder.pages.settings import SiteSettings
 from builder.review.summary import FeatureChanges, anchor_order, link
 
@@ -29,12 +29,12 @@ def figure(r: Record) -> str:
         parts.append(f"{r.growth_pct:+g}% {r.growth_basis}".strip())
     if r.qualifier:
         parts.append(r.qualifier)
-    return escape(", ".join(parts) or "—")
+    return gfm_text(", ".join(parts) or "—")
 
 
 def _label(r: Record, settings: SiteSettings) -> str:
-    return (f"`{r.indicator}` {r.kind} {r.period} at "
-            f"[`{r.doc_id}#{r.anchor}`]({link(settings, r.doc_id, r.anchor)})")
+    return (f"{gfm_code(r.indicator)} {r.kind} {gfm_text(r.period)} at "
+            f"[{gfm_code(f'{r.doc_id}#{r.anchor}')}]({link(settings, r.doc_id, r.anchor)})")
 
 
 def compare(old: Corpus, new: Corpus, settings: SiteSettings) -> FeatureChanges:

@@ -2,8 +2,9 @@
 
 It is written to the pull request's job summary, where GitHub renders
 Markdown with a safe subset of HTML, and the text it quotes is contributed
-text: every quoted character goes through ``annotate.escape`` so that a
-``<script>`` or ``[link](javascript:…)`` in a pull request shows as itself.
+text: every quoted string goes through ``builder.escape.gfm_text`` (ids through
+``gfm_code``), so that a ``<script>``, a ``[link](javascript:…)``, a heading or an
+``<!--`` that would hide the rest of the summary shows as itself, on one line.
 Changed text is shown as a character diff (Chinese has no word boundaries to
 diff by) with a little context: ``…城镇<del>新增</del><ins>新增就业</ins>1.2万人…``.
 """
@@ -14,8 +15,8 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from builder.escape import gfm_code, gfm_text
 from builder.pages import urls
-from builder.pages.annotate import escape
 from builder.pages.settings import SiteSettings
 from builder.review.changes import BlockChange, CorpusChanges
 
@@ -55,23 +56,23 @@ def char_diff(old: str, new: str) -> str:
                 head = "" if first else text[:CONTEXT]
                 tail = "" if last else text[-CONTEXT:]
                 text = f"{head}…{tail}"
-            out.append(escape(text))
+            out.append(gfm_text(text))
             continue
         if a2 > a1:
-            out.append(f"<del>{escape(old[a1:a2])}</del>")
+            out.append(f"<del>{gfm_text(old[a1:a2])}</del>")
         if b2 > b1:
-            out.append(f"<ins>{escape(new[b1:b2])}</ins>")
+            out.append(f"<ins>{gfm_text(new[b1:b2])}</ins>")
     return "".join(out)
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
-    return escape(text if len(text) <= limit else text[:limit] + "…")
+    return gfm_text(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _where(settings: SiteSettings, change: BlockChange) -> str:
     if change.anchor:
-        return f"[`{change.doc_id}#{change.anchor}`]({link(settings, change.doc_id, change.anchor)})"
-    return f"[`{change.doc_id}`]({link(settings, change.doc_id)}) ({change.kind})"
+        return f"[{gfm_code(f'{change.doc_id}#{change.anchor}')}]({link(settings, change.doc_id, change.anchor)})"
+    return f"[{gfm_code(change.doc_id)}]({link(settings, change.doc_id)}) ({change.kind})"
 
 
 def _overview(changes: CorpusChanges, features: Sequence[FeatureChanges]) -> list[str]:
@@ -86,10 +87,28 @@ def _overview(changes: CorpusChanges, features: Sequence[FeatureChanges]) -> lis
     return ["| | |", "|---|---:|", *(f"| {name} | {value} |" for name, value in rows)]
 
 
+#: Files listed in full in the code-change warning; the rest are counted.
+MAX_CODE_FILES = 30
+
+
+def code_warning(paths: Sequence[str]) -> list[str]:
+    """The warning that heads the summary of a pull request that changes code, not only the corpus."""
+    if not paths:
+        return []
+    builder = [p for p in paths if p.startswith("builder/")]
+    what = (f"**changes the builder's code** (`builder/`, {len(builder)} file(s))" if builder
+            else "changes code outside the corpus")
+    shown = [f"- {gfm_code(p)}" for p in paths[:MAX_CODE_FILES]]
+    more = [f"- … and {len(paths) - MAX_CODE_FILES} more"] if len(paths) > MAX_CODE_FILES else []
+    return ["> [!WARNING]", f"> ⚠ 此合并请求修改了代码 · This pull request {what}. The summary below was made "
+            "by the base branch's builder; the site this pull request would publish is also shaped by the "
+            "changed code: review it as code.", "", *shown, *more, ""]
+
+
 def render(changes: CorpusChanges, features: Sequence[FeatureChanges], settings: SiteSettings,
-           base: str) -> str:
-    lines = ["## 审阅摘要 · Reviewer's summary", "",
-             f"Corpus at `{escape(base)}` → this change.", ""]
+           base: str, *, code_changes: Sequence[str] = ()) -> str:
+    lines = ["## 审阅摘要 · Reviewer's summary", "", *code_warning(code_changes),
+             f"Corpus at {gfm_code(base)} → this change.", ""]
     if changes.empty and not any(f.lines for f in features):
         return "\n".join([*lines, "No document, paragraph, indicator or glossary change.", ""])
     lines += [*_overview(changes, features), ""]
@@ -104,16 +123,17 @@ def render(changes: CorpusChanges, features: Sequence[FeatureChanges], settings:
          [f"- {_where(settings, b)}: {_excerpt(b.old)} → {_excerpt(b.new)}"
           for b in changes.blocks if b.anchor_reused], ""),
         ("文件 · Documents",
-         [*(f"- added [`{d}`]({link(settings, d)})" for d in changes.documents_added),
-          *(f"- removed `{d}`" for d in changes.documents_removed)], ""),
+         [*(f"- added [{gfm_code(d)}]({link(settings, d)})" for d in changes.documents_added),
+          *(f"- removed {gfm_code(d)}" for d in changes.documents_removed)], ""),
         ("元数据 · Front matter",
-         [f"- `{c.doc_id}` `{c.field}`: {_excerpt(str(c.old))} → {_excerpt(str(c.new))}"
+         [f"- {gfm_code(c.doc_id)} {gfm_code(c.field)}: {_excerpt(str(c.old))} → {_excerpt(str(c.new))}"
           for c in changes.fields], ""),
         ("段落改动 · Changed text",
          [*(f"- {_where(settings, b)}: {char_diff(b.old, b.new)}" for b in shown), *more], ""),
         ("新增与删除 · Blocks added and removed",
          [*(f"- added {_where(settings, b)}: {_excerpt(b.new)}" for b in changes.blocks_added),
-          *(f"- removed `{b.doc_id}#{b.anchor}`: {_excerpt(b.old)}" for b in changes.blocks_removed)], ""),
+          *(f"- removed {gfm_code(f'{b.doc_id}#{b.anchor}')}: {_excerpt(b.old)}" for b in changes.blocks_removed)],
+         ""),
         *((f.title, list(f.lines), "") for f in features),
     ]
     for title, items, intro in sections:

@@ -53,5 +53,5 @@ def generate_docs(corpus_root: Path, work: Path) -> float:
 def mkdocs(work: Path, *, material_search: bool = False) -> tuple[Path, float]:
     """``mkdocs build --strict`` of ``work/docs``; the site folder and seconds taken."""
     config = write_config(work, material_search=material_search)
-    seconds = _run("-m", "mkdocs", "build", "--strict", "--quiet", "-f", config)
+    seconds = _run("-m", "mkdocs", "build", "--strict", "-f", config)
     return work / ("site-material" if material_search else "site"), seconds

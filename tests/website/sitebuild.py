@@ -66,6 +66,6 @@ def build_site(work: Path, corpus_root: Path, *, mkdocs: bool = True, check: boo
     work.mkdir(parents=True, exist_ok=True)
     run("-m", "builder", "build", "--corpus", corpus_root, "--out", work / "docs", *(() if check else ("--no-check",)))
     if mkdocs:
-        run("-m", "mkdocs", "build", "--strict", "--quiet", "-f", write_config(work))
+        run("-m", "mkdocs", "build", "--strict", "-f", write_config(work))
     with string_safety(check):
         return BuiltSite(load_corpus(corpus_root), work / "docs", work / "site")
