@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from builder.corpus.load import Corpus
 from builder.corpus.model import Correction, Document
+from builder.escape import gfm_code, gfm_text
 from builder.fidelity.align import align
-from builder.pages.annotate import escape
 from builder.pages.settings import SiteSettings
 from builder.review.summary import FeatureChanges, link
 
@@ -38,8 +38,8 @@ def _anchors(corpus: Corpus, doc: Document) -> dict[tuple[str, str], str]:
 
 def _line(sign: str, doc_id: str, c: Correction, anchor: str, settings: SiteSettings) -> str:
     where = f"{doc_id}#{anchor}" if anchor else doc_id
-    return (f"- {sign} [`{where}`]({link(settings, doc_id, anchor)}): 原文 “{escape(c.raw)}” → "
-            f"“{escape(c.corrected)}”; reason: {escape(c.reason)}")
+    return (f"- {sign} [{gfm_code(where)}]({link(settings, doc_id, anchor)}): 原文 “{gfm_text(c.raw)}” → "
+            f"“{gfm_text(c.corrected)}”; reason: {gfm_text(c.reason)}")
 
 
 def compare(old: Corpus, new: Corpus, settings: SiteSettings) -> FeatureChanges:
@@ -56,8 +56,9 @@ def compare(old: Corpus, new: Corpus, settings: SiteSettings) -> FeatureChanges:
         return anchors.get(k[0], {}).get((k[1], k[2]), "")
 
     lines = [_line("+", k[0], after[k], anchor(k), settings) for k in added]
-    lines += [_line("~", k[0], after[k], anchor(k), settings) + f" (was: {escape(before[k].reason)})"
+    lines += [_line("~", k[0], after[k], anchor(k), settings) + f" (was: {gfm_text(before[k].reason)})"
               for k in changed]
-    lines += [f"- − `{k[0]}`: 原文 “{escape(k[1])}” → “{escape(k[2])}” no longer corrected" for k in removed]
+    lines += [f"- − {gfm_code(k[0])}: 原文 “{gfm_text(k[1])}” → “{gfm_text(k[2])}” no longer corrected"
+              for k in removed]
     return FeatureChanges(title="校勘 · corrections of the source added / changed / removed",
                           counts=f"+{len(added)} / ~{len(changed)} / −{len(removed)}", lines=lines)
