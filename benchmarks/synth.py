@@ -11,13 +11,18 @@ queries meet their own documents. Seeded: the same N gives the same corpus.
 
 ``python -m benchmarks.synth N OUT`` copies the corpus folder to ``OUT``
 (its 14 real documents and reference files) and adds N - 14 synthetic
-documents in the corpus format (``builder.corpus.write``).
+documents in the corpus format (``builder.corpus.write``). Each synthetic
+document gets its own raw file (its text, one block a line, as PDF text
+would give it) with a record in ``OUT/../sources``, beside copies of the real
+raw files, so that it passes ``builder check`` and has a source page like a
+real document.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import random
 import shutil
 from pathlib import Path
@@ -25,7 +30,8 @@ from pathlib import Path
 import yaml
 
 from builder.corpus.load import REGIONS_FILE, load_corpus
-from builder.corpus.model import DOC_TYPES, Block, Document
+from builder.corpus.model import DOC_TYPES, Block, Document, Source, plain_inline
+from builder.corpus.sources import SOURCES_DIR
 from builder.corpus.write import render_document
 from builder.pages.urls import TYPE_SLUGS
 
@@ -62,7 +68,7 @@ def renumber(blocks: list[Block]) -> list[Block]:
 
 
 def synth_document(rng: random.Random, n: int, templates: list[Document], pool: dict[str, list[Block]],
-                   regions: list[dict], province: str) -> tuple[str, str]:
+                   regions: list[dict], province: str) -> tuple[str, str, str]:
     template = rng.choice(templates)
     region = rng.choice(regions)
     year = rng.choice(YEARS)
@@ -79,7 +85,38 @@ def synth_document(rng: random.Random, n: int, templates: list[Document], pool: 
         template.meta, id=doc_id, title=f"{full_name}{year}年{doc_type}", doc_type=doc_type, year=year,
         region=region["name"], region_code=str(region["code"]),
         admin_level=region["level"], parent=parent, province=province, date=None)
-    return doc_id, render_document(meta, renumber(blocks))
+    blocks = renumber(blocks)
+    raw = raw_text(blocks)
+    name = f"synth-{doc_id}.txt"
+    meta = dataclasses.replace(meta, source=Source(name, hashlib.sha256(raw.encode()).hexdigest(),
+                                                   f"1-{raw.count(chr(10))}"))
+    return doc_id, render_document(meta, blocks), raw
+
+
+def raw_text(blocks: list[Block]) -> str:
+    """A synthetic document's raw file: one line per block (a table's rows tab-separated), blank lines between."""
+    lines = []
+    for b in blocks:
+        lines.append("\n".join("\t".join(plain_inline(c) for c in row) for row in b.rows)
+                     if b.kind == "table" else plain_inline(b.text) if b.kind == "heading" else b.text)
+    return "\n\n".join(lines) + "\n"
+
+
+RECORD = """file: {name}
+sha256: {sha}
+bytes: {size}
+encoding: UTF-8
+form: pdf-text
+what: 基准测试用的合成文本（由真实报告的段落拼成），不是真实来源。
+publisher: null
+website: null
+url: null
+listed: null
+retrieved: null
+missing: null
+damage: []
+notes: 只用于基准测试。
+"""
 
 
 def generate(count: int, out: Path, *, corpus_root: Path = REPO / "corpus", seed: int = 7) -> Path:
@@ -98,10 +135,17 @@ def generate(count: int, out: Path, *, corpus_root: Path = REPO / "corpus", seed
         for b in d.blocks:
             if b.kind in pool:
                 pool[b.kind].append(b)
+    sources = out.parent / SOURCES_DIR
+    shutil.copytree(REPO / SOURCES_DIR, sources, dirs_exist_ok=True)
     rng = random.Random(seed)
     for n in range(count - len(corpus.documents)):
-        doc_id, content = synth_document(rng, n, corpus.documents, pool, regions, corpus.regions.province)
+        doc_id, content, raw = synth_document(rng, n, corpus.documents, pool, regions, corpus.regions.province)
         (out / "documents" / f"{doc_id}.md").write_text(content, encoding="utf-8")
+        name = f"synth-{doc_id}"
+        data = raw.encode("utf-8")
+        (sources / f"{name}.txt").write_bytes(data)
+        (sources / f"{name}.yml").write_text(RECORD.format(name=f"{name}.txt", sha=hashlib.sha256(data).hexdigest(),
+                                                           size=len(data)), encoding="utf-8")
     return out
 
 

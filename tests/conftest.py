@@ -1,8 +1,7 @@
-"""Shared fixtures: the repository, the raw seeds beside it, the real corpus."""
+"""Shared fixtures: the repository, its raw sources (``sources/``), the real corpus."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,8 @@ import pytest
 from builder.corpus.load import Corpus, load_corpus
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = Path(os.environ.get("SEEDS_DIR", REPO.parent / "shared" / "seeds"))
+#: The raw files, in the repository: a fresh clone has everything the tests need.
+SOURCES = REPO / "sources"
 
 
 @pytest.fixture(scope="session")
@@ -20,11 +20,8 @@ def repo() -> Path:
 
 @pytest.fixture(scope="session")
 def seeds() -> Path:
-    if not SEEDS.is_dir() and os.environ.get("SEEDS_OPTIONAL") == "1":
-        pytest.skip(f"raw seeds not found at {SEEDS} (SEEDS_OPTIONAL=1, as on GitHub: they are not in the repository)")
-    if not SEEDS.is_dir():
-        pytest.fail(f"raw seeds not found at {SEEDS}; set SEEDS_DIR or place shared/ beside the repo")
-    return SEEDS
+    """The folder of the raw files (``sources/``); the name is the one the tests grew up with."""
+    return SOURCES
 
 
 @pytest.fixture(scope="session")

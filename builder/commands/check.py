@@ -1,7 +1,8 @@
 """Validate the whole corpus; print every problem as file:line and exit 1 on errors.
 
-Checks the front matter against the schema, unique ids, known regions and
-their reference facts, well-formed tables, stable anchors, and leftover
+Checks the raw files of ``sources/`` against their records, every document
+against its raw span (fidelity), the front matter against the schema,
+unique ids, known regions and their reference facts, well-formed tables, stable anchors, and leftover
 import damage (half-width punctuation between Chinese characters,
 paragraphs ending mid-sentence, website boilerplate) and unsafe markup.
 """
@@ -20,6 +21,8 @@ from builder.corpus.load import load_corpus
 #: "module:function" of each feature's check (glossary, indicators…): each
 #: takes the loaded Corpus and returns its Problems (file:line, severity).
 FEATURE_CHECKS: tuple[str, ...] = (
+    "builder.checks.sources:check_sources",
+    "builder.checks.fidelity:check_fidelity",
     "builder.checks.glossary:check_glossary",
     "builder.checks.indicators:check_indicators",
 )
@@ -28,13 +31,15 @@ FEATURE_CHECKS: tuple[str, ...] = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"),
                         help="corpus folder (default: corpus)")
+    parser.add_argument("--sources", type=Path, default=None,
+                        help="raw files' folder (default: sources/ beside the corpus folder)")
 
 
-def collect_problems(root: Path) -> list[Problem]:
-    """Every problem of the corpus at ``root``, in file and line order."""
+def collect_problems(root: Path, sources: Path | None = None) -> list[Problem]:
+    """Every problem of the corpus at ``root`` (raw files in ``sources``), in file and line order."""
     problems: list[Problem] = []
     try:
-        corpus = load_corpus(root, collect=problems)
+        corpus = load_corpus(root, collect=problems, sources=sources)
     except CorpusError as exc:
         return exc.problems
     problems.extend(check_corpus(corpus))
@@ -47,7 +52,7 @@ def collect_problems(root: Path) -> list[Problem]:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = collect_problems(args.corpus)
+    problems = collect_problems(args.corpus, args.sources)
     for p in problems:
         print(p)
     errors = sum(1 for p in problems if p.severity == "error")

@@ -1,4 +1,4 @@
-"""Import raw seed files into canonical corpus documents under corpus/documents.
+"""Import raw files (kept in ``sources/``) into canonical corpus documents under corpus/documents.
 
 Existing corpus files are never overwritten (they hold human corrections)
 unless --force is given; documents that already exist are reported and
@@ -22,7 +22,7 @@ from builder.importer.pipeline import import_span
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("seeds", nargs="+", type=Path, metavar="SEED_FILE",
-                        help="raw files to import (e.g. ../shared/seeds/000_….txt)")
+                        help="raw files to import (e.g. sources/000_….txt)")
     parser.add_argument("--corpus", type=Path, default=Path("corpus"),
                         help="corpus folder (default: corpus)")
     parser.add_argument("--force", action="store_true",

@@ -6,7 +6,7 @@ is allowed, and every value has its type, form and length::
     id: lishi-2021-gongzuobaogao        # lowercase slug, the file's name
     title: 吕梁市离石区2021年政府工作报告  # ≤ 200 characters
     doc_type: 政府工作报告               # one of DOC_TYPES
-    year: 2021                          # 1949 … 2100
+    year: 2021                          # 1949 … 2100, or null with year_note: (the source states none)
     region: 离石区                       # a name of corpus/regions.yml
     region_code: '141102'               # 6 digits, in quotes
     admin_level: 市辖区                  # 地级市 | 县级市 | 县 | 市辖区
@@ -18,11 +18,15 @@ is allowed, and every value has its type, form and length::
     speaker_title: 区长                  # or null
     completeness: {status: full, note: null}   # full | summary | excerpt (an excerpt needs a note)
     source:
-      file: 000_6808a0c448da17fa.txt    # a file of sources/ (or ../shared/seeds/)
+      file: 000_6808a0c448da17fa.txt    # a file of sources/
       sha256: 5c32ad7b…                 # 64 lowercase hex digits
       lines: 3-234                      # the document's line range in that file
       omitted: [{lines: 19-79, reason: …}, {line: 7, text: (上接1版), reason: …}]
       corrections: [{raw: …, corrected: …, reason: …}]
+      title_line: {line: 1, text: …}    # optional: the source's own title line, verbatim
+    doc_number: 离政发〔2021〕11号         # optional: 文号, issuing body and adopting meeting,
+    issued_by: 吕梁市离石区人民政府          #   as the document prints them
+    adopted_by: 区第七届人民代表大会第一次会议
 """
 
 from __future__ import annotations
@@ -85,6 +89,11 @@ class TextCorrection(Model):
     reason: Text(300) = Field(description="say why, e.g. a typo of the source")
 
 
+class TitleLineModel(Model):
+    line: int = Field(ge=1, le=10_000_000, description="write the raw file's line number of the title line")
+    text: Text(300) = Field(description="copy the title line exactly as the raw file has it")
+
+
 class SourceRef(Model):
     file: FileName = Field(description="give the name of the raw file in sources/, e.g. 000_6808a0c448da17fa.txt")
     sha256: Sha256 = Field(description="copy the raw file's SHA-256 (64 lowercase hex digits, sha256sum)")
@@ -93,13 +102,15 @@ class SourceRef(Model):
                                    description="list the omitted parts as {lines: 'a-b', reason: …}")
     corrections: list[TextCorrection] = Field(default_factory=list, max_length=1000,
                                               description="list fixes as {raw: …, corrected: …, reason: …}")
+    title_line: TitleLineModel | None = Field(None, description="give the source's own title line as "
+                                              "{line: N, text: …}, copied from the raw file")
 
     @field_validator("file")
     @classmethod
     def _known_file(cls, value: str, info: ValidationInfo) -> str:
         names = (info.context or {}).get("source_names")
         if names is not None and value not in names:
-            raise FieldProblem(f"there is no raw file {value!r} in sources/ (or ../shared/seeds/)",
+            raise FieldProblem(f"there is no raw file {value!r} in sources/",
                                "give the name of the raw file the document comes from")
         return value
 
@@ -122,7 +133,9 @@ class FrontMatter(Model):
     id: Slug = Field(description="use lowercase pinyin words joined by '-', e.g. lishi-2021-gongzuobaogao")
     title: Text(200) = Field(description="give the document's title as the source prints it")
     doc_type: Literal[DOC_TYPES] = Field(description=f"use one of {', '.join(DOC_TYPES)}")
-    year: int = Field(ge=1949, le=2100, description="write the year as a number, e.g. year: 2021")
+    year: int | None = Field(ge=1949, le=2100, description="write the year as a number, e.g. year: 2021, "
+                             "or null with a year_note when the source states none")
+    year_note: Text(500) | None = Field(None, description="say why the year is null (the source states none)")
     region: Text(30) = Field(description="use a region name of corpus/regions.yml")
     region_code: Code6 = Field(description="copy the 6-digit code from corpus/regions.yml, in quotes")
     admin_level: Literal[ADMIN_LEVELS] = Field(description=f"use one of {', '.join(ADMIN_LEVELS)}")
@@ -134,3 +147,13 @@ class FrontMatter(Model):
     speaker_title: Text(40) | None = Field(description="give the speaker's title (市长, 区长…), or write null")
     completeness: CompletenessModel = Field(description="write completeness: {status: full, note: null}")
     source: SourceRef = Field(description="record file, sha256 and lines of the raw source")
+    doc_number: Text(60) | None = Field(None, description="copy the 文号 as printed, e.g. 离政发〔2021〕11号")
+    issued_by: Text(100) | None = Field(None, description="name the issuing body as printed, e.g. 吕梁市离石区人民政府")
+    adopted_by: Text(200) | None = Field(None, description="name the meeting that adopted it, as the text says")
+
+    @model_validator(mode="after")
+    def _no_year_needs_a_note(self) -> FrontMatter:
+        if self.year is None and not self.year_note:
+            raise FieldProblem("year is null without a year_note",
+                               "add year_note: saying that (and how) the source states no year", "year")
+        return self

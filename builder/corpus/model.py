@@ -54,12 +54,26 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class TitleLine:
+    """The source's own title line, verbatim, and its raw line: the corpus ``title`` is editorial.
+
+    ``{line: 1, text: "• 【闻喜县招商】2021年闻喜县政府工作报告"}`` (a listing's title line,
+    outside the span) or ``{line: 3, text: 政府工作报告}`` (a printed title); ``builder check``
+    verifies the raw line holds it.
+    """
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Source:
     file: str
     sha256: str
     lines: str  # "first-last" 1-based line range of the document in the raw file
     omitted: tuple[Omission, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    title_line: TitleLine | None = None  # the source's own title line, where there is one
 
     @property
     def line_range(self) -> tuple[int, int]:
@@ -77,7 +91,7 @@ class Meta:
     id: str
     title: str
     doc_type: str
-    year: int
+    year: int | None  # None: the source states no year (``year_note`` says so)
     region: str
     region_code: str
     admin_level: str
@@ -90,6 +104,10 @@ class Meta:
     completeness: Completeness
     source: Source
     extra: dict = field(default_factory=dict)  # any further keys, kept verbatim
+    year_note: str | None = None  # why the year is null (or how it is known)
+    doc_number: str | None = None  # 文号 as the document prints it: 离政发〔2021〕11号
+    issued_by: str | None = None  # the issuing body, as printed: 吕梁市离石区人民政府
+    adopted_by: str | None = None  # the meeting that adopted it, as the text says: 区第七届人民代表大会第一次会议
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from builder.corpus.model import (
     Meta,
     Omission,
     Source,
+    TitleLine,
 )
 from builder.corpus.schema import validate
 from builder.corpus.yamlsafe import Loaded
@@ -64,12 +65,14 @@ def parse_meta(loaded: Loaded, path: Path, *, source_names: frozenset[str] | Non
     src = fm.source
     source = Source(src.file, src.sha256, src.lines,
                     tuple(Omission(o.reason, o.lines, o.line, o.text) for o in src.omitted),
-                    tuple(Correction(c.raw, c.corrected, c.reason) for c in src.corrections))
+                    tuple(Correction(c.raw, c.corrected, c.reason) for c in src.corrections),
+                    TitleLine(src.title_line.line, src.title_line.text) if src.title_line else None)
     return Meta(
         id=fm.id, title=fm.title, doc_type=fm.doc_type, year=fm.year, region=fm.region,
         region_code=fm.region_code, admin_level=fm.admin_level, parent=fm.parent, province=fm.province,
         date=fm.date, congress=fm.congress, speaker=fm.speaker, speaker_title=fm.speaker_title,
         completeness=Completeness(fm.completeness.status, fm.completeness.note), source=source,
+        year_note=fm.year_note, doc_number=fm.doc_number, issued_by=fm.issued_by, adopted_by=fm.adopted_by,
     )
 
 

@@ -18,6 +18,8 @@ def meta_to_dict(meta: Meta) -> dict:
     if meta.source.corrections:
         source["corrections"] = [{"raw": c.raw, "corrected": c.corrected, "reason": c.reason}
                                  for c in meta.source.corrections]
+    if meta.source.title_line:
+        source["title_line"] = {"line": meta.source.title_line.line, "text": meta.source.title_line.text}
     data = {
         "id": meta.id, "title": meta.title, "doc_type": meta.doc_type, "year": meta.year,
         "region": meta.region, "region_code": meta.region_code,
@@ -27,6 +29,12 @@ def meta_to_dict(meta: Meta) -> dict:
         "completeness": {"status": meta.completeness.status, "note": meta.completeness.note},
         "source": source,
     }
+    if meta.year_note:  # beside the year it explains
+        data = {k: v for item in data.items() for k, v in (item, *((("year_note", meta.year_note),)
+                                                                   if item[0] == "year" else ()))}
+    for key in ("doc_number", "issued_by", "adopted_by"):  # written only where the source has them
+        if getattr(meta, key):
+            data[key] = getattr(meta, key)
     data.update(meta.extra)
     return data
 

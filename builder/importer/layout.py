@@ -36,6 +36,7 @@ class RawSpan:
     lines: list[str]  # the raw lines of the span (without newline)
     layout: str  # "listing-item" | "single"
     title_hint: str | None = None  # the listing's title, prefix removed
+    title_line: tuple[int, str] | None = None  # the listing's title line as printed, and its line number
     omitted: list[Omission] = field(default_factory=list)
 
     @property
@@ -90,7 +91,7 @@ def listing_spans(path: Path, lines: list[str], digest: str) -> list[RawSpan]:
         first, last = body_idx[0], body_idx[-1]
         title = LISTING_TITLE_RE.match(lines[start]).group("title")
         spans.append(RawSpan(path, digest, first + 1, lines[first:last + 1], "listing-item",
-                             title_hint=title))
+                             title_hint=title, title_line=(start + 1, lines[start].strip())))
     return spans
 
 

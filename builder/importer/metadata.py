@@ -70,17 +70,18 @@ def display_name(region: Region) -> str:
     return region.name
 
 
-def make_title(doc_type: str, region: Region, year: int, hint: str | None) -> str:
+def make_title(doc_type: str, region: Region, year: int | None, hint: str | None) -> str:
     if doc_type == "新闻" and hint:
         return hint
     if doc_type == "规划纲要" and hint:
         return hint
     suffix = {"政府工作报告": "政府工作报告", "政府工作报告（摘要）": "政府工作报告（摘要）"}[doc_type]
-    return f"{display_name(region)}{year}年{suffix}"
+    return f"{display_name(region)}{f'{year}年' if year else ''}{suffix}"
 
 
-def make_id(region: Region, year: int, doc_type: str, taken: set[str]) -> str:
-    base = f"{region.slug}-{year}-{TYPE_SLUGS[doc_type]}"
+def make_id(region: Region, year: int | None, doc_type: str, taken: set[str]) -> str:
+    """``lishi-2021-gongzuobaogao``; without the year when the text states none."""
+    base = f"{region.slug}-{year}-{TYPE_SLUGS[doc_type]}" if year else f"{region.slug}-{TYPE_SLUGS[doc_type]}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from builder.chinese.typography import normalise
-from builder.corpus.model import Block, Completeness, Meta, Source
+from builder.corpus.model import Block, Completeness, Meta, Source, TitleLine
 from builder.corpus.regions import RegionIndex
 from builder.importer import headings as hd
 from builder.importer.layout import PAGE_MARKER_RE, RawSpan, toc_lines
@@ -112,6 +112,19 @@ def out_has_top(out: list[tuple[str, str, int, int]]) -> bool:
     return any(k == "heading" and lvl == 2 for k, _, lvl, _ in out)
 
 
+def title_line(span: RawSpan, plan: bool) -> TitleLine | None:
+    """The source's own title line, verbatim: a listing item's title line, a plan's
+    cover-notice title (``关于印发《…》的通知``), or a printed ``政府工作报告`` heading."""
+    if span.title_line:
+        return TitleLine(*span.title_line)
+    for offset, line in enumerate(span.lines[:12]):
+        text = line.strip()
+        if (plan and PLAN_TITLE_RE.search(re.sub(r"\s", "", text))) or (
+                not plan and offset == 0 and text.startswith("政府工作报告")):
+            return TitleLine(span.first_line + offset, text)
+    return None
+
+
 def import_span(span: RawSpan, regions: RegionIndex, taken: set[str],
                 default_year: int | None = None) -> Imported:
     """Turn one raw span into front matter and blocks.
@@ -157,10 +170,9 @@ def import_span(span: RawSpan, regions: RegionIndex, taken: set[str],
             if m:
                 date = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 break
-    year = date.year if date else year_of(texts) or default_year or 0
-    if not year:
-        raise ValueError(f"{span.file}:{span.first_line}: the text states no year; "
-                         "import it again with --year YYYY")
+    year = date.year if date else year_of(texts) or default_year or None
+    # Unstated stays unstated: a text with no year at all gets year null and a note.
+    year_note = None if year else "原文没有写明年份。"
     title = make_title(doc_type, region, year, normalise(plan_title or span.title_hint or ""))
     doc_id = make_id(region, year, doc_type, taken)
 
@@ -199,6 +211,8 @@ def import_span(span: RawSpan, regions: RegionIndex, taken: set[str],
         region_code=region.code, admin_level=region.level, parent=region.parent,
         province=region.province, date=date, congress=head.congress, speaker=head.speaker,
         speaker_title=head.speaker_title, completeness=completeness,
-        source=Source(span.file.name, span.sha256, span.line_range, tuple(span.omitted)),
+        source=Source(span.file.name, span.sha256, span.line_range, tuple(span.omitted),
+                      title_line=title_line(span, plan)),
+        year_note=year_note,
     )
     return Imported(meta, blocks, warnings)

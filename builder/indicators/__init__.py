@@ -33,7 +33,12 @@ __all__ = ["FIELDS", "Found", "Record", "extract_corpus", "extract_document", "e
 
 
 def extract_document(doc: Document, vocabulary: Vocabulary) -> list[Found]:
-    """Every statement of one document, before corrections, in text order."""
+    """Every statement of one document, before corrections, in text order.
+
+    A text whose year the source does not state has none: its figures cannot be
+    given a period (“今年”, “十四五” of which year?), so it yields no statements."""
+    if doc.meta.year is None:
+        return []
     titles = section_titles(doc)
     out: list[Found] = []
     caption = ""

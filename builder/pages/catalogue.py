@@ -24,7 +24,7 @@ class CatalogueError(ValueError):
 
 
 def _doc_order(doc: Document) -> tuple:
-    return (doc.meta.region_code, -doc.meta.year, DOC_TYPES.index(doc.meta.doc_type), doc.id)
+    return (doc.meta.region_code, -(doc.meta.year or 0), DOC_TYPES.index(doc.meta.doc_type), doc.id)  # undated last
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class Catalogue:
         return [prefecture] if prefecture == region else [prefecture, region]
 
     def years(self) -> list[int]:
-        return sorted({d.meta.year for d in self.corpus.documents}, reverse=True)
+        return sorted({d.meta.year for d in self.corpus.documents if d.meta.year is not None}, reverse=True)
 
     def doc_types(self) -> list[str]:
         present = {d.meta.doc_type for d in self.corpus.documents}

@@ -36,7 +36,7 @@ class Citation:
     author: str  # the issuing government
     contributor: str | None  # 区长 王峰: who delivered it, when known
     place: str  # 山西省 吕梁市 离石区
-    year: int
+    year: int | None  # None: the source states no year
     date: str | None  # ISO date of delivery, when known
     congress: str | None
     edition: str  # the site's name: where the text is read
@@ -69,7 +69,7 @@ def plain(doc: Document, url: str, settings: SiteSettings) -> str:
     parts = [f"{c.author}. {c.title}[R/OL]."]
     if c.contributor:
         parts.append(f"报告人：{c.contributor}.")
-    when = c.date or str(c.year)
+    when = c.date or (str(c.year) if c.year else "出版年不详")
     parts.append(f"{c.congress}, {when}." if c.congress else f"{when}.")
     parts.append(f"{c.edition}[{ACCESS_DATE}]. {c.url}")
     return " ".join(parts)
@@ -85,7 +85,7 @@ def bibtex(doc: Document, url: str, settings: SiteSettings) -> str:
     into first and last names."""
     c = citation(doc, url, settings)
     fields = [("title", c.title), ("author", f"{{{_bibtex_value(c.author)}}}"),
-              ("institution", c.author), ("address", c.place), ("year", str(c.year))]
+              ("institution", c.author), ("address", c.place)] + ([("year", str(c.year))] if c.year else [])
     if c.date:
         fields.append(("date", c.date))
     note = "；".join(p for p in (f"报告人：{c.contributor}" if c.contributor else "", c.congress or "") if p)
@@ -110,8 +110,10 @@ def csl_json(doc: Document, url: str, settings: SiteSettings) -> str:
     item.update({"publisher": c.author, "publisher-place": c.place})
     if c.congress:
         item["event-title"] = c.congress
-    parts = [int(x) for x in c.date.split("-")] if c.date else [c.year]
-    item.update({"issued": {"date-parts": [parts]}, "container-title": c.edition, "URL": c.url,
+    parts = [int(x) for x in c.date.split("-")] if c.date else [c.year] if c.year else None
+    if parts:  # an undated text has no issued date
+        item["issued"] = {"date-parts": [parts]}
+    item.update({"container-title": c.edition, "URL": c.url,
                  "accessed": {"raw": ACCESS_DATE}, "language": "zh-CN"})
     return json.dumps([item], ensure_ascii=False, indent=2)
 
@@ -121,7 +123,8 @@ def highwire(doc: Document, url: str, settings: SiteSettings) -> list[tuple[str,
     (name, content) pairs of raw text: the page template escapes them for the attribute."""
     c = citation(doc, url, settings)
     tags = [("citation_title", c.title), ("citation_author", c.author)]
-    tags.append(("citation_publication_date", c.date.replace("-", "/") if c.date else str(c.year)))
+    if c.date or c.year:
+        tags.append(("citation_publication_date", c.date.replace("-", "/") if c.date else str(c.year)))
     tags += [("citation_technical_report_institution", c.author), ("citation_publisher", c.author),
              ("citation_language", "zh"), ("citation_public_url", c.url), ("citation_fulltext_html_url", c.url)]
     if c.congress:

@@ -11,12 +11,23 @@ import json
 from builder.corpus.model import Document
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
+from builder.pages.markdown import block_ids
 from builder.pages.settings import SiteSettings
+
+#: The second line of every ``.txt`` download: what the bracketed numbers are.
+TEXT_NOTE = "（各段前方括号中的编号，如 [p-12]，即网页上该段的链接 #p-12。）"
 
 
 def plain_text(doc: Document) -> str:
-    """Title and body as plain UTF-8 text: no Markdown markup, no anchors."""
-    return "\n\n".join([doc.meta.title, *(b.plain_text for b in doc.blocks)]) + "\n"
+    """Title and body as plain UTF-8 text, each block after its number: ``[p-12] 2020年，…``.
+
+    No Markdown markup; the numbers are the permalinks' anchors, so that a
+    citation of ``#p-12`` can be checked offline. A table is ``[t-1]`` then
+    one line per row, cells tab-separated.
+    """
+    blocks = [f"[{i}] {b.plain_text}" if b.kind != "table" else f"[{i}]\n{b.plain_text}"
+              for b, i in zip(doc.blocks, block_ids(doc.blocks), strict=True)]
+    return "\n\n".join([doc.meta.title, TEXT_NOTE, *blocks]) + "\n"
 
 
 def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> dict:
@@ -48,6 +59,8 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "url": settings.page_url(urls.url_path(urls.document(doc))),
         "page": urls.url_path(urls.document(doc)),
         "text": urls.text_download(doc),
+        "source_page": urls.url_path(urls.source_page(doc)),  # the raw span beside the edition
+        "raw": urls.raw_download(doc),  # the raw span, as the raw file has it
         "corpus_file": settings.blob_url(urls.corpus_file(doc)),
         "edit": settings.edit_url(urls.corpus_file(doc)),
     }

@@ -13,7 +13,7 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension
 from builder.pages.listing import COMPLETENESS_LABELS, date_text
-from builder.pages.markdown import block, fenced, indent, inline
+from builder.pages.markdown import block, block_ids, fenced, indent, inline
 from builder.pages.prerendered import wrap
 from builder.pages.settings import SiteSettings
 
@@ -41,15 +41,46 @@ def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
     return f"{settings.new_issue_url()}?{urlencode(query)}"
 
 
-def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings) -> str:
+def source_links(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
+    """The card's links to the original: the source page and the raw span's download."""
+    if not any(link for link in raw_links(doc, src, extensions)):
+        return ""
+    return (f" · [原文与编辑改动]({urls.link(src, urls.source_page(doc))}) · "
+            f"[下载原文 .txt]({urls.link(src, urls.raw_download(doc))})")
+
+
+def year_text(doc: Document, src: str) -> str:
+    """The year, linked to its page; "not stated" with the note when the source states none."""
+    if doc.meta.year is None:
+        note = f"：{inline(doc.meta.year_note)}" if doc.meta.year_note else ""
+        return f"原文未写明{note}"
+    return f"[{doc.meta.year}年]({urls.link(src, urls.year(doc.meta.year))})"
+
+
+def title_text(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
+    """Titles are the editors' (uniform: region, year, type); the source's own title line is quoted."""
+    line = doc.meta.source.title_line
+    if line is None:
+        return "本版所拟（原文没有标题行）"
+    where = f"原始文件第 {line.line} 行"
+    if any(raw_links(doc, src, extensions)):
+        where = f"[{where}]({urls.link(src, urls.source_page(doc))}#L{line.line})"
+    return f"本版所拟；原文标题行：“{inline(line.text)}”（{where}）"
+
+
+def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSettings,
+                  extensions: Sequence[Extension] = ()) -> str:
     meta = doc.meta
     source = meta.source
     first, last = source.line_range
-    rows = [("地区", breadcrumb(cat, doc, src)),
+    rows = [("标题", title_text(doc, src, extensions)),
+            ("地区", breadcrumb(cat, doc, src)),
             ("日期", date_text(doc)),
-            ("年份", f"[{meta.year}年]({urls.link(src, urls.year(meta.year))})")]
+            ("年份", year_text(doc, src))]
     if meta.congress:
         rows.append(("会议", inline(meta.congress)))
+    rows += [(name, inline(value)) for name, value in (("文号", meta.doc_number), ("发文机关", meta.issued_by),
+                                                        ("审议通过", meta.adopted_by)) if value]
     if meta.speaker:
         rows.append(("报告人", inline(" ".join(p for p in (meta.speaker_title, meta.speaker) if p))))
     rows.append(("文件类型", f"[{markdown_text(meta.doc_type)}]({urls.link(src, urls.doc_type(meta.doc_type))})"))
@@ -58,7 +89,8 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
     rows.append(("完整性", f"{status}{note}"))
     span = f"{first}–{last}" if last != first else f"{first}"
     rows.append(("来源", f"原始文件 {code(source.file)} 第 {span} 行，"
-                       f"SHA-256 {code(source.sha256)}（[说明]({urls.link(src, urls.METHODOLOGY)})）"))
+                       f"SHA-256 {code(source.sha256)}（[说明]({urls.link(src, urls.METHODOLOGY)})）"
+                       + source_links(doc, src, extensions)))
     rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
                        f"[语料源文件（仓库）]({settings.blob_url(urls.corpus_file(doc))})"))
     card = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
@@ -114,13 +146,22 @@ def front_matter(doc: Document, url: str, settings: SiteSettings, lastmod: date 
     as raw text, which ``main.html`` escapes for the attribute (``| e``) as it prints them."""
     meta = doc.meta
     fields = {"title": meta.title,
-              "description": f"{meta.region}{meta.year}年{meta.doc_type}（{date_text(doc)}）"}
+              "description": f"{meta.region}{f'{meta.year}年' if meta.year else ''}{meta.doc_type}（{date_text(doc)}）"}
     lines = [f"{k}: {page_title(v)}" for k, v in fields.items()]
     lines.append(f"og_title: {json_in_html(meta.title)}")
     lines.append(f"head_meta: {json_in_html(cite.highwire(doc, url, settings))}")
     if lastmod is not None:  # the sitemap's lastmod (site_overrides/sitemap.xml)
         lines.append(f"lastmod: {json_in_html(lastmod.isoformat())}")
     return "---\n" + "\n".join(lines) + "\n---"
+
+
+def raw_links(doc: Document, src: str, extensions: Sequence[Extension]) -> list[str | None]:
+    """Each block's "原文" link, from the feature that has the raw text (``builder.pages.sources``)."""
+    for ext in extensions:
+        link = getattr(ext, "block_link", None)
+        if link is not None:
+            return [link(doc, k, src) for k in range(len(doc.blocks))]
+    return [None] * len(doc.blocks)
 
 
 def render(cat: Catalogue, doc: Document, settings: SiteSettings,
@@ -135,12 +176,14 @@ def render(cat: Catalogue, doc: Document, settings: SiteSettings,
     def spans(b: Block, cell: tuple[int, int] | None, plain: str) -> list[Span]:
         return [s for ext in extensions for s in ext.spans(doc, b, cell, plain)]
 
+    links = raw_links(doc, src, extensions)
+    ids = [i if b.kind == "table" else None for b, i in zip(doc.blocks, block_ids(doc.blocks), strict=True)]
     parts = [front_matter(doc, url, settings, lastmod),
              f"# {inline(doc.meta.title)}",
-             metadata_card(cat, doc, src, settings),
+             metadata_card(cat, doc, src, settings, extensions),
              actions(doc, url, settings),
              contents(doc),
-             *(block(b, spans) for b in doc.blocks),
+             *(block(b, spans, links[k], ids[k]) for k, b in enumerate(doc.blocks)),
              *(section for ext in extensions for section in ext.document_sections(doc, src)),
              citation(doc, url, settings),
              doc_neighbours.links(doc, around)]

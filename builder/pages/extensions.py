@@ -17,6 +17,8 @@ import a feature and a feature never edits the core pages:
   (``region_sections`` below asks for it with ``getattr``);
 - ``home_door(src)`` (optional): the feature's card among the home page's
   doors (documents, glossary, indicators, search), as a Markdown list item.
+- optionally ``block_link(doc, index, src)``: a link for each block of the text
+  (the source pages' "原文" link to the raw characters it was made from).
 
 ``FACTORIES`` lists the features in the order their nav sections appear;
 each is built once per build from the catalogue and the site settings.
@@ -54,6 +56,7 @@ FACTORIES: tuple[str, ...] = (
     "builder.pages.search:SearchPages",
     "builder.pages.indicators:IndicatorPages",
     "builder.pages.glossary:GlossaryPages",
+    "builder.pages.sources:SourcePages",
 )
 
 

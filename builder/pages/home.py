@@ -26,7 +26,7 @@ LATEST = 5
 def prefecture_summary(cat: Catalogue, prefecture: Region, src: str) -> str:
     """The prefecture's newest documents and a link to all of them: the home page
     stays the same size however many documents the corpus holds."""
-    docs = sorted(cat.documents_under(prefecture), key=lambda d: -d.meta.year)
+    docs = sorted(cat.documents_under(prefecture), key=lambda d: -(d.meta.year or 0))
     more = (f"\n\n[共 {len(docs)} 份文件，按地区查看]({urls.link(src, urls.region(prefecture))})"
             if len(docs) > LATEST else "")
     return document_list(docs[:LATEST], src) + more

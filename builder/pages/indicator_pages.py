@@ -140,7 +140,7 @@ class IndicatorSite:
         self.cat = cat
         self.vocabulary = vocabulary
         self.records = records
-        self.year = max((d.meta.year for d in cat.corpus.documents), default=2021)
+        self.year = max((d.meta.year for d in cat.corpus.documents if d.meta.year), default=2021)
         self.charts: dict[str, str] = {}
 
     # -- helpers ----------------------------------------------------------------------

@@ -19,7 +19,9 @@ COMPLETENESS_LABELS = {"full": "全文", "summary": "摘要", "excerpt": "节选
 
 def date_text(doc: Document) -> str:
     d = doc.meta.date
-    return f"{d.year}年{d.month}月{d.day}日" if d else f"{doc.meta.year}年（日期不详）"
+    if d:
+        return f"{d.year}年{d.month}月{d.day}日"
+    return f"{doc.meta.year}年（日期不详）" if doc.meta.year else "年份、日期不详（原文未写明）"
 
 
 def document_line(doc: Document, from_src: str) -> str:

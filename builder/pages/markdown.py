@@ -46,18 +46,32 @@ def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | Non
     return annotate.render(raw, spans(block, cell, plain_inline(raw.strip())), html=html)
 
 
-def heading(block: Block, spans: SpanSource = _no_spans) -> str:
-    return f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
+def raw_link(href: str | None, extra_class: str = "") -> str:
+    """The "原文" link of a block to its raw range on the source page (``builder.pages.sources``),
+    as HTML: ``href`` is a site URL (``urls.href``), which MkDocs does not rewrite."""
+    if not href:
+        return ""
+    return f'<a class="raw-link{extra_class}" href="{html_attr(href)}">原文</a>'
 
 
-def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
-    """A paragraph with its stored anchor as id and a visible ¶ permalink, as HTML.
+def heading(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
+    """A heading with its stored anchor; its 原文 link follows as its own block, so that the
+    table of contents keeps the heading's words only."""
+    head = f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
+    if not raw_href:
+        return head
+    return head + "\n\n" + wrap("<p>" + raw_link(raw_href, " raw-link-heading") + "</p>")
+
+
+def paragraph(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
+    """A paragraph with its stored anchor as id, a visible ¶ permalink and its 原文 link, as HTML.
 
     The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
     control, and a long plan has hundreds of paragraphs, each a title to carry."""
     anchor = html_attr(token(block.anchor))
+    raw = f" {raw_link(raw_href)}" if raw_href else ""
     return wrap(f'<p id="{anchor}">{_text(block, block.text, spans, html=True)} '
-                f'<a class="para-link" href="#{anchor}">¶</a></p>')
+                f'<a class="para-link" href="#{anchor}">¶</a>{raw}</p>')
 
 
 _FIGURE_RE = re.compile(r"^[\[(（]?[-+−]?\d[\d,.]*[%％]?[\])）]?$|^[—–-]+$")
@@ -87,7 +101,8 @@ def table_layout(rows: Sequence[Sequence[str]], width: int) -> tuple[list[str], 
     return aligns, label if label is not None and lengths[label] >= 6 else None
 
 
-def table(block: Block, spans: SpanSource = _no_spans) -> str:
+def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
+          table_id: str | None = None) -> str:
     """A table as HTML, header row first, every cell escaped, figures right-aligned.
 
     It is wrapped in ``<div class="corpus-table" data-label-col="N">`` so the
@@ -105,14 +120,28 @@ def table(block: Block, spans: SpanSource = _no_spans) -> str:
                                    for j, c in enumerate(padded)) + "</tr>"
 
     head, *body = block.rows
-    attrs = f' data-label-col="{label + 1}"' if label is not None else ""
+    attrs = f' id="{html_attr(token(table_id))}"' if table_id else ""
+    attrs += f' data-label-col="{label + 1}"' if label is not None else ""
+    link = [f"<p>{raw_link(raw_href, ' raw-link-table')}</p>"] if raw_href else []
     return wrap("\n".join([f'<div class="corpus-table"{attrs}>', "<table>", "<thead>", row(0, head, "th"),
                            "</thead>", "<tbody>", *(row(i, r, "td") for i, r in enumerate(body, start=1)),
-                           "</tbody>", "</table>", "</div>"]))
+                           "</tbody>", "</table>", *link, "</div>"]))
 
 
-def block(b: Block, spans: SpanSource = _no_spans) -> str:
-    return {"heading": heading, "paragraph": paragraph, "table": table}[b.kind](b, spans)
+def block_ids(blocks: Sequence[Block]) -> list[str]:
+    """The id of each block on its pages: its anchor; ``t-N`` for the N-th table, which has none."""
+    out, tables = [], 0
+    for b in blocks:
+        tables += b.kind == "table"
+        out.append(f"t-{tables}" if b.kind == "table" else b.anchor)
+    return out
+
+
+def block(b: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
+          table_id: str | None = None) -> str:
+    if b.kind == "table":
+        return table(b, spans, raw_href, table_id)
+    return {"heading": heading, "paragraph": paragraph}[b.kind](b, spans, raw_href)
 
 
 def fenced(content: str, lang: str = "text") -> str:

@@ -28,7 +28,7 @@ def key_figures(cat: Catalogue, vocabulary: Vocabulary, mine: list[Record], regi
                 src: str) -> str:
     """The 主要数字 section of a region page from the region's own records (``mine``),
     or "" when its documents state none."""
-    year = max((d.meta.year for d in cat.documents_of(region)), default=None)
+    year = max((d.meta.year for d in cat.documents_of(region) if d.meta.year), default=None)
     if year is None:
         return ""
 

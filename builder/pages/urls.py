@@ -51,6 +51,16 @@ def text_download(doc: Document) -> str:
     return f"data/texts/{doc.id}.txt"
 
 
+def source_page(doc: Document) -> str:
+    """The document's raw span beside the edition (``builder.pages.sources``)."""
+    return f"documents/{doc.id}/source.md"
+
+
+def raw_download(doc: Document) -> str:
+    """The document's raw span, exactly as the raw file has it."""
+    return f"data/sources/{doc.id}.txt"
+
+
 def corpus_file(doc: Document) -> str:
     """The document's file in the repository, the one a correction edits."""
     return f"corpus/documents/{doc.id}.md"

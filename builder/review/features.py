@@ -15,6 +15,7 @@ from builder.pages.settings import SiteSettings
 from builder.review.summary import FeatureChanges
 
 FEATURE_DIFFS: tuple[str, ...] = (
+    "builder.review.correction_changes:compare",
     "builder.review.indicator_changes:compare",
     "builder.review.glossary_changes:compare",
 )

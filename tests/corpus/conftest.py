@@ -10,12 +10,16 @@ import pytest
 from tests.conftest import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "mini_corpus"
+#: The fixture document's raw file (made for the tests, like the document).
+FIXTURE_SOURCES = REPO / "tests" / "fixtures" / "sources"
 DOC = "documents/lishi-2021-gongzuobaogao.md"
 
 
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
+    """The fixture corpus in ``tmp/corpus``, its raw file beside it in ``tmp/sources``."""
     shutil.copytree(FIXTURE, tmp_path / "corpus")
+    shutil.copytree(FIXTURE_SOURCES, tmp_path / "sources")
     return tmp_path / "corpus"
 
 

@@ -78,15 +78,15 @@ CASES: dict[str, tuple[str, str, str, int, str]] = {
                                    "completeness.note: input should be a valid string"),
     "excerpt without a note": (DOC, "note: 测试用节选：只保留报告开头几段。", "note: null", 16,
                                "an excerpt needs a note"),
-    "omitted not a list": (DOC, "lines: 1-20", "lines: 1-20\n  omitted: 5", 22, "source.omitted: input should be"),
-    "omitted entry incomplete": (DOC, "lines: 1-20", "lines: 1-20\n  omitted:\n  - reason: 目录", 23,
+    "omitted not a list": (DOC, "lines: 1-23", "lines: 1-23\n  omitted: 5", 22, "source.omitted: input should be"),
+    "omitted entry incomplete": (DOC, "lines: 1-23", "lines: 1-23\n  omitted:\n  - reason: 目录", 23,
                                  "needs lines, or line and text"),
-    "sha256 not hex": (DOC, "sha256: 5e1c7d2a", "sha256: 5e1c`x`7d2a", 20, "backtick"),
-    "sha256 too short": (DOC, "sha256: 5e1c7d2a9b3f4e6d8c0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a",
-                         "sha256: 5e1c7d2a", 20, "source.sha256: '5e1c7d2a' is not of the required form"),
-    "source file with a folder": (DOC, "file: 000_6808a0c448da17fa.txt", "file: ../../etc/passwd", 19,
+    "sha256 not hex": (DOC, "sha256: d8137c5c", "sha256: d813`x`7c5c", 20, "backtick"),
+    "sha256 too short": (DOC, "sha256: d8137c5c6f2dbdcec05e1bcd2e6f4d87c5684d9e909ce2692f95524712a9b2cc",
+                         "sha256: d8137c5c", 20, "source.sha256: 'd8137c5c' is not of the required form"),
+    "source file with a folder": (DOC, "file: mini-lishi.txt", "file: ../../etc/passwd", 19,
                                   "source.file: '../../etc/passwd' is not of the required form"),
-    "source lines not a range": (DOC, "lines: 1-20", "lines: first", 21, "source.lines: 'first' is not of the"),
+    "source lines not a range": (DOC, "lines: 1-23", "lines: first", 21, "source.lines: 'first' is not of the"),
     "title too long": (DOC, "title: 吕梁市离石区2021年政府工作报告", "title: " + "长" * 201, 3,
                        "title: string should have at most 200 characters"),
     "unknown key": (DOC, "speaker_title: 区长", "speaker_title: 区长\nx: 1", 15, "x: is not a field of this file"),
@@ -184,8 +184,7 @@ def test_two_documents_with_one_id_are_an_error_naming_both(corpus: Path) -> Non
 
 
 def test_a_source_file_must_exist_in_sources(corpus: Path) -> None:
-    (corpus.parent / "sources").mkdir()
-    (corpus.parent / "sources" / "001_other.txt").write_text("x", encoding="utf-8")
+    (corpus.parent / "sources" / "mini-lishi.txt").rename(corpus.parent / "sources" / "001_other.txt")
     found = errors(corpus)
     assert any(m.startswith(f"{corpus / DOC}:19: error: source.file: there is no raw file") for m in found), found
 

@@ -21,4 +21,5 @@ def scratch(tmp_path: Path) -> Path:
     """A copy of the real corpus (documents, regions, indicators, glossary) to edit."""
     root = tmp_path / "corpus"
     shutil.copytree(REPO / "corpus", root)
+    (tmp_path / "sources").symlink_to(REPO / "sources")
     return root

@@ -30,6 +30,7 @@ def base_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed corpus at a commit tagged ``base``."""
     repo = tmp_path_factory.mktemp("base")
     shutil.copytree(REPO / "corpus", repo / "corpus")
+    shutil.copytree(REPO / "sources", repo / "sources")
     shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
@@ -171,3 +172,13 @@ def test_contributed_text_cannot_hide_or_forge_sections_of_the_summary(work: Pat
     assert "<!--" not in out and "&#60;!--" in out
     assert "[ok](https" not in out and "&#64;team" in out
     assert out.count("### 段落改动 · Changed text") == 1  # the real heading only; the forged one is text
+
+
+def test_a_recorded_correction_is_listed_with_its_reason(work: Path) -> None:
+    edit(work, "减税降费16557万元", "减税降费16558万元")
+    edit(work, "  lines: 3-234\n", "  lines: 3-234\n  corrections:\n"
+         "  - {raw: 减税降费16557万元, corrected: 减税降费16558万元, reason: 区财政局2020年决算公报}\n")
+    out = summary(work)
+    assert "| 校勘 · corrections of the source added / changed / removed | +1 / ~0 / −0 |" in out
+    assert (f"- + [`lishi-2021-gongzuobaogao#p-8`]({URL}#p-8): 原文 “减税降费16557万元” → “减税降费16558万元”; "
+            "reason: 区财政局2020年决算公报") in out

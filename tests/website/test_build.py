@@ -106,7 +106,8 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     assert '<h2 id="h-1">' in html and '<h3 id="h-2">' in html
     assert "<strong>必须</strong>" in html
     assert "<table>" in html and '<td style="text-align: right;">154.7</td>' in html  # figures align right
-    assert '<div class="corpus-table" data-label-col="3">' in html  # 指标, the longest texts
+    table = re.search(r'<div class="corpus-table"[^>]*>', html).group(0)
+    assert 'data-label-col="3"' in table and 'id="t-1"' in table  # 指标, the longest texts; its id for 原文
     assert "[../regions/index.md]" not in page and "](../regions/lvliang/index.md)" in page
     assert "/edit/main/corpus/documents/lishi-2021-gongzuobaogao.md" in page
     assert "https://shanxi-reports.github.io/shanxi-reports/documents/lishi-2021-gongzuobaogao/" \
@@ -114,6 +115,7 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     text = files["data/texts/lishi-2021-gongzuobaogao.txt"]
     assert isinstance(text, str) and text.startswith("吕梁市离石区2021年政府工作报告\n\n")
     assert "{#" not in text and "**" not in text and "|" not in text
+    assert "\n\n[p-6] 2020年，是离石发展史上极不平凡的一年。" in text  # the permalink's number, to cite offline
 
 
 class _Attributes(HTMLParser):

@@ -18,9 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from builder.chinese.charclass import significant
 from builder.corpus.parse import read_document
-from tests.corpus.test_nothing_lost import document_text, raw_text_of
+from tests.corpus.test_nothing_lost import differences
 
 from .browsing import Visit
 from .sitebuild import REPO, BuiltSite
@@ -48,6 +47,7 @@ def fork(tmp_path: Path) -> Path:
     """The contributor's copy of the repository's corpus, with main as origin/main."""
     origin = tmp_path / "origin"
     shutil.copytree(REPO / "corpus", origin / "corpus")
+    shutil.copytree(REPO / "sources", origin / "sources")
     shutil.copy(REPO / "mkdocs.yml", origin / "mkdocs.yml")
     git(origin, "init", "-q", "-b", "main")
     git(origin, "add", ".")
@@ -62,8 +62,7 @@ def test_contributing_describes_these_steps() -> None:
 
 
 def test_a_typo_correction_from_the_page_to_a_green_check(built_site: BuiltSite, server: str,
-                                                          visit: Callable[..., Visit], fork: Path,
-                                                          seeds: Path) -> None:
+                                                          visit: Callable[..., Visit], fork: Path) -> None:
     # 1. The reader lands on the paragraph through its permalink and finds the two links.
     page = visit().open(f"{server}documents/{DOC_ID}/#{ANCHOR}")
     assert WRONG in page.locator(f"#{ANCHOR}").inner_text()
@@ -83,19 +82,22 @@ def test_a_typo_correction_from_the_page_to_a_green_check(built_site: BuiltSite,
     # 3. The local check is green, and the nothing-lost comparison accepts the recorded change.
     check = builder("check", "--corpus", fork / "corpus")
     assert check.returncode == 0, check.stdout
-    doc = read_document(file)
-    assert significant(raw_text_of(doc, seeds)) == significant(document_text(doc))
+    assert differences(read_document(file), fork / "sources") == []
 
     # 4. The reviewer's summary shows the change at its permalink, and no broken link.
     summary = builder("diff", "origin/main", "--corpus", fork / "corpus", "--config", fork / "mkdocs.yml")
     assert summary.returncode == 0, summary.stderr
     assert f"{DOC_ID}#{ANCHOR}" in summary.stdout
     assert "全县13<del>7</del><ins>8</ins>支" in summary.stdout
+    assert f"原文 “{WRONG}” → “{RIGHT}”; reason: 官方PDF第3页" in summary.stdout
     assert "permalinks that would break | 0 |" in summary.stdout
 
 
-def test_an_unrecorded_digit_change_fails_the_nothing_lost_comparison(fork: Path, seeds: Path) -> None:
+def test_an_unrecorded_digit_change_fails_the_check_at_its_paragraph(fork: Path) -> None:
     file = fork / "corpus" / "documents" / f"{DOC_ID}.md"
     file.write_text(file.read_text(encoding="utf-8").replace(WRONG, RIGHT, 1), encoding="utf-8")
-    doc = read_document(file)
-    assert significant(raw_text_of(doc, seeds)) != significant(document_text(doc))
+    line = next(n for n, text in enumerate(file.read_text(encoding="utf-8").split("\n"), 1) if RIGHT in text)
+    check = builder("check", "--corpus", fork / "corpus")
+    assert check.returncode == 1
+    assert f"{file}:{line}: error: {ANCHOR} differs from the source (…" in check.stdout
+    assert "全县13[7→8]支驻村工作队" in check.stdout and "record it under source.corrections" in check.stdout

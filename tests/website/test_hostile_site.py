@@ -56,7 +56,7 @@ def make_hostile(corpus: Path) -> None:
     replace(doc, "speaker: 李军", f"speaker: {q(PAYLOADS['entity-encoded tag'])}")
     replace(doc, "speaker_title: 区长", f"speaker_title: {q(PAYLOADS['attribute list, no handler'])}")
     replace(doc, "note: 测试用节选：只保留报告开头几段。", f"note: {q(PAYLOADS['javascript with an entity'])}")
-    replace(doc, "lines: 1-20", f"lines: 1-20\n  omitted:\n  - {{lines: 2-3, reason: {q(PAYLOADS['markdown image'])}}}")
+    replace(doc, "lines: 1-23", f"lines: 1-23\n  omitted:\n  - {{lines: 2-3, reason: {q(PAYLOADS['markdown image'])}}}")
     # body: every payload in a paragraph of its own, and in a heading and a table cell
     replace(doc, "各位代表： {#p-4}", "各位代表：" + PAYLOADS["script tag"] + " {#p-4}")
     replace(doc, "（一）疫情防控取得重大成果 {#h-2}", f"（一）疫情防控{PAYLOADS['backtick breakout']} {{#h-2}}")

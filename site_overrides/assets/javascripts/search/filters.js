@@ -17,7 +17,8 @@ export function filterValues(m) {
     prefecture: [...new Set(m.regions.map((r) => r[1]))],
     region: m.regions.map((r) => r[0]),
     type: [...m.types],
-    year: [...new Set(m.docs.map((d) => d[3]))].sort((a, b) => b - a).map(String),
+    // A document of unknown year (null) has no year to filter by.
+    year: [...new Set(m.docs.map((d) => d[3]).filter((y) => y != null))].sort((a, b) => b - a).map(String),
   };
 }
 

@@ -47,7 +47,7 @@ function docItem(search, group) {
   head.href = docUrl(id, "");
   head.append(el("span", "edition-search-doc__name", title));
   const where = prefecture === name ? name : `${prefecture} › ${name}`;
-  head.append(el("span", "edition-search-doc__meta", `${where} · ${search.m.types[type]} · ${year}年`));
+  head.append(el("span", "edition-search-doc__meta", `${where} · ${search.m.types[type]} · ${year == null ? "年份不详" : `${year}年`}`));
   li.append(head);
   return { li, head, id };
 }

@@ -1,0 +1,1 @@
+"""The edition against its sources: folded raw spans, alignment, editorial changes."""

@@ -1,0 +1,276 @@
+"""The original beside the edition: a source page per document, and the raw span as a download.
+
+The source page (``documents/<id>/source/``) shows the document's raw span
+with the raw file's own line numbers, and is the one full copy of it on the
+site besides the ``.txt`` download of the span. Each block of the edition is
+a ``<span class="raw-seg" id="p-12">`` around exactly the raw characters it
+was made from (``builder.fidelity.align``), so the edition's "原文" link
+``source/#p-12`` opens the page with that range highlighted by CSS
+``:target`` (no script): a whole line of a PDF paragraph, or a character
+range of a report flattened onto one line. Each line number, and the ↩ at
+the start of each range, links back to the block in the edition.
+
+Above the text: what the raw file is (its record in ``sources/``) and every
+editorial change (``builder.fidelity.changes``): normalisations with
+counts, recorded corrections with reasons, omitted parts.
+
+Raw text is untrusted like any corpus file: every character is escaped
+for HTML, and control characters (which Python-Markdown's placeholders are
+made of) are shown as U+FFFD.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from builder import escape
+from builder.corpus.model import Block, Document
+from builder.corpus.sources import SourceRecord
+from builder.fidelity.align import Alignment, align
+from builder.fidelity.changes import normalisations, omitted_parts
+from builder.pages import urls
+from builder.pages.annotate import Span
+from builder.pages.catalogue import Catalogue
+from builder.pages.markdown import block_ids, inline
+from builder.pages.nav import NavItem
+from builder.pages.settings import SiteSettings
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+FORM_LABELS = {"pdf-text": "PDF 提取的文本", "web-listing": "网页抓取（列表页）", "newspaper": "报纸刊登的文本"}
+
+
+def raw_text(text: str) -> str:
+    """Raw text inside the page's ``<pre>`` (``escape.html_text``), showing exactly these characters:
+    a tab as ``&#9;`` (Python-Markdown would expand a literal tab into spaces, and a table's raw rows
+    are tab-separated), a control character as U+FFFD (Python-Markdown's placeholders are made of them)."""
+    return escape.html_text(_CONTROL_RE.sub("\ufffd", text)).replace("\t", "&#9;")
+
+
+class SourcePages:
+    """The feature (``builder.pages.extensions``): source pages, span downloads, 原文 links."""
+
+    def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
+        self.cat, self.settings = cat, settings
+        self._alignments: dict[str, Alignment | None] = {}
+
+    def alignment(self, doc: Document) -> Alignment | None:
+        """The document against its raw file, or None when the file is not at hand (or not the
+        recorded one: ``builder check`` says so)."""
+        if doc.id not in self._alignments:
+            raw = self.cat.corpus.sources.get(doc.meta.source.file)
+            ok = raw is not None and raw.sha256 == doc.meta.source.sha256
+            self._alignments[doc.id] = align(doc, raw) if ok else None
+        return self._alignments[doc.id]
+
+    def block_link(self, doc: Document, index: int, src: str) -> str | None:
+        """URL (``urls.href``: it lands in pre-rendered HTML) from page ``src`` to block
+        ``index``'s raw range, when it has one."""
+        al = self.alignment(doc)
+        if al is None or al.block_span(index) is None:
+            return None
+        block = doc.blocks[index]
+        anchor = block.anchor if block.kind != "table" else block_ids(doc.blocks[:index + 1])[-1]
+        return f"{urls.href(src, urls.source_page(doc))}#{anchor}"
+
+    def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
+        return ()
+
+    def document_sections(self, doc: Document, src: str) -> list[str]:
+        return []
+
+    def nav(self) -> list[NavItem]:
+        return []
+
+    def pages(self) -> dict[str, str | bytes]:
+        files: dict[str, str | bytes] = {}
+        for doc in self.cat.documents:
+            al = self.alignment(doc)
+            if al is None:
+                continue
+            files[urls.source_page(doc)] = self.render(doc, al)
+            files[urls.raw_download(doc)] = raw_span_bytes(al)
+        return files
+
+    # -- the page -----------------------------------------------------------------------------
+
+    def render(self, doc: Document, al: Alignment) -> str:
+        src = urls.source_page(doc)
+        record = self.cat.corpus.sources.records.get(doc.meta.source.file)
+        first, last = doc.meta.source.line_range
+        lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
+        title = f"原文：{doc.meta.title}"
+        parts = [
+            escape.front_matter(title),
+            f"# {inline(title)}",
+            (f"这是[本版]({urls.link(src, urls.document(doc))})所依据的原始文本：原始文件 "
+             f"{escape.code(doc.meta.source.file)} {lines}，逐字照录，左侧是原始文件的行号。"
+             "本版每段的“原文”链接指向这里对应的文字（高亮显示）；点击行号或 ↩ 回到本版的对应段落。"),
+            (f"[下载这段原文 .txt]({urls.link(src, urls.raw_download(doc))}){{ .md-button }} "
+             f"[原始文件（仓库中）]({self.settings.blob_url('sources/' + doc.meta.source.file)}){{ .md-button }}"),
+            self.record_card(record, doc),
+            self.changes(doc, al, src),
+            "## 原文 { #raw }",
+            title_line_html(doc, al),
+            raw_html(doc, al),
+        ]
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    def record_card(self, record: SourceRecord | None, doc: Document) -> str:
+        if record is None:
+            return ""
+        unknown = "未记录"
+        rows = [("文件", f"{escape.code(record.file)}（{record.bytes:,} 字节，SHA-256 {escape.code(record.sha256)}）"),
+                ("形式", FORM_LABELS.get(record.form, inline(record.form))),
+                ("内容", inline(record.what))]
+        for key, name in (("publisher", "发布者"), ("website", "网站")):
+            value = getattr(record, key)
+            evidence = record.evidence.get(key)
+            rows.append((name, inline(value) + (f"（依据：{inline(evidence)}）" if evidence else "")
+                         if value else unknown))
+        rows.append(("网址", inline(record.url) if record.url else unknown))
+        listed = record.listed.isoformat() if record.listed else unknown
+        if record.listed and record.evidence.get("listed"):
+            listed += f"（依据：{inline(record.evidence['listed'])}）"
+        rows.append(("网站列表日期", listed))
+        rows.append(("收集日期", record.retrieved.isoformat() if record.retrieved else unknown))
+        if record.missing:
+            rows.append(("缺失", inline(record.missing)))
+        if record.damage:
+            rows.append(("损坏情况", "；".join(inline(d.rstrip("。")) for d in record.damage) + "。"))
+        if record.notes:
+            rows.append(("说明", inline(record.notes)))
+        body = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)
+        indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
+        return f'!!! info source-record "原始文件记录（sources/{escape.title(record.path.name)}）"\n\n{indented}'
+
+    def changes(self, doc: Document, al: Alignment, src: str) -> str:
+        """Every editorial change: normalisations and counts, corrections, omitted parts."""
+        ids = block_ids(doc.blocks)
+        counts = normalisations(al)
+        out = ["## 编辑改动 { #changes }",
+               "本版与原文逐字核对（`builder check`）；除下列改动外，文字、数字和标点与原文相同。",
+               "### 规范化 { #normalised }"]
+        rows = counts.rows()
+        out.append("\n".join(["| 规则 | 次数 |", "|---|---:|", *(f"| {inline(r)} | {n} |" for r, n in rows)])
+                   if rows else "无。")
+        out.append("### 校勘 { #corrections }")
+        items = []
+        spans = [al.block_span(b) for b in range(len(doc.blocks))]
+        for c, lo, _hi in al.raw.corrected:
+            b = next((k for k, s in enumerate(spans) if s and s[0] <= lo < s[1]), None)
+            where = f"[{ids[b]}]({urls.link(src, urls.document(doc))}#{doc.blocks[b].anchor or ids[b]})：" \
+                if b is not None else ""
+            items.append(f"- {where}原文“{inline(c.raw)}”改为“{inline(c.corrected)}”。理由：{inline(c.reason)}")
+        out.append("\n".join(items) if items else "无：本版没有改动原文的文字。")
+        out.append("### 略去的部分 { #omitted }")
+        omitted = []
+        for part in omitted_parts(al):
+            a, z = part.lines
+            where = f"[第 {a}–{z} 行](#L{a})" if z != a else f"[第 {a} 行](#L{a})"
+            what = f"“{inline(part.text)}”" if part.text else ""
+            omitted.append(f"- {where}{what}：{inline(part.reason)}")
+        note = doc.meta.completeness.note
+        if note:
+            omitted.append(f"- 完整性：{inline(note)}")
+        record = self.cat.corpus.sources.records.get(doc.meta.source.file)
+        if record and record.missing:
+            omitted.append(f"- 原始文件缺失：{inline(record.missing)}")
+        first, last = doc.meta.source.line_range
+        total = len(al.raw.line_starts)
+        outside = [f"第 {a}–{z} 行" if z != a else f"第 {a} 行"
+                   for a, z in ((1, first - 1), (last + 1, total)) if z >= a]
+        if outside:
+            omitted.append(f"- 原始文件的{'、'.join(outside)}不属于本文献（如同一文件中的列表标题、日期、"
+                           "其他条目或网站页面文字），不在此页。")
+        out.append("\n".join(omitted) if omitted else "无。")
+        return "\n\n".join(out)
+
+
+def title_line_html(doc: Document, al: Alignment) -> str:
+    """The source's own title line when it lies outside the span (a listing's item title)."""
+    line = doc.meta.source.title_line
+    first, last = doc.meta.source.line_range
+    if line is None or first <= line.line <= last:
+        return ""
+    text = al.raw.file_text.split("\n", line.line)[line.line - 1] if line.line <= len(al.raw.line_starts) else ""
+    return (f"原文标题行（第 {line.line} 行，在本文献的原文之外）：\n\n"
+            f'<pre class="raw-text raw-title" lang="zh-CN" style="counter-reset: raw-ln {line.line - 1}">'
+            f'<a class="raw-ln" id="L{line.line}" href="#L{line.line}"></a>{raw_text(text)}</pre>')
+
+
+def raw_span_bytes(al: Alignment) -> bytes:
+    """The raw span's lines exactly as the raw file has them (a final newline added)."""
+    first, last = al.doc.meta.source.line_range
+    starts = al.raw.line_starts
+    text = al.raw.file_text
+    end = starts[last] - 1 if last < len(starts) else len(text)
+    return (text[starts[first - 1]:end] + "\n").encode("utf-8")
+
+
+def raw_html(doc: Document, al: Alignment) -> str:
+    """The raw span as one ``<pre>``: line-number links, one ``raw-seg`` span per block,
+    omitted parts marked (see module docstring)."""
+    text = al.raw.file_text
+    starts = al.raw.line_starts
+    first, last = doc.meta.source.line_range
+    last = min(last, len(starts))
+    lo = starts[first - 1]
+    hi = starts[last] - 1 if last < len(starts) else len(text)
+    ids = block_ids(doc.blocks)
+    page = "../"  # the document page, from documents/<id>/source/
+    segs: list[tuple[int, int, int]] = []  # (start, end, block)
+    for b in range(len(doc.blocks)):
+        span = al.block_span(b)
+        if span is None:
+            continue
+        s, e = span
+        line_start = starts[al.raw.line_col(s)[0] - 1]
+        if not text[line_start:s].strip():
+            s = line_start  # the range starts its line: the line number is part of it
+        segs.append((s, e, b))
+    # Which block each line links back to: the block holding the line's start, else the first
+    # block starting on the line.
+    back: dict[int, str] = {}
+    for s, e, b in segs:
+        for n in range(al.raw.line_col(s)[0], al.raw.line_col(max(s, e - 1))[0] + 1):
+            back.setdefault(n, ids[b])
+    omitted: list[tuple[int, int, str]] = []
+    for part in omitted_parts(al):
+        a, z = part.lines
+        if part.text:
+            line = text[starts[a - 1]:(starts[a] - 1 if a < len(starts) else len(text))]
+            at = line.find(part.text)
+            if at >= 0:
+                omitted.append((starts[a - 1] + at, starts[a - 1] + at + len(part.text), part.reason))
+        else:
+            omitted.append((starts[a - 1], starts[z] - 1 if z < len(starts) else len(text), part.reason))
+    # (offset, order, html): at one offset an omission closes (-1), then a range (0), a range
+    # opens (1) before its line's number (2), so a range that starts its line holds the number.
+    events: list[tuple[int, int, str]] = []
+    for s, e, b in segs:
+        anchor = doc.blocks[b].anchor or ids[b]
+        events.append((s, 1, f'<span class="raw-seg" id="{ids[b]}"><a class="back" href="{page}#{anchor}" '
+                          f'title="{ids[b]}"></a>'))
+        events.append((e, 0, "</span>"))
+    for s, e, reason in omitted:
+        if any(a < s < z < e or s < a < e < z for a, z, _b in segs):
+            continue  # an omission across a block's edge: left unmarked rather than mis-nested
+        events.append((s, 3, f'<span class="raw-omitted" title="略去：{escape.title(reason)}">'))
+        events.append((e, -1, "</span>"))
+    for n in range(first, last + 1):
+        target = back.get(n)
+        href = f"{page}#{target}" if target else f"#L{n}"
+        events.append((starts[n - 1], 2, f'<a class="raw-ln" id="L{n}" href="{href}"></a>'))
+    events.sort(key=lambda ev: (ev[0], ev[1]))
+    out = [f'<pre class="raw-text" lang="zh-CN" style="counter-reset: raw-ln {first - 1}">']
+    pos = lo
+    for offset, _order, tag in events:
+        offset = min(max(offset, lo), hi)
+        if offset > pos:
+            out.append(raw_text(text[pos:offset]))
+            pos = offset
+        out.append(tag)
+    out.append(raw_text(text[pos:hi]))
+    out.append("</pre>")
+    return "".join(out)

@@ -1,0 +1,118 @@
+"""The original beside the edition, in the generated site: source pages, 原文 links, downloads."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from builder.corpus.model import Document
+from builder.corpus.parse import read_document
+from builder.corpus.sources import RawFile
+from builder.fidelity.align import align
+from builder.pages.markdown import block_ids
+from builder.pages.sources import raw_html
+
+from .sitebuild import REPO, BuiltSite
+
+DOC_IDS = sorted(p.stem for p in (REPO / "corpus" / "documents").glob("*.md"))
+
+
+def _doc(built_site: BuiltSite, doc_id: str) -> Document:
+    doc = next(d for d in built_site.corpus.documents if d.id == doc_id)
+    return doc
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_every_block_links_to_its_range_on_the_source_page(built_site: BuiltSite, doc_id: str) -> None:
+    doc = _doc(built_site, doc_id)
+    page = (built_site.docs / "documents" / f"{doc_id}.md").read_text(encoding="utf-8")
+    source = (built_site.docs / "documents" / doc_id / "source.md").read_text(encoding="utf-8")
+    for block_id in block_ids(doc.blocks):
+        assert f"]({doc_id}/source.md#{block_id})" in page, block_id
+        assert f'<span class="raw-seg" id="{block_id}"><a class="back" href="../#{block_id}"' in source, block_id
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_the_raw_span_download_is_the_raw_files_lines(built_site: BuiltSite, doc_id: str) -> None:
+    doc = _doc(built_site, doc_id)
+    first, last = doc.meta.source.line_range
+    raw = (REPO / "sources" / doc.meta.source.file).read_bytes().split(b"\n")
+    assert (built_site.docs / "data" / "sources" / f"{doc_id}.txt").read_bytes() == \
+        b"\n".join(raw[first - 1:last]) + b"\n"
+
+
+def test_the_source_page_numbers_the_raw_files_own_lines(built_site: BuiltSite) -> None:
+    source = (built_site.docs / "documents" / "lishi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    assert 'style="counter-reset: raw-ln 2"' in source  # the span starts on raw line 3
+    assert re.findall(r'id="L(\d+)"', source) == [str(n) for n in range(3, 235)]
+    assert '<a class="raw-ln" id="L20" href="../#p-8"></a>' in source  # a line links back to its paragraph
+
+
+def test_the_source_page_lists_the_editorial_changes(built_site: BuiltSite) -> None:
+    plan = (built_site.docs / "documents" / "lishi-2021-shisiwu-guihua-gangyao" / "source.md").read_text("utf-8")
+    assert "## 编辑改动 { #changes }" in plan
+    assert re.search(r"\| 半角“,”改为全角“，” \| \d+ \|", plan) or "改为全角" in plan
+    assert "[第 19–79 行](#L19)：printed table of contents" in plan
+    assert "无：本版没有改动原文的文字。" in plan
+    wenxi = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    assert re.search(r"\| 半角“,”改为全角“，” \| \d{2,} \|", wenxi)
+    assert re.search(r"\| 网站抓取时代替换行的半角“;”删去 \| 1 \|", wenxi)
+    assert "原始文件的第 1–2 行、第 4–150 行不属于本文献" in wenxi
+    newspaper = (built_site.docs / "documents" / "lvliang-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    assert "[第 7 行](#L7)“(上接1版)”：newspaper page-continuation marker" in newspaper
+    assert '<span class="raw-omitted" title="略去：newspaper page-continuation marker">(上接1版)</span>' in newspaper
+
+
+def test_the_source_page_shows_the_raw_files_record(built_site: BuiltSite) -> None:
+    wenxi = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    assert "原始文件记录（sources/001_330ca93b427a2047.yml）" in wenxi
+    assert "产业园区网（依据：" in wenxi and "2025-07-08（依据：" in wenxi
+    assert "收集日期\n    :   未记录" in wenxi
+
+
+def test_the_text_download_numbers_every_block(built_site: BuiltSite) -> None:
+    doc = _doc(built_site, "wenxi-2021-gongzuobaogao")
+    text = (built_site.docs / "data" / "texts" / f"{doc.id}.txt").read_text(encoding="utf-8")
+    assert "\n\n[p-12] 七是三大攻坚成果丰硕。" in text
+    assert all(f"[{i}] " in text or f"[{i}]\n" in text for i in block_ids(doc.blocks))
+
+
+def test_raw_text_is_escaped_on_the_source_page(tmp_path) -> None:
+    fixture = REPO / "tests" / "fixtures"
+    raw = (fixture / "sources" / "mini-lishi.txt").read_text(encoding="utf-8")
+    hostile = tmp_path / "mini-lishi.txt"
+    hostile.write_text(raw + '<script>alert(1)</script><img src=x onerror=alert(1)>\x02wzxhzdk:0\x03\n',
+                       encoding="utf-8")
+    text = (fixture / "mini_corpus" / "documents" / "lishi-2021-gongzuobaogao.md").read_text(encoding="utf-8")
+    doc_file = tmp_path / "lishi-2021-gongzuobaogao.md"
+    doc_file.write_text(text.replace("  lines: 1-23\n", "  lines: 1-24\n  omitted:\n"
+                                     "  - {lines: '24', reason: 测试}\n"), encoding="utf-8")
+    doc = read_document(doc_file)
+    out = raw_html(doc, align(doc, RawFile(hostile)))
+    assert "<script" not in out and "<img" not in out and "\x02" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;\ufffdwzxhzdk:0\ufffd" in out
+
+
+def test_an_undated_text_says_its_year_is_not_stated_and_keeps_its_url(built_site: BuiltSite) -> None:
+    page = (built_site.docs / "documents" / "linxian-2021-xinwen.md").read_text(encoding="utf-8")
+    assert ("年份\n    :   原文未写明：原文没有写明年份（文中没有任何年份）；"
+            "来源网页上的日期 2025-07-08 是网站的列表日期") in page
+    assert (built_site.site / "documents" / "linxian-2021-xinwen" / "index.html").is_file()
+    for year_page in (built_site.docs / "years").glob("*.md"):
+        assert "linxian-2021-xinwen" not in year_page.read_text(encoding="utf-8"), year_page
+
+
+def test_the_plan_card_shows_its_document_number_issuer_and_adopting_congress(built_site: BuiltSite) -> None:
+    page = (built_site.docs / "documents" / "lishi-2021-shisiwu-guihua-gangyao.md").read_text(encoding="utf-8")
+    assert "文号\n    :   离政发〔2021〕11号" in page
+    assert "发文机关\n    :   吕梁市离石区人民政府" in page
+    assert "审议通过\n    :   区第七届人民代表大会第一次会议" in page
+
+
+def test_the_card_marks_the_title_editorial_and_quotes_the_sources_title_line(built_site: BuiltSite) -> None:
+    page = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao.md").read_text(encoding="utf-8")
+    assert ("标题\n    :   本版所拟；原文标题行：“• 【闻喜县招商】2021年闻喜县政府工作报告”"
+            "（[原始文件第 1 行](wenxi-2021-gongzuobaogao/source.md#L1)）") in page
+    source = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    assert '<a class="raw-ln" id="L1" href="#L1"></a>• 【闻喜县招商】2021年闻喜县政府工作报告</pre>' in source

@@ -1,0 +1,77 @@
+"""From a block's "原文" link to exactly its raw characters, highlighted, and back again.
+
+For the three kinds of raw text: a report flattened onto one line of a web
+listing (the highlight is a character range inside raw line 3), a table of
+the plan outline (tab-separated raw lines), and the newspaper text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from builder.corpus.sources import RawFile
+from builder.fidelity.align import align
+from builder.pages.markdown import block_ids
+
+from .browsing import SCREENSHOTS, Visit
+from .sitebuild import REPO, BuiltSite
+
+pytestmark = pytest.mark.browser
+
+CASES = [("wenxi-2021-gongzuobaogao", "p-12"),  # 001_…: the whole report on raw line 3
+         ("lishi-2021-shisiwu-guihua-gangyao", "t-1"),  # 专栏1 of the plan outline
+         ("lvliang-2021-gongzuobaogao", "p-2")]  # the newspaper, after its (上接1版)
+
+
+def expected_raw(built_site: BuiltSite, doc_id: str, block_id: str) -> tuple[str, tuple[int, int]]:
+    doc = next(d for d in built_site.corpus.documents if d.id == doc_id)
+    al = align(doc, RawFile(REPO / "sources" / doc.meta.source.file))
+    start, end = al.block_span(block_ids(doc.blocks).index(block_id))
+    return al.raw.file_text[start:end], (al.raw.line_col(start)[0], al.raw.line_col(end - 1)[0])
+
+
+@pytest.mark.parametrize(("doc_id", "block_id"), CASES)
+def test_the_raw_link_highlights_exactly_the_blocks_raw_text_and_links_back(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit], doc_id: str, block_id: str) -> None:
+    v = visit()
+    page = v.open(f"{server}documents/{doc_id}/#{block_id}")
+    page.locator(f"#{block_id} .raw-link, #{block_id} + p .raw-link").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server}documents/{doc_id}/source/#{block_id}"
+
+    target = page.locator(":target")
+    assert target.get_attribute("id") == block_id
+    raw, (first_line, last_line) = expected_raw(built_site, doc_id, block_id)
+    assert target.evaluate("e => e.textContent").strip() == raw.strip()  # exactly these characters
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.evaluate("() => { const r = document.querySelector(':target').getBoundingClientRect();"
+                         " return r.top >= 0 && r.top < innerHeight; }")
+    # Its raw lines carry the raw file's numbers, and each line number links back to the edition
+    # (to this block, or on a one-line report to the line's first block).
+    for n in {first_line, last_line}:
+        href = page.locator(f"#L{n}").evaluate("a => a.href")
+        assert re.fullmatch(rf"{server}documents/{doc_id}/#[pht]-\d+(-\d+)*", href), href
+    if first_line != last_line or doc_id != "wenxi-2021-gongzuobaogao":
+        assert page.locator(f"#L{last_line}").evaluate("a => a.href").endswith(f"#{block_id}")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"source-{doc_id}-{block_id}.png"))
+
+    target.locator("a.back").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server}documents/{doc_id}/#{block_id}"
+    page.wait_for_function(f"() => {{ const r = document.getElementById('{block_id}').getBoundingClientRect();"
+                           " return r.bottom > 0 && r.top < innerHeight; }", timeout=5000)
+    assert not v.errors and not v.foreign
+
+
+def test_a_flattened_report_highlights_a_character_range_not_its_whole_line(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit]) -> None:
+    page = visit().open(f"{server}documents/wenxi-2021-gongzuobaogao/source/#p-12")
+    line = page.locator("pre.raw-text:not(.raw-title)").inner_text()
+    highlighted = page.locator(":target").inner_text()
+    assert len(highlighted) < len(line) / 10  # one paragraph of the report on its one raw line
+    assert highlighted.startswith("七是三大攻坚成果丰硕。") and highlighted.endswith("全县安全稳定形势持续好转。")
+    assert page.locator("#L3").count() == 1 and page.locator("#L4").count() == 0  # one raw line: line 3
