@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import builder
+from builder.corpus.load import sources_folder
+from builder.corpus.sources import SOURCES_DIR
 from builder.pages.output import inside
 
 #: The state of the last good build, inside the generated folder.
@@ -49,9 +51,13 @@ def builder_version() -> str:
 
 
 def fingerprint(corpus_root: Path, config: Path) -> dict[str, str]:
-    """``input name -> sha256`` of every input of a build: ``corpus/<path>``, ``config``, ``builder``."""
-    out = {f"corpus/{p.relative_to(corpus_root).as_posix()}": _sha(p.read_bytes())
-           for p in sorted(corpus_root.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    """``input name -> sha256`` of every input of a build: ``corpus/<path>``, ``sources/<path>``
+    (the raw files: source pages and raw downloads are made from them), ``config``, ``builder``."""
+    out = {}
+    for name, root in (("corpus", corpus_root), (SOURCES_DIR, sources_folder(corpus_root))):
+        if root.is_dir():
+            out.update({f"{name}/{p.relative_to(root).as_posix()}": _sha(p.read_bytes())
+                        for p in sorted(root.rglob("*")) if p.is_file() and not p.name.startswith(".")})
     out["config"] = _sha(config.read_bytes())
     out["builder"] = builder_version()
     out["history"] = corpus_history(corpus_root)

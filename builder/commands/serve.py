@@ -55,7 +55,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from builder.corpus.errors import CorpusError
-from builder.corpus.load import DOCUMENTS_DIR, Corpus, load_corpus
+from builder.corpus.load import DOCUMENTS_DIR, Corpus, load_corpus, sources_folder
 from builder.corpus.parse import read_document
 from builder.corpus.source_files import known_source_names
 from builder.incremental import fingerprint, sync_tree, write_if_changed
@@ -256,6 +256,8 @@ def run(args: argparse.Namespace) -> int:
                               mount_path=mount)
     server.watch(str(args.corpus))
     server.watch(str(args.config))
+    if sources_folder(args.corpus).is_dir():  # a changed raw file changes source pages and checks
+        server.watch(str(sources_folder(args.corpus)))
     preview.stamp.mkdir(parents=True, exist_ok=True)
     server.watch(str(preview.stamp))
     try:
