@@ -154,7 +154,8 @@ class LevelViews:
             return {}
         files: dict[str, str] = {}
         docs = self.cat.corpus.documents
-        for year in sorted({d.meta.year for d in docs if d.meta.year is not None}):  # a year the source leaves unstated has no matrix
+        # A document whose source leaves the year unstated has no year's matrix to be in.
+        for year in sorted({d.meta.year for d in docs if d.meta.year is not None}):
             reports = matrix_documents(docs, year)
             if not reports:
                 continue
