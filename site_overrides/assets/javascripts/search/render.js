@@ -201,7 +201,8 @@ export class View {
     this.meta.append(s.exhausted ? `${docs} 篇文件中找到`
       : docs ? `已列出前 ${docs} 篇文件（${upTo}）` : `已读的候选段落都不含此词（候选文件${upTo}）`);
     this.meta.append(s.exhausted && hits ? "，按相关度排列" : "");
-    this.meta.append(" ", this.moreButton(docs ? "更多结果" : "继续查找"));
+    // No button once nothing is left to read: pressing it would only draw it again.
+    if (!s.exhausted) this.meta.append(" ", this.moreButton(docs ? "更多结果" : "继续查找"));
   }
 
   moreButton(label) {
