@@ -29,7 +29,8 @@ def test_every_block_links_to_its_range_on_the_source_page(built_site: BuiltSite
     page = (built_site.docs / "documents" / f"{doc_id}.md").read_text(encoding="utf-8")
     source = (built_site.docs / "documents" / doc_id / "source.md").read_text(encoding="utf-8")
     for block_id in block_ids(doc.blocks):
-        assert f"]({doc_id}/source.md#{block_id})" in page, block_id
+        # pre-rendered HTML: the site URL of documents/<id>/source/ from documents/<id>/
+        assert f'href="source/#{block_id}">原文</a>' in page, block_id
         assert f'<span class="raw-seg" id="{block_id}"><a class="back" href="../#{block_id}"' in source, block_id
 
 
