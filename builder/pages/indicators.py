@@ -199,4 +199,10 @@ class IndicatorPages:
         matrices = [{f"{year}年目标一览": [matrix_index(year), *(
             {label(p.name): matrix_page(year, p)} for p in self.cat.prefectures()
             if matrix_page(year, p) in self.matrix)]} for year in self._matrix_years()]
-        return [{"指标": [INDEX, *matrices, *({label(i.name): page(i.id)} for i in self._present())]}]
+        # One nested group per category: a section's direct children show on every page,
+        # so indicator pages listed there would put a link per indicator into every page;
+        # inside a group, navigation.prune leaves them out except on the group's own pages.
+        groups: dict[str, list[NavItem]] = {}
+        for i in self._present():
+            groups.setdefault(i.category or "其他", []).append({label(i.name): page(i.id)})
+        return [{"指标": [INDEX, *matrices, *({label(cat): items} for cat, items in groups.items())]}]
