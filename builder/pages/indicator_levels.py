@@ -154,7 +154,8 @@ class LevelViews:
             return {}
         files: dict[str, str] = {}
         docs = self.cat.corpus.documents
-        for year in sorted({d.meta.year for d in docs if d.meta.year is not None}):  # an undated text has no year column
+        # an undated text has no column in any year's matrix
+        for year in sorted({d.meta.year for d in docs if d.meta.year is not None}):
             reports = matrix_documents(docs, year)
             if not reports:
                 continue
