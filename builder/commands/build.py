@@ -10,6 +10,13 @@ input changed at all (every corpus file, the config and the builder itself
 hash the same as at the last good build), nothing is checked or generated.
 Output is deterministic: same corpus, same bytes.
 
+**Sharded** (``builder.shards``): ``--shards N --shard K`` (or
+``--prefectures 吕梁市,运城市``) does the per-document work for the documents of
+shard K's prefectures only and writes a shard artefact into ``--out``
+(default ``build/shards/K``); ``python -m builder merge DIR…`` combines the
+artefacts of every shard into the ``docs_dir``, byte for byte what one build
+makes. ``--shards N --plan`` prints which prefectures each shard takes.
+
 ``--no-check`` skips ``builder check`` and the string-safety rule of the
 loaders (types, ids and limits are still enforced). It exists only so that the
 tests can show that the pages escape hostile text on their own; never publish
@@ -19,7 +26,6 @@ a site built with it.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -32,17 +38,27 @@ from builder.pages.catalogue import CatalogueError
 from builder.pages.output import OutputError
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
+from builder.shards import artefact
+from builder.shards.build import build_shard
+from builder.shards.plan import documents_of, explicit, plan, shard
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"),
                         help="corpus folder (default: corpus)")
-    parser.add_argument("--out", type=Path, default=Path("build/docs"),
-                        help="MkDocs docs_dir to generate (default: build/docs)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="MkDocs docs_dir to generate (default: build/docs; build/shards/K for a shard)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="MkDocs config to read site_url and the repository from")
     parser.add_argument("--force", action="store_true",
                         help="generate even when no input changed since the last good build")
+    parser.add_argument("--shards", type=int, default=None, metavar="N",
+                        help="split the build into N shards by prefecture (with --shard K or --plan)")
+    parser.add_argument("--shard", type=int, default=None, metavar="K",
+                        help="build shard K (1 … N) of --shards N into a shard artefact")
+    parser.add_argument("--prefectures", default=None, metavar="NAMES",
+                        help="build a shard of these prefectures (comma-separated, e.g. 吕梁市,运城市)")
+    parser.add_argument("--plan", action="store_true", help="print the plan of --shards N and exit")
     parser.add_argument("--no-check", action="store_true",
                         help="tests only: skip builder check and the string-safety rule (never publish the result)")
 
@@ -57,22 +73,45 @@ def refuse_unchecked(corpus_root: Path) -> int:
     return len(errors)
 
 
-def swap_in(fresh: Path, out: Path) -> None:
-    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last (``builder site``)."""
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+def build_inputs(args: argparse.Namespace) -> dict[str, str]:
+    """The build's inputs (``builder.incremental.fingerprint``), with the check mode."""
+    inputs = fingerprint(args.corpus, args.config)
+    if args.no_check:
+        inputs["mode"] = "no-check"  # never taken for a checked build's output, nor the reverse
+    return inputs
+
+
+def failed(exc: Exception, out: Path) -> int:
+    """Print a loading or generating error (every corpus problem as ``file:line``); return 1."""
+    if isinstance(exc, CorpusError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+    else:
+        print(f"error: {exc}", file=sys.stderr)
+    print(f"build failed; {out} left as it was", file=sys.stderr)
+    return 1
+
+
+def write_docs(files: dict[str, str | bytes], out: Path, inputs: dict[str, str], documents: int) -> int:
+    """Write only what changed into ``out`` and record the inputs (``builder build`` and ``merge``)."""
+    try:
+        changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
+    except (OutputError, OSError) as exc:
+        print(f"error: {exc}\nbuild failed; {out} may hold part of this build (run it again)", file=sys.stderr)
+        return 1
+    out.chmod(0o755)
+    write_state(out, state_text(inputs, files))
+    print(f"built {documents} documents, {len(files)} files into {out}: "
+          f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
-    out: Path = args.out
+    if args.shard is not None or args.prefectures or args.plan:
+        return run_shard(args)
+    out: Path = args.out or Path("build/docs")
     try:
-        inputs = fingerprint(args.corpus, args.config)
-        if args.no_check:
-            inputs["mode"] = "no-check"  # never taken for a checked build's output, nor the reverse
+        inputs = build_inputs(args)
         if not args.force and up_to_date(out, inputs):
             print(f"{out} is up to date (no input changed); nothing written")
             return 0
@@ -83,21 +122,41 @@ def run(args: argparse.Namespace) -> int:
         with string_safety(not args.no_check):
             corpus = load_corpus(args.corpus)
             files = generate(corpus, settings)
-    except CorpusError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"build failed; {out} left as it was", file=sys.stderr)
-        return 1
-    except (CatalogueError, ValueError, OSError) as exc:
-        print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
-        return 1
+    except (CorpusError, CatalogueError, ValueError, OSError) as exc:
+        return failed(exc, out)
+    return write_docs(files, out, inputs, len(corpus.documents))
+
+
+def run_shard(args: argparse.Namespace) -> int:
+    """``--plan``, or one shard's artefact (``builder.shards``)."""
+    if args.plan or args.shard is not None:
+        if args.shards is None:
+            print("error: --shard K and --plan need --shards N (how many shards the plan has)", file=sys.stderr)
+            return 2
+    out: Path = args.out or Path("build/shards") / str(args.shard if args.shard is not None else "custom")
     try:
-        changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
-    except (OutputError, OSError) as exc:
-        print(f"error: {exc}\nbuild failed; {out} may hold part of this build (run it again)", file=sys.stderr)
-        return 1
-    out.chmod(0o755)
-    write_state(out, state_text(inputs, files))
-    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}: "
-          f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
+        inputs = build_inputs(args)
+        if args.plan:
+            corpus = load_corpus(args.corpus)
+            for part in plan(corpus, args.shards):
+                print(f"shard {part.number}/{part.count}: {part.documents} documents: {'、'.join(part.prefectures)}")
+            return 0
+        if not args.no_check and refuse_unchecked(args.corpus):
+            print(f"build failed; {out} left as it was", file=sys.stderr)
+            return 1
+        settings = load_settings(args.config)
+        with string_safety(not args.no_check):
+            corpus = load_corpus(args.corpus)
+            if args.prefectures:
+                part = explicit(corpus, [n.strip() for n in args.prefectures.split(",") if n.strip()])
+            else:
+                part = shard(corpus, args.shards, args.shard)
+            doc_ids = sorted(documents_of(corpus, part))
+            files, analysed = build_shard(corpus, settings, doc_ids)
+        artefact.write(out, number=part.number, count=part.count, prefectures=part.prefectures,
+                       documents=doc_ids, inputs=inputs, analyses=analysed, files=files)
+    except (CorpusError, CatalogueError, ValueError, OSError) as exc:
+        return failed(exc, out)
+    print(f"built shard {part.number or '(custom)'} of {part.count or '?'} ({'、'.join(part.prefectures) or 'none'}): "
+          f"{len(doc_ids)} documents, {len(files)} files into {out}; merge with python -m builder merge")
     return 0

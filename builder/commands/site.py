@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from builder.commands import build
+from builder.pages.output import swap_in
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: mkdocs build --strict {how}; {site} left as it was", file=sys.stderr)
             return 1
         fresh.chmod(0o755)
-        build.swap_in(fresh, site)
+        swap_in(fresh, site)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     print(f"site built into {site}")
