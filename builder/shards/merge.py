@@ -53,10 +53,14 @@ def check_artefacts(corpus: Corpus, inputs: dict[str, str], artefacts: Sequence[
                                 "merge the shards of one plan (the same --shards)")
             holder[doc_id] = a
     known = {d.id for d in corpus.documents}
+    missing: dict[str, list[str]] = {}
     for doc in corpus.documents:
         if doc.id not in holder:
-            problems.append(f"document {doc.id} ({prefecture_of(corpus, doc.meta.region).name}) is in no shard: "
-                            "merge every shard of the plan")
+            missing.setdefault(prefecture_of(corpus, doc.meta.region).name, []).append(doc.id)
+    for prefecture, ids in missing.items():
+        shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        problems.append(f"{len(ids)} document(s) of {prefecture} in no shard ({shown}): "
+                        "merge every shard of the plan")
     for doc_id in sorted(holder.keys() - known):
         problems.append(f"{holder[doc_id].path}: document {doc_id} is not in the corpus; rebuild the shard")
     if problems:
