@@ -44,9 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out: Path = args.out
+    return merge_into(args.shards, args)
+
+
+def merge_into(shard_dirs: list[Path], args: argparse.Namespace) -> int:
+    """Merge ``shard_dirs`` into ``args.out`` (``args``: corpus, out, config, no_check); also
+    ``builder site --merge``."""
+    out: Path = args.out or Path("build/docs")
+    args.out = out
     try:
-        artefacts = [artefact.read(path) for path in args.shards]
+        artefacts = [artefact.read(path) for path in shard_dirs]
         inputs = build_inputs(args)
         settings = load_settings(args.config)
         with string_safety(not args.no_check):
