@@ -79,7 +79,7 @@ def indicator_names(corpus: Corpus) -> list[str]:
 
 
 def _texts(docs: list[Document]) -> list[str]:
-    units, _ = all_units(docs)
+    units, _, _ = all_units(docs)
     return [u.text for u in units]
 
 
@@ -196,7 +196,7 @@ def multi(docs: list[Document], count: int, rng: random.Random) -> list[str]:
     import jieba
 
     out: list[str] = []
-    units, _ = all_units(docs)
+    units, _, _ = all_units(docs)
     by_doc: dict[int, list[str]] = {}
     for u in units:
         by_doc.setdefault(u.doc, []).append(fold(u.text))
@@ -244,7 +244,7 @@ class Truth:
 
     def __init__(self, docs: list[Document]) -> None:
         self.ids = [d.id for d in docs]
-        units, _ = all_units(docs)
+        units, _, _ = all_units(docs)
         self.doc_of = [u.doc for u in units]
         self.folded = [fold(u.text) for u in units]
 
