@@ -27,16 +27,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from builder.commands.check import collect_problems
 from builder.corpus.errors import CorpusError
-from builder.corpus.load import load_corpus
+from builder.corpus.load import Corpus, load_corpus
 from builder.corpus.schema import string_safety
 from builder.incremental import STATE_FILE, fingerprint, state_text, sync_tree, up_to_date, write_state
 from builder.pages.catalogue import CatalogueError
 from builder.pages.output import OutputError
-from builder.pages.settings import load_settings
+from builder.pages.settings import SiteSettings, load_settings
 from builder.pages.site import generate
 from builder.shards import artefact
 from builder.shards.build import build_shard
@@ -81,9 +83,26 @@ def build_inputs(args: argparse.Namespace) -> dict[str, str]:
     return inputs
 
 
+class CheckFailed(Exception):
+    """``builder check`` found errors (already printed, each as ``file:line``)."""
+
+
+@contextmanager
+def checked_corpus(args: argparse.Namespace) -> Iterator[tuple[Corpus, SiteSettings]]:
+    """``builder check`` unless ``--no-check`` (``CheckFailed`` on errors), then the corpus and the
+    site settings; the body runs under the string-safety rule too (features load their files lazily)."""
+    if not args.no_check and refuse_unchecked(args.corpus):
+        raise CheckFailed
+    settings = load_settings(args.config)
+    with string_safety(not args.no_check):
+        yield load_corpus(args.corpus), settings
+
+
 def failed(exc: Exception, out: Path) -> int:
     """Print a loading or generating error (every corpus problem as ``file:line``); return 1."""
-    if isinstance(exc, CorpusError):
+    if isinstance(exc, CheckFailed):
+        pass  # its problems are printed
+    elif isinstance(exc, CorpusError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
     else:
@@ -115,14 +134,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.force and up_to_date(out, inputs):
             print(f"{out} is up to date (no input changed); nothing written")
             return 0
-        if not args.no_check and refuse_unchecked(args.corpus):
-            print(f"build failed; {out} left as it was", file=sys.stderr)
-            return 1
-        settings = load_settings(args.config)
-        with string_safety(not args.no_check):
-            corpus = load_corpus(args.corpus)
+        with checked_corpus(args) as (corpus, settings):
             files = generate(corpus, settings)
-    except (CorpusError, CatalogueError, ValueError, OSError) as exc:
+    except (CheckFailed, CorpusError, CatalogueError, ValueError, OSError) as exc:
         return failed(exc, out)
     return write_docs(files, out, inputs, len(corpus.documents))
 
@@ -141,12 +155,7 @@ def run_shard(args: argparse.Namespace) -> int:
             for part in plan(corpus, args.shards):
                 print(f"shard {part.number}/{part.count}: {part.documents} documents: {'、'.join(part.prefectures)}")
             return 0
-        if not args.no_check and refuse_unchecked(args.corpus):
-            print(f"build failed; {out} left as it was", file=sys.stderr)
-            return 1
-        settings = load_settings(args.config)
-        with string_safety(not args.no_check):
-            corpus = load_corpus(args.corpus)
+        with checked_corpus(args) as (corpus, settings):
             if args.prefectures:
                 part = explicit(corpus, [n.strip() for n in args.prefectures.split(",") if n.strip()])
             else:
@@ -155,7 +164,7 @@ def run_shard(args: argparse.Namespace) -> int:
             files, analysed = build_shard(corpus, settings, doc_ids)
         artefact.write(out, number=part.number, count=part.count, prefectures=part.prefectures,
                        documents=doc_ids, inputs=inputs, analyses=analysed, files=files)
-    except (CorpusError, CatalogueError, ValueError, OSError) as exc:
+    except (CheckFailed, CorpusError, CatalogueError, ValueError, OSError) as exc:
         return failed(exc, out)
     print(f"built shard {part.number or '(custom)'} of {part.count or '?'} ({'、'.join(part.prefectures) or 'none'}): "
           f"{len(doc_ids)} documents, {len(files)} files into {out}; merge with python -m builder merge")
