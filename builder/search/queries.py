@@ -80,7 +80,7 @@ def indicator_names(corpus: Corpus) -> list[str]:
 
 def _texts(docs: list[Document]) -> list[str]:
     units, _, _ = all_units(docs)
-    return [u.text for u in units]
+    return [u.text for _, u in units]
 
 
 def _substrings(texts: list[str], count: int, rng: random.Random, keep, lengths=(2, 8)) -> list[str]:
@@ -198,7 +198,7 @@ def multi(docs: list[Document], count: int, rng: random.Random) -> list[str]:
     out: list[str] = []
     units, _, _ = all_units(docs)
     by_doc: dict[int, list[str]] = {}
-    for u in units:
+    for _, u in units:
         by_doc.setdefault(u.doc, []).append(fold(u.text))
     tok = jieba.Tokenizer()
     for _ in range(count * 50):
@@ -244,15 +244,15 @@ class Truth:
 
     def __init__(self, docs: list[Document]) -> None:
         self.ids = [d.id for d in docs]
-        units, _, _ = all_units(docs)
-        self.doc_of = [u.doc for u in units]
-        self.folded = [fold(u.text) for u in units]
+        units, _, _ = all_units(docs)  # unit ids are sparse: document i's start at i * stride
+        self.doc_of = {uid: u.doc for uid, u in units}
+        self.folded = {uid: fold(u.text) for uid, u in units}
 
     def units(self, query: str) -> set[int]:
         terms = query_terms(query)
         if not terms:
             return set()
-        return {uid for uid, text in enumerate(self.folded) if all(t in text for t in terms)}
+        return {uid for uid, text in self.folded.items() if all(t in text for t in terms)}
 
     def expected(self, query: str) -> set[str]:
         """The documents that have a unit holding the query."""
@@ -264,7 +264,7 @@ class Truth:
         if len(terms) < 2:
             return set()
         per_doc: dict[int, set[str]] = {}
-        for uid, text in enumerate(self.folded):
+        for uid, text in self.folded.items():
             per_doc.setdefault(self.doc_of[uid], set()).update(t for t in terms if t in text)
         whole = {self.doc_of[u] for u in self.units(query)}
         return {self.ids[d] for d, found in per_doc.items() if len(found) == len(terms) and d not in whole}

@@ -94,7 +94,7 @@ def test_a_variant_form_finds_the_paragraphs_written_the_other_way(
         query: str, holds: str, built_site: BuiltSite, server: str, visit: Callable[..., Visit],
         truth: Truth) -> None:
     expected = truth.units(query)
-    written = {uid for uid, text in enumerate(truth.folded) if fold(holds) in text}
+    written = {uid for uid, text in truth.folded.items() if fold(holds) in text}
     assert expected == written and expected, "the folding makes the variant equal to the text"
     assert_each_once(both_views(visit, server, query), expected)
 
@@ -103,7 +103,7 @@ def test_a_quote_inside_a_pasted_fragment_keeps_it_one_phrase(
         server: str, visit: Callable[..., Visit], truth: Truth) -> None:
     """大”行 was 大 AND 行: 191 rows, 10 true. Now only units that hold 大行 once folded."""
     expected = truth.units("大”行")
-    assert expected == {uid for uid, text in enumerate(truth.folded) if "大行" in text}
+    assert expected == {uid for uid, text in truth.folded.items() if "大行" in text}
     assert len(expected) < 40
     v = visit()
     page = v.open(server)

@@ -14,6 +14,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from builder.pages.analyses import Analyses, AnalysisMissing
 from builder.search.index import SearchAnalysis
 from builder.shards.plan import documents_of, plan, prefecture_of
 
-from .sitebuild import REPO, run, site_corpus_root
+from .sitebuild import REPO, run, site_corpus_root, write_config
 
 SHARDS = 3
 
@@ -37,46 +38,65 @@ def differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
     return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
 
 
-def build(corpus: Path, out: Path, *extra: str | Path) -> None:
-    run("-m", "builder", "build", "--corpus", corpus, "--out", out, "--config", REPO / "mkdocs.yml", *extra)
+def build(corpus: Path, out: Path, *extra: str | Path, config: Path = REPO / "mkdocs.yml") -> None:
+    run("-m", "builder", "build", "--corpus", corpus, "--out", out, "--config", config, *extra)
 
 
-def merge(corpus: Path, out: Path, shards: list[Path]) -> subprocess.CompletedProcess:
+def merge(corpus: Path, out: Path, shards: list[Path], config: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "builder", "merge", "--corpus", str(corpus), "--out", str(out),
-                           "--config", str(REPO / "mkdocs.yml"), *map(str, shards)],
+                           "--config", str(config), *map(str, shards)],
                           cwd=REPO, capture_output=True, text=True)
 
 
-def sharded(corpus: Path, work: Path) -> list[Path]:
+def sharded(corpus: Path, work: Path, config: Path) -> list[Path]:
     """The artefact folders of every shard of the plan."""
     dirs = [work / f"shard-{k}" for k in range(1, SHARDS + 1)]
     for k, d in enumerate(dirs, start=1):
-        build(corpus, d, "--shards", str(SHARDS), "--shard", str(k))
+        build(corpus, d, "--shards", str(SHARDS), "--shard", str(k), config=config)
     return dirs
 
 
+@dataclass(frozen=True)
+class Real:
+    corpus: Path
+    config: Path  # a copy of mkdocs.yml whose docs_dir and site_dir are in the work folder
+    docs: Path  # the config's docs_dir
+    site: Path  # the config's site_dir
+    single: dict[str, bytes]  # the single build's docs folder
+    single_site: dict[str, bytes]  # the single build's site
+    shards: list[Path]  # every shard's artefact
+
+
 @pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path]]:
-    """(corpus, single build's docs folder, shard artefacts) for the real corpus."""
+def real(tmp_path_factory: pytest.TempPathFactory) -> Real:
+    """The real corpus built once whole (``builder site``: pages and site) and once in shards."""
     work = tmp_path_factory.mktemp("shards-real")
-    corpus = site_corpus_root()
-    build(corpus, work / "single", "--force")
-    return corpus, work / "single", sharded(corpus, work)
+    corpus, config = site_corpus_root(), write_config(work)
+    run("-m", "builder", "site", "--corpus", corpus, "--out", work / "docs", "--config", config,
+        "--site-dir", work / "site", "--force")
+    return Real(corpus, config, work / "docs", work / "site", tree(work / "docs"), tree(work / "site"),
+                sharded(corpus, work, config))
 
 
-def test_three_shards_merged_equal_the_single_build_byte_for_byte(real, tmp_path: Path) -> None:
-    corpus, single, shards = real
-    result = merge(corpus, tmp_path / "docs", shards)
+def test_three_shards_merged_equal_the_single_build_byte_for_byte(real: Real, tmp_path: Path) -> None:
+    result = merge(real.corpus, tmp_path / "docs", real.shards, real.config)
     assert result.returncode == 0, result.stderr
-    expected = tree(single)
-    assert len(expected) > 1000  # pages, downloads, search index, the build state
-    assert differences(tree(tmp_path / "docs"), expected) == []
+    assert len(real.single) > 1000  # pages, downloads, search index, the build state
+    assert differences(tree(tmp_path / "docs"), real.single) == []
 
 
-def test_a_shard_holds_only_its_own_documents_files_and_analyses(real) -> None:
-    corpus_root, _, shards = real
-    corpus = load_corpus(corpus_root)
-    for part, folder in zip(plan(corpus, SHARDS), shards, strict=True):
+def test_the_site_made_from_three_shards_equals_the_single_site_byte_for_byte(real: Real) -> None:
+    """``builder site --merge``: the merged pages through ``mkdocs build --strict``, every file compared."""
+    run("-m", "builder", "site", "--merge", *real.shards, "--corpus", real.corpus, "--out", real.docs,
+        "--config", real.config, "--site-dir", real.site)
+    assert len(real.single_site) > 1000
+    assert differences(tree(real.site), real.single_site) == []
+    assert differences(tree(real.docs), real.single) == []
+
+
+def test_a_shard_holds_only_its_own_documents_files_and_analyses(real: Real) -> None:
+    corpus = load_corpus(real.corpus)
+    for part, folder in zip(plan(corpus, SHARDS), real.shards, strict=True):
         mine = documents_of(corpus, part)
         manifest = json.loads((folder / "shard.json").read_text("utf-8"))
         analyses = json.loads((folder / "analyses.json").read_text("utf-8"))
@@ -86,39 +106,35 @@ def test_a_shard_holds_only_its_own_documents_files_and_analyses(real) -> None:
         assert pages == {f"documents/{d}.md" for d in mine}
 
 
-def test_the_shards_together_hold_every_document_once(real) -> None:
-    corpus_root, _, shards = real
-    held = [d for folder in shards for d in json.loads((folder / "shard.json").read_text("utf-8"))["documents"]]
-    assert sorted(held) == sorted(d.id for d in load_corpus(corpus_root).documents)
+def test_the_shards_together_hold_every_document_once(real: Real) -> None:
+    held = [d for f in real.shards for d in json.loads((f / "shard.json").read_text("utf-8"))["documents"]]
+    assert sorted(held) == sorted(d.id for d in load_corpus(real.corpus).documents)
 
 
-def test_the_merge_refuses_a_missing_shard_by_prefecture(real, tmp_path: Path) -> None:
-    corpus, _, shards = real
-    result = merge(corpus, tmp_path / "docs", shards[1:])
+def test_the_merge_refuses_a_missing_shard_by_prefecture(real: Real, tmp_path: Path) -> None:
+    result = merge(real.corpus, tmp_path / "docs", real.shards[1:], real.config)
     assert result.returncode == 1
     assert "吕梁市 in no shard" in result.stderr and "merge every shard of the plan" in result.stderr
     assert not (tmp_path / "docs").exists()
 
 
-def test_a_lost_file_of_one_shard_makes_the_merged_build_differ(real, tmp_path: Path) -> None:
+def test_a_lost_file_of_one_shard_makes_the_merged_build_differ(real: Real, tmp_path: Path) -> None:
     """The comparison above can fail: a shard that lost one page's file merges into another build."""
-    corpus, single, shards = real
     damaged = tmp_path / "shard-1"
-    shutil.copytree(shards[0], damaged)
+    shutil.copytree(real.shards[0], damaged)
     lost = sorted((damaged / "files" / "documents").glob("*.md"))[0]
     lost.unlink()
-    assert merge(corpus, tmp_path / "docs", [damaged, *shards[1:]]).returncode == 0
-    assert differences(tree(tmp_path / "docs"), tree(single)) == [".build-state.json", f"documents/{lost.name}"]
+    assert merge(real.corpus, tmp_path / "docs", [damaged, *real.shards[1:]], real.config).returncode == 0
+    assert differences(tree(tmp_path / "docs"), real.single) == [".build-state.json", f"documents/{lost.name}"]
 
 
-def test_the_merge_refuses_a_shard_built_from_other_inputs(real, tmp_path: Path) -> None:
-    corpus, _, shards = real
+def test_the_merge_refuses_a_shard_built_from_other_inputs(real: Real, tmp_path: Path) -> None:
     stale = tmp_path / "shard-2"
-    shutil.copytree(shards[1], stale)
+    shutil.copytree(real.shards[1], stale)
     manifest = json.loads((stale / "shard.json").read_text("utf-8"))
     manifest["inputs"]["corpus/regions.yml"] = "0" * 64  # as if built before an edit of the regions
     (stale / "shard.json").write_text(json.dumps(manifest), encoding="utf-8")
-    result = merge(corpus, tmp_path / "docs", [shards[0], stale, shards[2]])
+    result = merge(real.corpus, tmp_path / "docs", [real.shards[0], stale, real.shards[2]], real.config)
     assert result.returncode == 1
     assert "built from other inputs than this merge (corpus/regions.yml)" in result.stderr
 
@@ -156,6 +172,7 @@ def test_three_shards_of_a_synthetic_corpus_over_more_prefectures_merge_into_the
     prefectures = {prefecture_of(load_corpus(corpus), d.meta.region).name for d in load_corpus(corpus).documents}
     assert len(prefectures) > 6
     build(corpus, tmp_path / "single", "--force")
-    result = merge(corpus, tmp_path / "docs", sharded(corpus, tmp_path))
+    config = REPO / "mkdocs.yml"
+    result = merge(corpus, tmp_path / "docs", sharded(corpus, tmp_path, config), config)
     assert result.returncode == 0, result.stderr
     assert differences(tree(tmp_path / "docs"), tree(tmp_path / "single")) == []
