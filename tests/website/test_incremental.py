@@ -36,6 +36,7 @@ def _build(corpus: Path, out: Path, *extra: str) -> None:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("incremental") / "corpus"
     shutil.copytree(site_corpus_root(), root)
+    shutil.copytree(REPO / "sources", root.parent / "sources")  # the raw files, beside the corpus as in the repository
     return root
 
 
