@@ -147,6 +147,9 @@ def run_shard(args: argparse.Namespace) -> int:
         if args.shards is None:
             print("error: --shard K and --plan need --shards N (how many shards the plan has)", file=sys.stderr)
             return 2
+    if args.shard is not None and not 1 <= args.shard <= args.shards:  # said before a check of the corpus
+        print(f"error: --shard {args.shard}: give a shard number from 1 to {args.shards}", file=sys.stderr)
+        return 2
     out: Path = args.out or Path("build/shards") / str(args.shard if args.shard is not None else "custom")
     try:
         inputs = build_inputs(args)
