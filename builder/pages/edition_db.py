@@ -18,9 +18,9 @@ English column names, every row with its site-relative ``permalink``:
 - ``indicators``, ``indicator_records`` (the columns of the panel download,
   ``builder.pages.indicator_panel``), ``parent_targets`` (targets from
   outside the corpus, with source and date);
-- ``glossary_terms``, ``glossary_senses`` (what a term stands for, sense by
-  sense: a term such as 三零 has several) and ``glossary_occurrences`` (each
-  use of a slogan, with its sentence and the sense it is read in, when known).
+- ``glossary_terms``, ``glossary_senses`` (a term's meanings: expansion,
+  explanation, level) and ``glossary_occurrences`` (each use of a slogan,
+  with its sentence and the sense the text uses, null where it does not say).
 """
 
 from __future__ import annotations
@@ -92,9 +92,9 @@ def _create(db: sqlite3.Connection) -> None:
             unit TEXT, growth_pct REAL, qualifier TEXT, quote TEXT, source TEXT, date TEXT);
         CREATE TABLE glossary_terms (id TEXT PRIMARY KEY, term TEXT, variants TEXT);
         CREATE TABLE glossary_senses (term_id TEXT REFERENCES glossary_terms(id), key TEXT, expansion TEXT,
-            explanation TEXT, level TEXT, confidence TEXT, PRIMARY KEY (term_id, key));
-        CREATE TABLE glossary_occurrences (term_id TEXT REFERENCES glossary_terms(id), doc_id TEXT, anchor TEXT,
-            form TEXT, context TEXT, permalink TEXT, sense TEXT);
+            explanation TEXT, level TEXT, PRIMARY KEY (term_id, key));
+        CREATE TABLE glossary_occurrences (term_id TEXT REFERENCES glossary_terms(id), sense TEXT, doc_id TEXT,
+            anchor TEXT, form TEXT, context TEXT, permalink TEXT);
     """)
 
 
@@ -145,9 +145,8 @@ def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, record
                      t.source, t.date.isoformat()) for t in parents])
     db.executemany("INSERT INTO glossary_terms VALUES (?,?,?)",
                    [(t.id, t.term, "、".join(t.variants)) for t in glossary.terms])
-    db.executemany("INSERT INTO glossary_senses VALUES (?,?,?,?,?,?)",
-                   [(t.id, s.key, s.expansion, s.explanation, s.level, s.confidence)
-                    for t in glossary.terms for s in t.senses])
+    db.executemany("INSERT INTO glossary_senses VALUES (?,?,?,?,?)",
+                   [(t.id, s.key, s.expansion, s.explanation, s.level) for t in glossary.terms for s in t.senses])
     db.executemany("INSERT INTO glossary_occurrences VALUES (?,?,?,?,?,?,?)",
-                   [(o.term_id, o.doc_id, o.anchor, o.form, o.context, _permalink(o.doc_id, o.anchor), o.sense)
+                   [(o.term_id, o.sense, o.doc_id, o.anchor, o.form, o.context, _permalink(o.doc_id, o.anchor))
                     for o in occurrences])

@@ -154,8 +154,7 @@ class LevelViews:
             return {}
         files: dict[str, str] = {}
         docs = self.cat.corpus.documents
-        # an undated text has no column in any year's matrix
-        for year in sorted({d.meta.year for d in docs if d.meta.year is not None}):
+        for year in sorted(self.cat.years()):  # known years only: a null year has no matrix
             reports = matrix_documents(docs, year)
             if not reports:
                 continue
