@@ -55,17 +55,19 @@ class Analyses:
             for name, data in by_name.items():
                 self._data[(name, doc_id)] = data
 
-    def get(self, analysis: Analysis, doc: Document) -> Data:
+    def get(self, analysis: Analysis, doc: Document, *, keep: bool = True) -> Data:
+        """The document's data; ``keep=False`` for a reader that needs it once (the search index
+        merges each document's grams and is done with them): the store lets go of it, so a build
+        never holds every document's grams at once."""
         key = (analysis.name, doc.id)
         if key not in self._data:
             if self.frozen:
                 raise AnalysisMissing(f"no shard artefact holds the {analysis.name} analysis of document "
                                       f"{doc.id} ({doc.path}): merge every shard of the plan")
+            if not keep:
+                return analysis.analyse(doc)
             self._data[key] = analysis.analyse(doc)
-        return self._data[key]
-
-    def of_documents(self, analysis: Analysis, docs: Iterable[Document]) -> list[Data]:
-        return [self.get(analysis, d) for d in docs]
+        return self._data[key] if keep else self._data.pop(key)
 
     def export(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Data]]:
         """What the store holds for these documents: document id -> analysis name -> data."""

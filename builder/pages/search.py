@@ -92,7 +92,7 @@ class SearchPages:
 
     def pages(self) -> dict[str, str | bytes]:
         docs = self.cat.documents
-        analysed = self.cat.analyses.of_documents(self.analysis, docs)
+        analysed = (self.cat.analyses.get(self.analysis, d, keep=False) for d in docs)  # one at a time
         files: dict[str, str | bytes] = dict(index_files(docs, self.cat.corpus.regions, self.layout, analysed))
         files[RESULTS_PAGE] = _PAGE
         return files

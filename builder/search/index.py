@@ -302,14 +302,17 @@ class SearchAnalysis:
         return {"grams": postings(list(enumerate(units))), "t2s": traditional_in(u.text for u in units)}
 
 
-def merged_postings(lay: Layout, analysed: list) -> dict[str, list[int]]:
+def merged_postings(lay: Layout, analysed: Iterable[dict]) -> tuple[dict[str, list[int]], str]:
     """gram -> sorted unit ids of the whole index, from each document's own postings
-    (``SearchAnalysis``): its local ids shifted to the document's first unit."""
+    (``SearchAnalysis``): its local ids shifted to the document's first unit; and the traditional
+    characters of every document. One pass, one document at a time (``analysed`` may be a generator)."""
     out: dict[str, list[int]] = defaultdict(list)
+    traditional: set[str] = set()
     for first, part in zip(lay.first_units, analysed, strict=True):
         for g, ids in part["grams"].items():
             out[g].extend(first + k for k in ids)
-    return out
+        traditional.update(part["t2s"])
+    return out, "".join(sorted(traditional))
 
 
 def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokenizer) -> dict[str, str]:
@@ -318,11 +321,14 @@ def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokeni
     return chunk_files(docs, lay.numbered(i), tok)
 
 
-def index_files(docs: list[Document], regions: RegionIndex, lay: Layout, analysed: list) -> dict[str, str]:
+def index_files(docs: list[Document], regions: RegionIndex, lay: Layout,
+                analysed: Iterable[dict]) -> dict[str, str]:
     """Every file of the index that gathers documents: gram shards and pages, folding table, manifest."""
-    files = gram_files(merged_postings(lay, analysed))
+    post, traditional = merged_postings(lay, analysed)
+    files = gram_files(post)
+    del post
     shards = int(files.pop("_shards"))
-    files.update(browser_table_of("".join(part["t2s"] for part in analysed)))
+    files.update(browser_table_of(traditional))
     files[MANIFEST] = manifest(docs, regions, lay.first_units, lay.space, shards)
     return files
 
@@ -331,7 +337,7 @@ def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer
     """Every file of the index, ``docs_dir``-relative path -> text."""
     lay = layout(docs)
     analysis = SearchAnalysis()
-    files = index_files(docs, regions, lay, [analysis.analyse(d) for d in docs])
+    files = index_files(docs, regions, lay, (analysis.analyse(d) for d in docs))
     for i in range(len(docs)):
         files.update(document_chunks(docs, lay, i, tok))
     return files
