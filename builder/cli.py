@@ -15,6 +15,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "import": ("import_seeds", "turn raw seed files into canonical corpus documents"),
     "check": ("check", "validate the whole corpus; report file:line problems"),
     "build": ("build", "generate the MkDocs pages and data from corpus/"),
+    "merge": ("merge", "merge the artefacts of a sharded build (build --shards N --shard K) into the docs folder"),
     "site": ("site", "build the pages, then the site with mkdocs --strict, swapped into site/ only on success"),
     "serve": ("serve", "preview the site; a saved corpus document is live in seconds"),
     "search-eval": ("search_eval", "type the query set into the search box; print recall, precision, bytes, time"),

@@ -10,6 +10,13 @@ input changed at all (every corpus file, the config and the builder itself
 hash the same as at the last good build), nothing is checked or generated.
 Output is deterministic: same corpus, same bytes.
 
+**Sharded** (``builder.shards``): ``--shards N --shard K`` (or
+``--prefectures 吕梁市,运城市``) does the per-document work for the documents of
+shard K's prefectures only and writes a shard artefact into ``--out``
+(default ``build/shards/K``); ``python -m builder merge DIR…`` combines the
+artefacts of every shard into the ``docs_dir``, byte for byte what one build
+makes. ``--shards N --plan`` prints which prefectures each shard takes.
+
 ``--no-check`` skips ``builder check`` and the string-safety rule of the
 loaders (types, ids and limits are still enforced). It exists only so that the
 tests can show that the pages escape hostile text on their own; never publish
@@ -19,30 +26,41 @@ a site built with it.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from builder.commands.check import collect_problems
 from builder.corpus.errors import CorpusError
-from builder.corpus.load import load_corpus
+from builder.corpus.load import Corpus, load_corpus
 from builder.corpus.schema import string_safety
 from builder.incremental import STATE_FILE, fingerprint, state_text, sync_tree, up_to_date, write_state
 from builder.pages.catalogue import CatalogueError
 from builder.pages.output import OutputError
-from builder.pages.settings import load_settings
+from builder.pages.settings import SiteSettings, load_settings
 from builder.pages.site import generate
+from builder.shards import artefact
+from builder.shards.build import build_shard
+from builder.shards.plan import documents_of, explicit, plan, shard
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"),
                         help="corpus folder (default: corpus)")
-    parser.add_argument("--out", type=Path, default=Path("build/docs"),
-                        help="MkDocs docs_dir to generate (default: build/docs)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="MkDocs docs_dir to generate (default: build/docs; build/shards/K for a shard)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="MkDocs config to read site_url and the repository from")
     parser.add_argument("--force", action="store_true",
                         help="generate even when no input changed since the last good build")
+    parser.add_argument("--shards", type=int, default=None, metavar="N",
+                        help="split the build into N shards by prefecture (with --shard K or --plan)")
+    parser.add_argument("--shard", type=int, default=None, metavar="K",
+                        help="build shard K (1 … N) of --shards N into a shard artefact")
+    parser.add_argument("--prefectures", default=None, metavar="NAMES",
+                        help="build a shard of these prefectures (comma-separated, e.g. 吕梁市,运城市)")
+    parser.add_argument("--plan", action="store_true", help="print the plan of --shards N and exit")
     parser.add_argument("--no-check", action="store_true",
                         help="tests only: skip builder check and the string-safety rule (never publish the result)")
 
@@ -57,40 +75,44 @@ def refuse_unchecked(corpus_root: Path) -> int:
     return len(errors)
 
 
-def swap_in(fresh: Path, out: Path) -> None:
-    """Replace ``out`` by ``fresh`` with two renames; the old tree goes last (``builder site``)."""
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+def build_inputs(args: argparse.Namespace) -> dict[str, str]:
+    """The build's inputs (``builder.incremental.fingerprint``), with the check mode."""
+    inputs = fingerprint(args.corpus, args.config)
+    if args.no_check:
+        inputs["mode"] = "no-check"  # never taken for a checked build's output, nor the reverse
+    return inputs
 
 
-def run(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    try:
-        inputs = fingerprint(args.corpus, args.config)
-        if args.no_check:
-            inputs["mode"] = "no-check"  # never taken for a checked build's output, nor the reverse
-        if not args.force and up_to_date(out, inputs):
-            print(f"{out} is up to date (no input changed); nothing written")
-            return 0
-        if not args.no_check and refuse_unchecked(args.corpus):
-            print(f"build failed; {out} left as it was", file=sys.stderr)
-            return 1
-        settings = load_settings(args.config)
-        with string_safety(not args.no_check):
-            corpus = load_corpus(args.corpus)
-            files = generate(corpus, settings)
-    except CorpusError as exc:
+class CheckFailed(Exception):
+    """``builder check`` found errors (already printed, each as ``file:line``)."""
+
+
+@contextmanager
+def checked_corpus(args: argparse.Namespace) -> Iterator[tuple[Corpus, SiteSettings]]:
+    """``builder check`` unless ``--no-check`` (``CheckFailed`` on errors), then the corpus and the
+    site settings; the body runs under the string-safety rule too (features load their files lazily)."""
+    if not args.no_check and refuse_unchecked(args.corpus):
+        raise CheckFailed
+    settings = load_settings(args.config)
+    with string_safety(not args.no_check):
+        yield load_corpus(args.corpus), settings
+
+
+def failed(exc: Exception, out: Path) -> int:
+    """Print a loading or generating error (every corpus problem as ``file:line``); return 1."""
+    if isinstance(exc, CheckFailed):
+        pass  # its problems are printed
+    elif isinstance(exc, CorpusError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"build failed; {out} left as it was", file=sys.stderr)
-        return 1
-    except (CatalogueError, ValueError, OSError) as exc:
-        print(f"error: {exc}\nbuild failed; {out} left as it was", file=sys.stderr)
-        return 1
+    else:
+        print(f"error: {exc}", file=sys.stderr)
+    print(f"build failed; {out} left as it was", file=sys.stderr)
+    return 1
+
+
+def write_docs(files: dict[str, str | bytes], out: Path, inputs: dict[str, str], documents: int) -> int:
+    """Write only what changed into ``out`` and record the inputs (``builder build`` and ``merge``)."""
     try:
         changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
     except (OutputError, OSError) as exc:
@@ -98,6 +120,55 @@ def run(args: argparse.Namespace) -> int:
         return 1
     out.chmod(0o755)
     write_state(out, state_text(inputs, files))
-    print(f"built {len(corpus.documents)} documents, {len(files)} files into {out}: "
+    print(f"built {documents} documents, {len(files)} files into {out}: "
           f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.shard is not None or args.prefectures or args.plan:
+        return run_shard(args)
+    out: Path = args.out or Path("build/docs")
+    try:
+        inputs = build_inputs(args)
+        if not args.force and up_to_date(out, inputs):
+            print(f"{out} is up to date (no input changed); nothing written")
+            return 0
+        with checked_corpus(args) as (corpus, settings):
+            files = generate(corpus, settings)
+    except (CheckFailed, CorpusError, CatalogueError, ValueError, OSError) as exc:
+        return failed(exc, out)
+    return write_docs(files, out, inputs, len(corpus.documents))
+
+
+def run_shard(args: argparse.Namespace) -> int:
+    """``--plan``, or one shard's artefact (``builder.shards``)."""
+    if args.plan or args.shard is not None:
+        if args.shards is None:
+            print("error: --shard K and --plan need --shards N (how many shards the plan has)", file=sys.stderr)
+            return 2
+    if args.shard is not None and not 1 <= args.shard <= args.shards:  # said before a check of the corpus
+        print(f"error: --shard {args.shard}: give a shard number from 1 to {args.shards}", file=sys.stderr)
+        return 2
+    out: Path = args.out or Path("build/shards") / str(args.shard if args.shard is not None else "custom")
+    try:
+        inputs = build_inputs(args)
+        if args.plan:
+            corpus = load_corpus(args.corpus)
+            for part in plan(corpus, args.shards):
+                print(f"shard {part.number}/{part.count}: {part.documents} documents: {'、'.join(part.prefectures)}")
+            return 0
+        with checked_corpus(args) as (corpus, settings):
+            if args.prefectures:
+                part = explicit(corpus, [n.strip() for n in args.prefectures.split(",") if n.strip()])
+            else:
+                part = shard(corpus, args.shards, args.shard)
+            doc_ids = sorted(documents_of(corpus, part))
+            files, analysed = build_shard(corpus, settings, doc_ids)
+        artefact.write(out, number=part.number, count=part.count, prefectures=part.prefectures,
+                       documents=doc_ids, inputs=inputs, analyses=analysed, files=files)
+    except (CheckFailed, CorpusError, CatalogueError, ValueError, OSError) as exc:
+        return failed(exc, out)
+    print(f"built shard {part.number or '(custom)'} of {part.count or '?'} ({'、'.join(part.prefectures) or 'none'}): "
+          f"{len(doc_ids)} documents, {len(files)} files into {out}; merge with python -m builder merge")
     return 0

@@ -113,7 +113,7 @@ def page_markdown(corpus: Corpus, path: Path, settings: SiteSettings,
     documents of the page's pager); the saved file at ``path`` replaces its
     document in it. ``dates`` are the corpus files' last commit dates.
     """
-    doc = read_document(path, source_names=known_source_names(sources_folder(corpus.root)))
+    doc = read_document(path, source_names=known_source_names(corpus.sources_root or sources_folder(corpus.root)))
     others = [d for d in corpus.documents if d.id != doc.id and d.path.resolve() != path.resolve()]
     around = doc_neighbours.neighbours(Catalogue(Corpus(corpus.root, corpus.regions, [*others, doc])).documents)
     one = Catalogue(Corpus(corpus.root, corpus.regions, [doc]))

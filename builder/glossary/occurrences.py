@@ -159,16 +159,45 @@ def in_text(matcher: Matcher, raw: str) -> tuple[str, list[Match]]:
     return plain, matcher.find(plain, bold)
 
 
+def document_occurrences(doc: Document, matcher: Matcher) -> list[Occurrence]:
+    """Every occurrence of every term in one document, in text order."""
+    out: list[Occurrence] = []
+    for block, cell, raw, anchor in pieces(doc):
+        plain, matches = in_text(matcher, raw)
+        for m in matches:
+            context, offset = sentence(plain, m.start, m.end)
+            sense = sense_of(m.term, doc.id, anchor, context)
+            out.append(Occurrence(m.term.id, doc.id, anchor, m.start, m.end, cell,
+                                  context, offset, block.kind, m.form, sense.key if sense else None))
+    return out
+
+
 def find_occurrences(corpus: Corpus, glossary: Glossary) -> list[Occurrence]:
     """Every occurrence of every term, in document and text order."""
     matcher = Matcher(glossary)
-    out: list[Occurrence] = []
-    for doc in corpus.documents:
-        for block, cell, raw, anchor in pieces(doc):
-            plain, matches = in_text(matcher, raw)
-            for m in matches:
-                context, offset = sentence(plain, m.start, m.end)
-                sense = sense_of(m.term, doc.id, anchor, context)
-                out.append(Occurrence(m.term.id, doc.id, anchor, m.start, m.end, cell,
-                                      context, offset, block.kind, m.form, sense.key if sense else None))
-    return out
+    return [o for doc in corpus.documents for o in document_occurrences(doc, matcher)]
+
+
+def occurrence_data(o: Occurrence) -> list:
+    """An occurrence as JSON data (``OccurrenceAnalysis``); ``occurrence_of`` reads it back."""
+    return [o.term_id, o.doc_id, o.anchor, o.start, o.end, list(o.cell) if o.cell else None,
+            o.context, o.context_start, o.kind, o.form, o.sense]
+
+
+def occurrence_of(row: list) -> Occurrence:
+    term_id, doc_id, anchor, start, end, cell, context, context_start, kind, form, sense = row
+    return Occurrence(term_id, doc_id, anchor, start, end, tuple(cell) if cell else None,
+                      context, context_start, kind, form, sense)
+
+
+class OccurrenceAnalysis:
+    """The glossary's per-document work (``builder.pages.analyses``): a document's occurrences.
+    The glossary pages and ``edition.sqlite`` both read it, so it is matched once per build."""
+
+    name = "glossary"
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.matcher = Matcher(glossary)
+
+    def analyse(self, doc: Document) -> list[list]:
+        return [occurrence_data(o) for o in document_occurrences(doc, self.matcher)]

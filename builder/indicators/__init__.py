@@ -17,6 +17,7 @@ normalised value, cumulative, price basis).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from builder.corpus.indicators import Corrections, Vocabulary, load_corrections, load_vocabulary
@@ -24,7 +25,7 @@ from builder.corpus.load import Corpus
 from builder.corpus.model import Document
 from builder.indicators.coding import code
 from builder.indicators.context import block_context, section_titles
-from builder.indicators.corrections import apply_corrections
+from builder.indicators.corrections import added_found, corrected
 from builder.indicators.prose import Found, extract_prose
 from builder.indicators.record import FIELDS, Record
 from builder.indicators.tables import extract_table
@@ -73,10 +74,26 @@ def _unique(found: list[Found]) -> list[Found]:
     return out
 
 
+def document_found(doc: Document, vocabulary: Vocabulary, corrections: Corrections,
+                   corpus: Corpus) -> tuple[list[Found], list[tuple[int, Found]]]:
+    """One document's statements, corrected and coded: (extracted, added with their entry's
+    position). The per-document part of ``extract_found`` (a shard build runs it per document)."""
+    kept = corrected(extract_document(doc, vocabulary), corrections)
+    added = added_found(kept, corrections, corpus, doc.id)
+    return ([Found(code(f.record, vocabulary), f.marks, f.cell, f.cells) for f in kept],
+            [(i, Found(code(f.record, vocabulary), f.marks, f.cell, f.cells)) for i, f in added])
+
+
+def merge_found(parts: Iterable[tuple[list[Found], list[tuple[int, Found]]]]) -> list[Found]:
+    """Every document's statements in document order, then every added record in entry order:
+    the order of a pass over the whole corpus (fixes per record, then the adds)."""
+    parts = list(parts)
+    added = sorted((pair for _, adds in parts for pair in adds), key=lambda pair: pair[0])
+    return [f for kept, _ in parts for f in kept] + [f for _, f in added]
+
+
 def extract_found(corpus: Corpus, vocabulary: Vocabulary, corrections: Corrections) -> list[Found]:
-    found = [f for doc in corpus.documents for f in extract_document(doc, vocabulary)]
-    return [Found(code(f.record, vocabulary), f.marks, f.cell, f.cells)
-            for f in apply_corrections(found, corrections, corpus)]
+    return merge_found(document_found(doc, vocabulary, corrections, corpus) for doc in corpus.documents)
 
 
 def extract_records(corpus: Corpus, vocabulary: Vocabulary, corrections: Corrections) -> list[Record]:

@@ -61,7 +61,8 @@ def _block_texts(doc, anchor: str) -> str:
     return "\n".join(texts)
 
 
-def apply_corrections(found: list[Found], corrections: Corrections, corpus: Corpus) -> list[Found]:
+def corrected(found: list[Found], corrections: Corrections) -> list[Found]:
+    """``found`` with every ``fix`` applied and every ``suppress``ed record dropped."""
     out: list[Found] = []
     for f in found:
         rec: Record | None = f.record
@@ -74,13 +75,26 @@ def apply_corrections(found: list[Found], corrections: Corrections, corpus: Corp
                 rec = replace(rec, **_typed(entry.set))
         if rec is not None:
             out.append(Found(rec, f.marks, f.cell, f.cells))
-    for entry in corrections.entries:
-        if entry.action == "add":
+    return out
+
+
+def added_found(kept: list[Found], corrections: Corrections, corpus: Corpus,
+                doc_id: str | None = None) -> list[tuple[int, Found]]:
+    """The records of the ``add`` entries (of document ``doc_id`` only, when given), each with its
+    entry's position. An added record's place holds its document, so one document's adds depend on
+    that document's records alone: a shard build adds them per document, the merge orders them back
+    by entry position (``builder.indicators.merge_found``)."""
+    out = list(kept)
+    added: list[tuple[int, Found]] = []
+    for i, entry in enumerate(corrections.entries):
+        if entry.action == "add" and (doc_id is None or entry.doc == doc_id):
             rec = added_record(entry, corpus)
             if rec is not None and not _clashes(rec, [f.record for f in out]):  # a clash is for `fix`
                 taken = sum(1 for f in out if f.record.place == rec.place)
-                out.append(Found(replace(rec, ordinal=taken + 1), ()))
-    return out
+                one = Found(replace(rec, ordinal=taken + 1), ())
+                out.append(one)
+                added.append((i, one))
+    return added
 
 
 def _clashes(added: Record, records: list[Record]) -> bool:

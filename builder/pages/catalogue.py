@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from builder.corpus.load import Corpus
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import Region
+from builder.pages.analyses import Analyses
 
 
 class CatalogueError(ValueError):
@@ -30,6 +31,9 @@ def _doc_order(doc: Document) -> tuple:
 @dataclass(frozen=True)
 class Catalogue:
     corpus: Corpus
+    #: The per-document analyses the features share: computed on demand, or loaded from shard
+    #: artefacts by ``builder merge`` (``builder.pages.analyses``).
+    analyses: Analyses = field(default_factory=Analyses, compare=False)
 
     @property
     def province(self) -> str:

@@ -18,7 +18,17 @@ import a feature and a feature never edits the core pages:
 - ``home_door(src)`` (optional): the feature's card among the home page's
   doors (documents, glossary, indicators, search), as a Markdown list item.
 - optionally ``block_link(doc, index, src)``: a link for each block of the text
-  (the source pages' "原文" link to the raw characters it was made from).
+  (the source pages' "原文" link to the raw characters it was made from);
+- optionally ``document_files(doc)``: the feature's files that belong to one
+  document (its source page, its search text chunks), made with the document's
+  own page: a shard build (``builder.shards``) makes them on the shard's machine;
+- optionally ``analyses()``: the per-document analyses (``builder.pages.analyses``)
+  its ``pages()`` read, which a shard build runs for its documents and hands to
+  the merge.
+
+``pages()`` and ``nav()`` gather every document; a feature that needs a
+document's expensive analysis in them asks ``cat.analyses`` for it, never
+recomputes it, so the merge of a sharded build stays cheap.
 
 ``FACTORIES`` lists the features in the order their nav sections appear;
 each is built once per build from the catalogue and the site settings.
@@ -32,6 +42,7 @@ from typing import Protocol
 
 from builder.corpus.model import Block, Document
 from builder.corpus.regions import Region
+from builder.pages.analyses import Analysis
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.nav import NavItem
@@ -74,6 +85,25 @@ def home_doors(extensions: Sequence[Extension], src: str) -> list[str]:
     """Every feature's home-page card, in feature order."""
     return [door for ext in extensions
             if (method := getattr(ext, "home_door", None)) is not None and (door := method(src))]
+
+
+def document_files(extensions: Sequence[Extension], doc: Document) -> dict[str, str | bytes]:
+    """Every feature's files of one document (see ``document_files`` above)."""
+    out: dict[str, str | bytes] = {}
+    for ext in extensions:
+        method = getattr(ext, "document_files", None)
+        if method is not None:
+            out.update(method(doc))
+    return out
+
+
+def analyses(extensions: Sequence[Extension]) -> list[Analysis]:
+    """Every feature's per-document analyses, one per name."""
+    out: dict[str, Analysis] = {}
+    for ext in extensions:
+        for a in getattr(ext, "analyses", list)():
+            out.setdefault(a.name, a)
+    return list(out.values())
 
 
 def load_extensions(cat: Catalogue, settings: SiteSettings) -> list[Extension]:

@@ -32,6 +32,7 @@ import json
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 
 from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term, load_glossary
@@ -40,10 +41,11 @@ from builder.corpus.regions import Region
 from builder.escape import html_attr, html_text, page_title, title, token
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
-from builder.glossary.occurrences import Matcher, Occurrence, find_occurrences, in_text, sentence
+from builder.glossary.occurrences import Occurrence, OccurrenceAnalysis, in_text, occurrence_of, sentence
 from builder.glossary.pinyin import generated, toneless
 from builder.glossary.senses import sense_of
 from builder.pages import region_slogans, urls
+from builder.pages.analyses import Analysis
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import inline
@@ -122,14 +124,26 @@ class GlossaryPages:
     def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
         self.cat = cat
         self.glossary: Glossary = load_glossary(cat.corpus.root)
-        self.matcher = Matcher(self.glossary)
-        self.occurrences = find_occurrences(cat.corpus, self.glossary)
-        order = {d.id: i for i, d in enumerate(cat.documents)}
-        self.occurrences.sort(key=lambda o: order.get(o.doc_id, len(order)))
+        self.analysis = OccurrenceAnalysis(self.glossary)
+        self.matcher = self.analysis.matcher
         self._captions: dict[str, dict[int, str]] = {}
-        self.by_term: dict[str, list[Occurrence]] = defaultdict(list)
+
+    def analyses(self) -> list[Analysis]:
+        return [self.analysis]
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence, in catalogue order of the documents, then text order. Asked for by the
+        pages that gather documents only, never by a document page (a shard build needs none)."""
+        return [occurrence_of(row) for doc in self.cat.documents
+                for row in self.cat.analyses.get(self.analysis, doc)]
+
+    @cached_property
+    def by_term(self) -> dict[str, list[Occurrence]]:
+        out: dict[str, list[Occurrence]] = defaultdict(list)
         for o in self.occurrences:
-            self.by_term[o.term_id].append(o)
+            out[o.term_id].append(o)
+        return out
 
     def by_sense(self, term: Term) -> dict[str, list[Occurrence]]:
         """Occurrences per sense key (``UNASSIGNED_KEY`` for those no sense claims), in document order."""

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import Document
@@ -64,12 +65,22 @@ class LevelViews:
 
     # -- escalation -------------------------------------------------------------------
 
+    @cached_property
+    def _targets(self) -> dict[tuple[str, str, str], list[Record]]:
+        """(region, indicator, period) -> the region's own targets, best first: made once, not one
+        pass over every record per region, indicator and year (that was quadratic in the corpus)."""
+        docs = {d.id: d for d in self.cat.corpus.documents}
+        out: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+        for r in self.records:
+            if r.kind == "target" and r.scope == r.region:
+                out[(r.region, r.indicator, r.period)].append(r)
+        for mine in out.values():
+            mine.sort(key=lambda r: (docs[r.doc_id].meta.doc_type != "政府工作报告", r.growth_pct is None, r.sort_key))
+        return out
+
     def _first_target(self, region: str, ind: Indicator, year: int) -> Record | None:
         """The region's target for the year from its work report (a growth before a level)."""
-        mine = [r for r in self.records if r.region == region and r.indicator == ind.id and r.kind == "target"
-                and r.period == str(year) and r.scope == r.region]
-        docs = {d.id: d for d in self.cat.corpus.documents}
-        mine.sort(key=lambda r: (docs[r.doc_id].meta.doc_type != "政府工作报告", r.growth_pct is None, r.sort_key))
+        mine = self._targets.get((region, ind.id, str(year)))
         return mine[0] if mine else None
 
     def escalation(self, src: str, ind: Indicator, year: int) -> str:
@@ -154,8 +165,7 @@ class LevelViews:
             return {}
         files: dict[str, str] = {}
         docs = self.cat.corpus.documents
-        # A document whose source leaves the year unstated has no year's matrix to be in.
-        for year in sorted({d.meta.year for d in docs if d.meta.year is not None}):
+        for year in sorted(self.cat.years()):  # known years only: a null year has no matrix
             reports = matrix_documents(docs, year)
             if not reports:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import cached_property
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import DOC_TYPES
@@ -160,6 +161,14 @@ class IndicatorSite:
         doc = self.cat.corpus.by_id(r.doc_id)
         return (DOC_TYPES.index(doc.meta.doc_type) if doc else 9, r.sort_key)
 
+    @cached_property
+    def _ranked(self) -> dict[str, list[Record]]:
+        """Each indicator's records in ``_doc_rank`` order, sorted once (not once per indicator and kind)."""
+        out: dict[str, list[Record]] = defaultdict(list)
+        for r in sorted(self.records, key=self._doc_rank):
+            out[r.indicator].append(r)
+        return out
+
     def _chart_rows(self, records: list[Record], metric: str) -> list[tuple[str, list[Row]]]:
         """One row per region (the work report's figure first), grouped by prefecture."""
         by_region: dict[str, Record] = {}
@@ -182,8 +191,9 @@ class IndicatorSite:
 
     def target_years(self) -> list[int]:
         """The years some record is a target for (2021): the escalation views."""
+        years = {d.meta.year for d in self.cat.corpus.documents}
         return sorted({int(r.period) for r in self.records if r.kind == "target" and r.period.isdigit()
-                       and any(d.meta.year == int(r.period) for d in self.cat.corpus.documents)}, reverse=True)
+                       and int(r.period) in years}, reverse=True)
 
     def indicator_page(self, ind: Indicator, extra: list[str] | None = None) -> str:
         """The page; ``extra``: further sections (the research views), empty ones left out."""
@@ -309,8 +319,8 @@ class IndicatorSite:
         """(region, 2020 actual growth, 2021 target growth) for every region stating both."""
         def first(kind: str, period: str) -> dict[str, Record]:
             out: dict[str, Record] = {}
-            for r in sorted(self.records, key=self._doc_rank):
-                if (r.indicator == ind.id and r.kind == kind and r.period == period and r.growth_pct is not None
+            for r in self._ranked.get(ind.id, []):
+                if (r.kind == kind and r.period == period and r.growth_pct is not None
                         and r.growth_basis not in LONG_BASES):
                     out.setdefault(r.region, r)
             return out

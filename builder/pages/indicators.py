@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 
 from builder.corpus.glossary import load_glossary
 from builder.corpus.model import Block, Document
@@ -26,10 +27,12 @@ from builder.corpus.regions import Region
 from builder.escape import html_attr, token
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
-from builder.glossary.occurrences import find_occurrences
-from builder.indicators import Found, extract_found, load_indicator_files
+from builder.glossary.occurrences import OccurrenceAnalysis, occurrence_of
+from builder.indicators import Found, load_indicator_files, merge_found
+from builder.indicators.analysis import IndicatorAnalysis, parts_of
 from builder.indicators.record import Record
 from builder.pages import region_figures, urls
+from builder.pages.analyses import Analysis
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.edition_db import DB, edition_sqlite
@@ -60,18 +63,52 @@ class IndicatorPages:
         self.cat = cat
         self.settings = settings
         self.vocabulary, corrections = load_indicator_files(cat.corpus)
-        self.found: list[Found] = extract_found(cat.corpus, self.vocabulary, corrections)
-        self.records: list[Record] = sorted((f.record for f in self.found), key=lambda r: r.sort_key)
-        self.by_block: dict[tuple[str, str], list[Found]] = defaultdict(list)
-        for f in self.found:
-            self.by_block[(f.record.doc_id, f.record.anchor)].append(f)
-        self.by_doc: dict[str, list[Record]] = defaultdict(list)
-        for r in self.records:
-            self.by_doc[r.doc_id].append(r)
-        self.site = IndicatorSite(cat, self.vocabulary, self.records)
-        self.parents = load_parent_targets(cat.corpus.root, self.vocabulary)
-        self.views = LevelViews(cat, self.vocabulary, self.records, self.parents)
-        self.matrix = self.views.matrix_pages()
+        self.analysis = IndicatorAnalysis(cat.corpus, self.vocabulary, corrections)
+        # edition.sqlite holds the occurrences: the glossary's analysis (same name), matched once per build
+        self.occurrence_analysis = OccurrenceAnalysis(load_glossary(cat.corpus.root))
+        self._doc: tuple[str, dict[str, list[Found]], list[Record]] | None = None
+
+    def analyses(self) -> list[Analysis]:
+        return [self.analysis, self.occurrence_analysis]
+
+    # -- one document's records (its page needs no other document's) ------------------------
+
+    def _of_document(self, doc: Document) -> tuple[dict[str, list[Found]], list[Record]]:
+        """The document's statements by anchor, and its records sorted; one document at a time."""
+        if self._doc is None or self._doc[0] != doc.id:
+            kept, added = parts_of(self.cat.analyses.get(self.analysis, doc))
+            by_anchor: dict[str, list[Found]] = defaultdict(list)
+            for f in [*kept, *(f for _, f in added)]:
+                by_anchor[f.record.anchor].append(f)
+            records = sorted((f.record for f in [*kept, *(f for _, f in added)]), key=lambda r: r.sort_key)
+            self._doc = (doc.id, by_anchor, records)
+        return self._doc[1], self._doc[2]
+
+    # -- every document's records (the pages that gather documents) -------------------------
+
+    @cached_property
+    def found(self) -> list[Found]:
+        return merge_found(parts_of(self.cat.analyses.get(self.analysis, d)) for d in self.cat.corpus.documents)
+
+    @cached_property
+    def records(self) -> list[Record]:
+        return sorted((f.record for f in self.found), key=lambda r: r.sort_key)
+
+    @cached_property
+    def site(self) -> IndicatorSite:
+        return IndicatorSite(self.cat, self.vocabulary, self.records)
+
+    @cached_property
+    def parents(self) -> list:
+        return load_parent_targets(self.cat.corpus.root, self.vocabulary)
+
+    @cached_property
+    def views(self) -> LevelViews:
+        return LevelViews(self.cat, self.vocabulary, self.records, self.parents)
+
+    @cached_property
+    def matrix(self) -> dict[str, str]:
+        return self.views.matrix_pages()
 
     # -- document pages -----------------------------------------------------------------
 
@@ -99,12 +136,12 @@ class IndicatorPages:
             if cell is None or cell[0] == 0:
                 return []
             return [self._mark(doc, f.record, 0, len(plain))
-                    for f in self.by_block.get((doc.id, self._caption(doc, block)), []) if cell in f.cells][:1]
-        return [self._mark(doc, f.record, a, b) for f in self.by_block.get((doc.id, block.anchor), [])
+                    for f in self._of_document(doc)[0].get(self._caption(doc, block), []) if cell in f.cells][:1]
+        return [self._mark(doc, f.record, a, b) for f in self._of_document(doc)[0].get(block.anchor, [])
                 for a, b in f.marks if plain[a:b]]
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
-        mine = self.by_doc.get(doc.id, [])
+        mine = self._of_document(doc)[1]
         if not mine or not self.vocabulary.indicators:
             return []
         parts = ["## 主要指标 { #indicators }",
@@ -179,7 +216,8 @@ class IndicatorPages:
         files[PANEL] = panel_csv(self.records, self.cat.corpus, self.vocabulary)
         glossary = load_glossary(self.cat.corpus.root)
         files[DB] = edition_sqlite(self.cat.corpus, self.vocabulary, self.records, self.parents, glossary,
-                                   find_occurrences(self.cat.corpus, glossary))
+                                   [occurrence_of(row) for d in self.cat.corpus.documents
+                                    for row in self.cat.analyses.get(self.occurrence_analysis, d)])
         files[DATAPACKAGE] = datapackage(self.settings.site_name)
         return files
 

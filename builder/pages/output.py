@@ -15,6 +15,7 @@ the schemas already restrict them to slugs, and this module is the second wall:
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -93,3 +94,14 @@ def write_tree(files: Mapping[str, str | bytes], target: Path) -> None:
         path = inside(target, rel)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def swap_in(fresh: Path, out: Path) -> None:
+    """Replace the folder ``out`` by ``fresh`` with two renames; the old tree goes last, so a
+    reader of ``out`` (MkDocs, the merge) finds the last good folder or the new one, never half of one."""
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    fresh.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

@@ -8,14 +8,18 @@ results page both run ``assets/javascripts/search/main.js`` over the files
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
+
+import jieba
 
 from builder.corpus.model import Block, Document
 from builder.pages import urls
+from builder.pages.analyses import Analysis
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
-from builder.search.index import build_index
+from builder.search.index import Layout, SearchAnalysis, document_chunks, index_files, layout
 from builder.search.segment import tokenizer
 
 #: The results page: ``search/?q=六新`` shows every hit with filters.
@@ -56,10 +60,21 @@ def home_door(src: str) -> str:
 
 
 class SearchPages:
-    """``pages()`` is the whole feature: index shards, text chunks, manifest, results page."""
+    """The whole feature: a document's text chunks (``document_files``), and the index shards,
+    manifest and results page that gather every document (``pages``)."""
 
     def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
         self.cat = cat
+        self.analysis = SearchAnalysis()
+        self._position = {d.id: i for i, d in enumerate(cat.documents)}
+
+    @cached_property
+    def layout(self) -> Layout:
+        return layout(self.cat.documents)
+
+    @cached_property
+    def tokenizer(self) -> jieba.Tokenizer:
+        return tokenizer(self.cat.corpus)
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None,
               plain: str) -> Sequence[Span]:
@@ -68,9 +83,17 @@ class SearchPages:
     def document_sections(self, doc: Document, src: str) -> list[str]:
         return []
 
+    def analyses(self) -> list[Analysis]:
+        return [self.analysis]
+
+    def document_files(self, doc: Document) -> dict[str, str | bytes]:
+        """The chunks holding the document's units (jieba's word lengths: the costly part)."""
+        return dict(document_chunks(self.cat.documents, self.layout, self._position[doc.id], self.tokenizer))
+
     def pages(self) -> dict[str, str | bytes]:
-        corpus = self.cat.corpus
-        files: dict[str, str | bytes] = dict(build_index(self.cat.documents, corpus.regions, tokenizer(corpus)))
+        docs = self.cat.documents
+        analysed = (self.cat.analyses.get(self.analysis, d, keep=False) for d in docs)  # one at a time
+        files: dict[str, str | bytes] = dict(index_files(docs, self.cat.corpus.regions, self.layout, analysed))
         files[RESULTS_PAGE] = _PAGE
         return files
 

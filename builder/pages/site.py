@@ -7,7 +7,10 @@ unsafe path or two sources of one path stop the build with both named
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from builder.corpus.load import REGIONS_FILE, Corpus
+from builder.corpus.model import Document
 from builder.pages import (
     data_files,
     doc_neighbours,
@@ -23,7 +26,7 @@ from builder.pages import (
     urls,
 )
 from builder.pages.catalogue import Catalogue
-from builder.pages.extensions import load_extensions
+from builder.pages.extensions import Extension, document_files, load_extensions
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
 
@@ -33,6 +36,28 @@ def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
     cat = Catalogue(corpus)
     extensions = load_extensions(cat, settings)
     out = Output()
+    add_document_files(out, cat, settings, extensions, cat.documents)
+    add_gathered_files(out, cat, settings, extensions)
+    return out.sorted()
+
+
+def add_document_files(out: Output, cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extension],
+                       docs: Iterable[Document]) -> None:
+    """The files that belong to one document each (its page, ``.txt``, source page, search chunks):
+    the expensive part, which a shard build makes for its own documents only."""
+    around = doc_neighbours.neighbours(cat.documents)
+    changed = lastmod.corpus_dates(cat.corpus.root)
+    for doc in docs:
+        out.add(urls.document(doc), document.render(cat, doc, settings, extensions, around[doc.id],
+                                                    changed.get(doc.path.resolve())), f"document {doc.path}")
+        out.add(urls.text_download(doc), data_files.plain_text(doc), f"the text download of {doc.path}")
+        out.add_all(document_files(extensions, doc), f"the files of document {doc.path}")
+
+
+def add_gathered_files(out: Output, cat: Catalogue, settings: SiteSettings,
+                       extensions: Sequence[Extension]) -> None:
+    """The files that gather documents (home, lists, navigation, every feature's ``pages()``): made
+    once from every document's analyses, by a single build or by ``builder merge``."""
     out.add(urls.HOME, home.render(cat, settings, extensions), "the home page")
     out.add(urls.PROVINCE, region.province_page(cat), "the province page")
     out.add(urls.YEARS, indexes.years_page(cat), "the years page")
@@ -46,17 +71,9 @@ def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
         out.add_all(indexes.year_page(cat, y), f"the page of year {y}")
     for t in cat.doc_types():
         out.add_all(indexes.type_page(cat, t), f"the page of document type {t}")
-    docs = cat.documents
-    around = doc_neighbours.neighbours(docs)
-    changed = lastmod.corpus_dates(corpus.root)
-    for doc in docs:
-        out.add(urls.document(doc), document.render(cat, doc, settings, extensions, around[doc.id],
-                                                    changed.get(doc.path.resolve())), f"document {doc.path}")
-        out.add(urls.text_download(doc), data_files.plain_text(doc), f"the text download of {doc.path}")
     for ext in extensions:
         pages = dict(ext.pages())
         page = pages.get(search.RESULTS_PAGE)
         if isinstance(page, str):  # the results page carries every feature's search cards
             pages[search.RESULTS_PAGE] = page + search_cards.script(search_cards.cards(extensions))
         out.add_all(pages, f"the {type(ext).__name__} feature")
-    return out.sorted()

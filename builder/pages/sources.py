@@ -82,15 +82,17 @@ class SourcePages:
     def nav(self) -> list[NavItem]:
         return []
 
-    def pages(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = {}
-        for doc in self.cat.documents:
-            al = self.alignment(doc)
-            if al is None:
-                continue
-            files[urls.source_page(doc)] = self.render(doc, al)
-            files[urls.raw_download(doc)] = raw_span_bytes(al)
+    def document_files(self, doc: Document) -> dict[str, str | bytes]:
+        """The document's source page and raw-span download (none when its raw file is not at hand)."""
+        al = self.alignment(doc)
+        if al is None:
+            return {}
+        files = {urls.source_page(doc): self.render(doc, al), urls.raw_download(doc): raw_span_bytes(al)}
+        self._alignments.pop(doc.id, None)  # its page is made: memory stays flat
         return files
+
+    def pages(self) -> dict[str, str | bytes]:
+        return {}  # every file of the feature is one document's (``document_files``)
 
     # -- the page -----------------------------------------------------------------------------
 

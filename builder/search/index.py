@@ -56,7 +56,7 @@ import jieba
 
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
-from builder.search.normalise import browser_table, fold
+from builder.search.normalise import browser_table_of, fold, traditional_in
 from builder.search.segment import cut_lengths
 from builder.search.units import Unit, document_units
 
@@ -253,22 +253,93 @@ def stride(counts: Iterable[int]) -> int:
     return step
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where every document's units sit in the id space: document ``i`` from ``i * step``.
+
+    Made from the whole document list in every build, a shard's too: it only
+    lists blocks (no folding, no segmentation), and a shard needs the
+    ``step`` of the whole corpus to number its documents' units as the single
+    build does.
+    """
+
+    units: list[list[Unit]]  # per document, in index order
+    step: int
+
+    @property
+    def first_units(self) -> list[int]:
+        return [i * self.step for i in range(len(self.units))]
+
+    @property
+    def space(self) -> int:
+        return len(self.units) * self.step
+
+    def numbered(self, i: int) -> list[tuple[int, Unit]]:
+        """Document ``i``'s units with their ids."""
+        return [(i * self.step + k, u) for k, u in enumerate(self.units[i])]
+
+
+def layout(docs: Iterable[Document]) -> Layout:
+    per_doc = [document_units(i, doc) for i, doc in enumerate(docs)]
+    return Layout(per_doc, stride(len(u) for u in per_doc))
+
+
 def all_units(docs: Iterable[Document]) -> tuple[list[tuple[int, Unit]], list[int], int]:
     """``([(unit id, unit)], first unit id of each document, size of the id space)``."""
-    per_doc = [document_units(i, doc) for i, doc in enumerate(docs)]
-    step = stride(len(u) for u in per_doc)
-    numbered = [(i * step + k, u) for i, units in enumerate(per_doc) for k, u in enumerate(units)]
-    return numbered, [i * step for i in range(len(per_doc))], len(per_doc) * step
+    lay = layout(docs)
+    numbered = [pair for i in range(len(lay.units)) for pair in lay.numbered(i)]
+    return numbered, lay.first_units, lay.space
+
+
+class SearchAnalysis:
+    """The per-document part of the index (``builder.pages.analyses``): the grams of each unit,
+    numbered within the document (0 = its title), and the traditional characters it holds."""
+
+    name = "search"
+
+    def analyse(self, doc: Document) -> dict:
+        units = document_units(0, doc)
+        return {"grams": postings(list(enumerate(units))), "t2s": traditional_in(u.text for u in units)}
+
+
+def merged_postings(lay: Layout, analysed: Iterable[dict]) -> tuple[dict[str, list[int]], str]:
+    """gram -> sorted unit ids of the whole index, from each document's own postings
+    (``SearchAnalysis``): its local ids shifted to the document's first unit; and the traditional
+    characters of every document. One pass, one document at a time (``analysed`` may be a generator)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    traditional: set[str] = set()
+    for first, part in zip(lay.first_units, analysed, strict=True):
+        for g, ids in part["grams"].items():
+            out[g].extend(first + k for k in ids)
+        traditional.update(part["t2s"])
+    return out, "".join(sorted(traditional))
+
+
+def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokenizer) -> dict[str, str]:
+    """The text chunks of document ``i``: a chunk never holds two documents (``stride`` is a
+    multiple of ``CHUNK_UNITS``), so they are per-document files a shard build makes."""
+    return chunk_files(docs, lay.numbered(i), tok)
+
+
+def index_files(docs: list[Document], regions: RegionIndex, lay: Layout,
+                analysed: Iterable[dict]) -> dict[str, str]:
+    """Every file of the index that gathers documents: gram shards and pages, folding table, manifest."""
+    post, traditional = merged_postings(lay, analysed)
+    files = gram_files(post)
+    del post
+    shards = int(files.pop("_shards"))
+    files.update(browser_table_of(traditional))
+    files[MANIFEST] = manifest(docs, regions, lay.first_units, lay.space, shards)
+    return files
 
 
 def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str]:
     """Every file of the index, ``docs_dir``-relative path -> text."""
-    units, first, space = all_units(docs)
-    files = gram_files(postings(units))
-    shards = int(files.pop("_shards"))
-    files.update(chunk_files(docs, units, tok))
-    files.update(browser_table([u.text for _, u in units]))
-    files[MANIFEST] = manifest(docs, regions, first, space, shards)
+    lay = layout(docs)
+    analysis = SearchAnalysis()
+    files = index_files(docs, regions, lay, (analysis.analyse(d) for d in docs))
+    for i in range(len(docs)):
+        files.update(document_chunks(docs, lay, i, tok))
     return files
 
 

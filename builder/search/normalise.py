@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from builder.search import t2s
 
@@ -165,11 +166,23 @@ def browser_table(texts: list[str]) -> dict[str, str]:
     pairs whose code point is ``k`` modulo ``T2S_SHARDS``, fetched only for a
     query that holds one of them (most queries hold none).
     """
+    return browser_table_of(traditional_in(texts))
+
+
+def traditional_in(texts: Iterable[str]) -> str:
+    """The traditional characters (of OpenCC's table) that ``texts`` hold, sorted: the part of
+    ``browser_table`` that reads the text, done per document (a shard build) and merged by union."""
+    table = t2s.table()
+    return "".join(sorted({c for text in texts for c in text if c in table}))
+
+
+def browser_table_of(traditional: Iterable[str]) -> dict[str, str]:
+    """``browser_table`` from the traditional characters the indexed text holds."""
     import base64
     import json
 
     table = t2s.table()
-    in_corpus = sorted({c for text in texts for c in text if c in table})
+    in_corpus = sorted(set(traditional))
     lo, hi = T2S_BITMAP
     bits = bytearray((hi - lo + 1 + 7) // 8)
     shards: dict[int, list[str]] = {k: [] for k in range(T2S_SHARDS)}

@@ -89,16 +89,18 @@ def _steps(ci: dict) -> list[dict]:
     return [s for job in ci["jobs"].values() for s in job.get("steps", [])]
 
 
-def test_every_action_is_pinned_by_full_commit_sha_with_its_version(ci: dict) -> None:
-    uses = [s["uses"] for s in _steps(ci) if "uses" in s]
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_by_full_commit_sha_with_its_version(workflow: Path) -> None:
+    uses = [s["uses"] for s in _steps(load(workflow)) if "uses" in s]
     assert uses and all(SHA_PIN.match(u) for u in uses), uses
-    text = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    text = workflow.read_text(encoding="utf-8")
     for line in (line for line in text.split("\n") if "uses:" in line):
         assert re.search(r"@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+", line), line
 
 
-def test_no_checkout_keeps_credentials(ci: dict) -> None:
-    checkouts = [s for s in _steps(ci) if s.get("uses", "").startswith("actions/checkout@")]
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_no_checkout_keeps_credentials(workflow: Path) -> None:
+    checkouts = [s for s in _steps(load(workflow)) if s.get("uses", "").startswith("actions/checkout@")]
     assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts)
 
 
@@ -177,3 +179,19 @@ def test_the_add_document_form_offers_exactly_the_corpus_document_types() -> Non
     form = load(FORMS / "add-document.yml")
     (types,) = [f for f in form["body"] if f.get("id") == "doc_type"]
     assert tuple(types["attributes"]["options"]) == DOC_TYPES
+
+
+def test_the_sharded_workflow_builds_each_shard_in_a_matrix_then_merges_and_deploys() -> None:
+    flow = load(REPO / ".github" / "workflows" / "sharded-site.yml")
+    shard, merge, deploy = flow["jobs"]["shard"], flow["jobs"]["merge"], flow["jobs"]["deploy"]
+    assert len(shard["strategy"]["matrix"]["shard"]) > 1
+    shard_runs = " ".join(s.get("run", "") for s in shard["steps"])
+    assert '--shards "$SHARDS" --shard "$SHARD"' in shard_runs
+    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in shard["steps"])
+    assert merge["needs"] == "shard" and deploy["needs"] == "merge"
+    merge_steps = merge["steps"]
+    fetch = next(s for s in merge_steps if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert fetch["with"]["pattern"] == "shard-*"
+    assert any("builder site --merge build/shards/shard-*" in s.get("run", "") for s in merge_steps)
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert flow["permissions"] == {"contents": "read"}
