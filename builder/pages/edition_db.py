@@ -18,8 +18,9 @@ English column names, every row with its site-relative ``permalink``:
 - ``indicators``, ``indicator_records`` (the columns of the panel download,
   ``builder.pages.indicator_panel``), ``parent_targets`` (targets from
   outside the corpus, with source and date);
-- ``glossary_terms`` and ``glossary_occurrences`` (each use of a slogan,
-  with its sentence).
+- ``glossary_terms``, ``glossary_senses`` (a term's meanings: expansion,
+  explanation, level) and ``glossary_occurrences`` (each use of a slogan,
+  with its sentence and the sense the text uses, null where it does not say).
 """
 
 from __future__ import annotations
@@ -89,10 +90,11 @@ def _create(db: sqlite3.Connection) -> None:
             {", ".join(f"{k} {_SQL_TYPES[t]}" for k, (t, _) in PANEL_FIELDS.items())});
         CREATE TABLE parent_targets (level TEXT, region TEXT, year INTEGER, indicator_id TEXT, value REAL,
             unit TEXT, growth_pct REAL, qualifier TEXT, quote TEXT, source TEXT, date TEXT);
-        CREATE TABLE glossary_terms (id TEXT PRIMARY KEY, term TEXT, variants TEXT, expansion TEXT,
-            explanation TEXT, level TEXT);
-        CREATE TABLE glossary_occurrences (term_id TEXT REFERENCES glossary_terms(id), doc_id TEXT, anchor TEXT,
-            form TEXT, context TEXT, permalink TEXT);
+        CREATE TABLE glossary_terms (id TEXT PRIMARY KEY, term TEXT, variants TEXT);
+        CREATE TABLE glossary_senses (term_id TEXT REFERENCES glossary_terms(id), key TEXT, expansion TEXT,
+            explanation TEXT, level TEXT, PRIMARY KEY (term_id, key));
+        CREATE TABLE glossary_occurrences (term_id TEXT REFERENCES glossary_terms(id), sense TEXT, doc_id TEXT,
+            anchor TEXT, form TEXT, context TEXT, permalink TEXT);
     """)
 
 
@@ -141,8 +143,10 @@ def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, record
     db.executemany("INSERT INTO parent_targets VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    [(t.level, t.region, t.year, t.indicator, t.value, t.unit, t.growth_pct, t.qualifier, t.quote,
                      t.source, t.date.isoformat()) for t in parents])
-    db.executemany("INSERT INTO glossary_terms VALUES (?,?,?,?,?,?)",
-                   [(t.id, t.term, "、".join(t.variants), t.expansion, t.explanation, t.level) for t in glossary.terms])
-    db.executemany("INSERT INTO glossary_occurrences VALUES (?,?,?,?,?,?)",
-                   [(o.term_id, o.doc_id, o.anchor, o.form, o.context, _permalink(o.doc_id, o.anchor))
+    db.executemany("INSERT INTO glossary_terms VALUES (?,?,?)",
+                   [(t.id, t.term, "、".join(t.variants)) for t in glossary.terms])
+    db.executemany("INSERT INTO glossary_senses VALUES (?,?,?,?,?)",
+                   [(t.id, s.key, s.expansion, s.explanation, s.level) for t in glossary.terms for s in t.senses])
+    db.executemany("INSERT INTO glossary_occurrences VALUES (?,?,?,?,?,?,?)",
+                   [(o.term_id, o.sense, o.doc_id, o.anchor, o.form, o.context, _permalink(o.doc_id, o.anchor))
                     for o in occurrences])

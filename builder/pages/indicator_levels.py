@@ -154,7 +154,7 @@ class LevelViews:
             return {}
         files: dict[str, str] = {}
         docs = self.cat.corpus.documents
-        for year in sorted({d.meta.year for d in docs}):
+        for year in sorted(self.cat.years()):  # known years only: a null year has no matrix
             reports = matrix_documents(docs, year)
             if not reports:
                 continue
