@@ -260,6 +260,25 @@ def test_an_indicator_query_opens_with_its_comparison_card(server: str, visit: C
     clean(v)
 
 
+def _card(page: Page) -> tuple[str, str, str | None]:
+    card = page.locator(".search-card")
+    card.wait_for(state="visible", timeout=10000)
+    return (card.locator(".search-card__kind").inner_text(), card.locator("a.search-card__title").inner_text(),
+            card.locator("a.search-card__title").get_attribute("href"))
+
+
+@pytest.mark.parametrize(("typed", "plain"), [("六穩", "六稳"), ("ＧＤＰ", "GDP"), ("“三零”", "三零")])
+def test_a_query_opens_the_card_its_folded_form_opens(server: str, visit: Callable[..., Visit],
+                                                      typed: str, plain: str) -> None:
+    """The card reads a query with the search's own folding (search/fold.js): traditional
+    characters, full-width letters and quotes open the same card as the plain query."""
+    v = visit(WIDTHS["phone"])
+    expected = _card(v.open(server + "search/?q=" + plain))
+    assert expected[0] == ("指标" if plain == "GDP" else "术语")  # a whole-query card, not a related one
+    assert _card(v.open(server + "search/?q=" + typed)) == expected
+    clean(v)
+
+
 @pytest.mark.parametrize("width_name", sorted(WIDTHS))
 def test_the_font_stack_applies_and_quotes_are_full_width(server: str, visit: Callable[..., Visit],
                                                           width_name: str) -> None:
