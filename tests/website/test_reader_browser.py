@@ -373,3 +373,44 @@ def test_the_three_tasks_take_three_taps_or_fewer_from_the_phone_home_page(
     assert "2021年目标" in chart.locator("figcaption").inner_text()
     assert chart.locator(".bar-chart__row").count() >= 8
     clean(v)
+
+
+#: The first block of the text below the header, and how far its top sits from the header.
+TOP_BLOCK = """() => {
+  const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  for (const b of document.querySelectorAll('.md-content__inner > [id]')) {
+    const r = b.getBoundingClientRect();
+    if (r.bottom > top + 1) return [b.id, Math.round(r.top - top)];
+  }
+}"""
+
+
+def test_a_long_page_draws_only_the_blocks_near_the_screen(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    skipped = page.evaluate("""() => [...document.querySelectorAll('.md-content__inner > p[id^="p-"]')]
+      .filter(p => !p.checkVisibility({contentVisibilityAuto: true})).length""")
+    total = page.locator(".md-content__inner > p[id^='p-']").count()
+    assert skipped > total / 2, f"{skipped} of {total} paragraphs skipped at load"
+    page.locator("#p-250").scroll_into_view_if_needed()  # an anchor still reaches a skipped block
+    assert page.evaluate("document.getElementById('p-250').checkVisibility({contentVisibilityAuto: true})")
+    clean(v)
+
+
+@pytest.mark.parametrize("width_name", sorted(WIDTHS))
+def test_the_back_button_returns_to_the_paragraph_the_reader_left(server: str, visit: Callable[..., Visit],
+                                                                  width_name: str) -> None:
+    v = visit(WIDTHS[width_name])
+    page = v.open(server + PLAN)
+    page.evaluate("document.getElementById('p-250').scrollIntoView()")
+    page.mouse.wheel(0, 120)
+    page.wait_for_timeout(600)  # the reader stops scrolling: the place is remembered
+    left = page.evaluate(TOP_BLOCK)
+    page.locator(".doc-meta a[href$='regions/lishi/']").dispatch_event("click")  # Material's instant navigation
+    page.wait_for_url("**/regions/lishi/")
+    page.go_back()
+    page.wait_for_url("**/" + PLAN)
+    page.wait_for_timeout(800)
+    back = page.evaluate(TOP_BLOCK)
+    assert back[0] == left[0] and abs(back[1] - left[1]) <= 4, f"left at {left}, back at {back}"
+    clean(v)
