@@ -388,12 +388,15 @@ TOP_BLOCK = """() => {
 def test_a_long_page_draws_only_the_blocks_near_the_screen(server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["phone"])
     page = v.open(server + PLAN)
-    skipped = page.evaluate("""() => [...document.querySelectorAll('.md-content__inner > p[id^="p-"]')]
-      .filter(p => !p.checkVisibility({contentVisibilityAuto: true})).length""")
+    drawn = "id => document.querySelector(`#${id} .para-link`).checkVisibility({contentVisibilityAuto: true})"
+    skipped = page.evaluate(f"""() => [...document.querySelectorAll('.md-content__inner > p[id^="p-"]')]
+      .filter(p => !({drawn})(p.id)).length""")
     total = page.locator(".md-content__inner > p[id^='p-']").count()
     assert skipped > total / 2, f"{skipped} of {total} paragraphs skipped at load"
+    assert not page.evaluate(f"({drawn})('p-250')")
     page.locator("#p-250").scroll_into_view_if_needed()  # an anchor still reaches a skipped block
-    assert page.evaluate("document.getElementById('p-250').checkVisibility({contentVisibilityAuto: true})")
+    page.wait_for_timeout(300)
+    assert page.evaluate(f"({drawn})('p-250')")
     clean(v)
 
 
@@ -413,4 +416,17 @@ def test_the_back_button_returns_to_the_paragraph_the_reader_left(server: str, v
     page.wait_for_timeout(800)
     back = page.evaluate(TOP_BLOCK)
     assert back[0] == left[0] and abs(back[1] - left[1]) <= 4, f"left at {left}, back at {back}"
+    clean(v)
+
+
+def test_a_plan_table_reads_as_cards_on_a_phone_once_the_reader_reaches_it(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    table = page.locator("#t-1 table")
+    table.scroll_into_view_if_needed()
+    page.wait_for_selector("#t-1 table[data-cards]", timeout=5000)
+    cell = page.locator("#t-1 tbody tr").nth(1).locator("td").nth(3)  # 地区生产总值, 2015年: 67.9
+    assert cell.get_attribute("data-label") == "2015年"
+    assert cell.evaluate("c => getComputedStyle(c).display") != "table-cell"  # a line of the card, not a column
     clean(v)
