@@ -5,15 +5,16 @@
 // data-label, which the stylesheet prints before the value. Wider screens keep
 // the table (it scrolls, with shadows at the edges that have more columns).
 //
-// The work is done where it is seen: only on a narrow screen (or when a window
-// narrows), and for each table only as it comes within a screen of the viewport
-// (a plan has 35 such tables and 1,300 cells; labelling them all at load was a
-// long task on a phone).
+// Only on a narrow screen (or when a window narrows): a wide screen keeps the
+// tables and does no work. Every table at once, not as each comes into view: a
+// table left a table until the reader reaches it is, for a screen reader or
+// axe, a data table with cells under blank headers (a 规划目标 over two columns).
+// The cost stays small because the tables far from the screen are not drawn
+// (reader.css, "Long pages"): their new attributes wait until they are.
 (function () {
   "use strict";
 
   var NARROW = window.matchMedia("screen and (max-width: 37.5em)");  // reader.css's card layout
-  var observer = null;
 
   function label(table) {
     if (table.dataset.cards || !table.tHead || !table.tHead.rows.length) return;
@@ -36,21 +37,7 @@
   }
 
   function watch() {
-    if (!NARROW.matches) return;
-    var tables = document.querySelectorAll(".corpus-table table:not([data-cards])");
-    if (!("IntersectionObserver" in window)) {
-      Array.prototype.forEach.call(tables, label);
-      return;
-    }
-    if (observer) observer.disconnect();  // a new page (instant navigation) or a narrowed window
-    observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        observer.unobserve(entry.target);
-        label(entry.target);
-      });
-    }, { rootMargin: "100% 0px" });
-    Array.prototype.forEach.call(tables, function (table) { observer.observe(table); });
+    if (NARROW.matches) Array.prototype.forEach.call(document.querySelectorAll(".corpus-table table"), label);
   }
 
   NARROW.addEventListener("change", watch);
