@@ -419,7 +419,7 @@ def test_the_back_button_returns_to_the_paragraph_the_reader_left(server: str, v
     clean(v)
 
 
-def test_a_plan_table_reads_as_cards_on_a_phone_once_the_reader_reaches_it(
+def test_a_plan_table_reads_as_cards_on_a_phone(
         server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["phone"])
     page = v.open(server + PLAN)
