@@ -2,7 +2,8 @@
 
 Lighthouse (the npm package pinned in ``tests/website/node/package.json``; ``make
 lighthouse`` installs it and runs this) drives Debian's ``/usr/bin/chromium``
-(``CHROME_PATH``; no browser is downloaded). The built ``site/`` is served on
+(``CHROME_PATH``; no browser is downloaded) with the flags of ``builder.chromium``, as the
+browser tests use it. The built ``site/`` is served on
 127.0.0.1 by a small server that compresses text with gzip, as GitHub Pages
 does, so transfer sizes and timings are those a reader gets. For each page it
 prints the performance, accessibility, best-practices and SEO scores, mobile
@@ -33,9 +34,10 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from builder.chromium import CHROMIUM, CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "tests" / "website" / "node" / "node_modules" / ".bin" / "lighthouse"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 
 PAGES = {
     "home": "",
@@ -84,10 +86,10 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
 def run_lighthouse(url: str, desktop: bool, out: Path) -> dict:
     args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
             "--only-categories=" + ",".join(CATEGORIES),
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+            "--chrome-flags=" + " ".join(("--headless=new", *CHROMIUM_ARGS))]
     if desktop:
         args.append("--preset=desktop")
-    subprocess.run(args, check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300,
+    subprocess.run(args, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
                    capture_output=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -104,7 +106,7 @@ def main() -> None:
     if not (args.site / "index.html").exists():
         raise SystemExit(f"{args.site} has no built site: run `make site`")
     httpd, base = serve(args.site)
-    print(f"Lighthouse on {args.site} served with gzip at {base}; Chromium {CHROME}; "
+    print(f"Lighthouse on {args.site} served with gzip at {base}; Chromium {CHROMIUM}; "
           f"median of {args.runs} run(s)")
     head = f"{'page':<10} {'form':<8} " + " ".join(f"{c[:13]:>13}" for c in CATEGORIES)
     head += "   FCP ms   LCP ms   TBT ms    CLS  SI ms"

@@ -12,13 +12,13 @@ the value range (0–100 stretched to the row's width), so negative values
 
 The figures are also in the table below each chart, and every bar has its
 figure as text, so the chart reads without colour and in a screen reader.
-Every label is escaped for HTML (``html.escape``, quotes included).
+Every label goes through the one escaping module, ``builder.escape``: ``html_attr`` where
+it lands in an attribute (``aria-label``), ``html_text`` where it is element text.
 """
 
 from __future__ import annotations
 
-from html import escape
-
+from builder.escape import html_attr, html_text
 from builder.pages.svg_chart import Row, value_range
 
 
@@ -33,30 +33,30 @@ def bar_chart_html(title: str, groups: list[tuple[str, list[Row]]], series: tupl
     def x(v: float) -> float:
         return (v - lo) / span * 100
 
-    out = [f'<figure class="bar-chart" aria-label="{escape(title)}">',
-           f'<figcaption class="bar-chart__title">{escape(title)}</figcaption>']
+    out = [f'<figure class="bar-chart" aria-label="{html_attr(title)}">',
+           f'<figcaption class="bar-chart__title">{html_text(title)}</figcaption>']
     if len(series) > 1:
         out.append('<ul class="bar-chart__legend">' + "".join(
-            f'<li><span class="bar-chart__swatch s{i % 2}"></span>{escape(name)}</li>'
+            f'<li><span class="bar-chart__swatch s{i % 2}"></span>{html_text(name)}</li>'
             for i, name in enumerate(series)) + "</ul>")
     zero = x(0)
     for group, rows in groups:
-        out.append(f'<div class="bar-chart__group">{escape(group)}</div>')
+        out.append(f'<div class="bar-chart__group">{html_text(group)}</div>')
         for r in rows:
             bars, texts = [], []
             for k, b in enumerate(r.bars):
                 name = series[k] if k < len(series) else ""
-                texts.append(f'<span>{escape(b.text)}</span>')
+                texts.append(f'<span>{html_text(b.text)}</span>')
                 if b.value is None:
                     bars.append('<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"></svg>')
                     continue
                 x0, x1 = sorted((zero, x(b.value)))
                 bars.append(f'<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">'
                             f'<rect class="s{k % 2}" x="{_pct(x0)}" y="0" width="{_pct(max(x1 - x0, 0.4))}" '
-                            f'height="1"><title>{escape(" ".join(p for p in (r.label, name, b.text) if p))}'
+                            f'height="1"><title>{html_text(" ".join(p for p in (r.label, name, b.text) if p))}'
                             f'</title></rect>'
                             f'<line class="zero" x1="{_pct(zero)}" x2="{_pct(zero)}" y1="-0.2" y2="1.2"/></svg>')
-            out.append(f'<div class="bar-chart__row"><span class="bar-chart__label">{escape(r.label)}</span>'
+            out.append(f'<div class="bar-chart__row"><span class="bar-chart__label">{html_text(r.label)}</span>'
                        f'<span class="bar-chart__bars">{"".join(bars)}</span>'
                        f'<span class="bar-chart__values">{"".join(texts)}</span></div>')
     out.append("</figure>")

@@ -8,8 +8,11 @@ its kind, a one-line text and its page. They are written into the results
 page itself, as one JSON block, so ``search-card.js`` shows the card in the
 same frame as the page (a card fetched later would push the results down:
 layout shift). How a query matches the paragraphs is the search's own
-business (``builder/search``); a card matches only a whole query, folded the
-simple way the script folds it (NFKC, no quotes or spaces, lower case).
+business (``builder/search``); a card matches a whole query (or, failing that,
+the longest key the query contains), read by the search's one folding rule:
+each key is folded here by ``builder.search.normalise.fold`` and the query in
+the browser by ``search/fold.js``, which runs the same steps from the same
+table, so ``六穩``, ``ＧＤＰ`` and ``“三零”`` open the cards of 六稳, GDP and 三零.
 
 The JSON is escaped for a ``<script>`` element: ``<``, ``>`` and ``&`` as
 ``\\u003c`` etc., so no corpus string can close the element or open a comment.
@@ -21,6 +24,7 @@ from collections.abc import Sequence
 
 from builder.escape import json_in_html
 from builder.pages.extensions import Extension
+from builder.search.normalise import fold
 
 
 def cards(extensions: Sequence[Extension]) -> list[dict]:
@@ -35,5 +39,6 @@ def cards(extensions: Sequence[Extension]) -> list[dict]:
 
 def script(items: list[dict]) -> str:
     """The block appended to the results page's Markdown (a raw HTML block: one line)."""
-    data = json_in_html(items, compact=True)
+    folded = [{**item, "keys": list(dict.fromkeys(fold(k) for k in item["keys"]))} for item in items]
+    data = json_in_html(folded, compact=True)
     return f'\n<script type="application/json" id="search-cards">{data}</script>\n'

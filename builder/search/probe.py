@@ -24,11 +24,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
+from builder.chromium import CHROMIUM, CHROMIUM_ARGS
 from builder.search.normalise import fold
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 DROPDOWN = "[data-edition-search-output]"
 RESULTS_PAGE = ".edition-search-page__results"
 #: In the page: press the next "more" button (the view's, or a document's "本文更多结果") and

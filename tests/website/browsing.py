@@ -18,9 +18,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 Browser, Page, Request, Route = (playwright_api.Browser, playwright_api.Page,
                                  playwright_api.Request, playwright_api.Route)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 375}
 #: The two colour schemes, as the reader's system asks for them (Material's palette

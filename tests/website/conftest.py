@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .browsing import CHROMIUM, CHROMIUM_ARGS, WIDTHS, Browser, Visit, playwright_api
+from builder.chromium import CHROMIUM, CHROMIUM_ARGS
+
+from .browsing import WIDTHS, Browser, Visit, playwright_api
 from .sitebuild import BuiltSite, build_site, site_corpus_root
 
 

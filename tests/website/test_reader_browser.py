@@ -260,6 +260,25 @@ def test_an_indicator_query_opens_with_its_comparison_card(server: str, visit: C
     clean(v)
 
 
+def _card(page: Page) -> tuple[str, str, str | None]:
+    card = page.locator(".search-card")
+    card.wait_for(state="visible", timeout=10000)
+    return (card.locator(".search-card__kind").inner_text(), card.locator("a.search-card__title").inner_text(),
+            card.locator("a.search-card__title").get_attribute("href"))
+
+
+@pytest.mark.parametrize(("typed", "plain"), [("六穩", "六稳"), ("ＧＤＰ", "GDP"), ("“三零”", "三零")])
+def test_a_query_opens_the_card_its_folded_form_opens(server: str, visit: Callable[..., Visit],
+                                                      typed: str, plain: str) -> None:
+    """The card reads a query with the search's own folding (search/fold.js): traditional
+    characters, full-width letters and quotes open the same card as the plain query."""
+    v = visit(WIDTHS["phone"])
+    expected = _card(v.open(server + "search/?q=" + plain))
+    assert expected[0] == ("指标" if plain == "GDP" else "术语")  # a whole-query card, not a related one
+    assert _card(v.open(server + "search/?q=" + typed)) == expected
+    clean(v)
+
+
 @pytest.mark.parametrize("width_name", sorted(WIDTHS))
 def test_the_font_stack_applies_and_quotes_are_full_width(server: str, visit: Callable[..., Visit],
                                                           width_name: str) -> None:
@@ -353,4 +372,61 @@ def test_the_three_tasks_take_three_taps_or_fewer_from_the_phone_home_page(
     chart = page.locator("figure.bar-chart").first
     assert "2021年目标" in chart.locator("figcaption").inner_text()
     assert chart.locator(".bar-chart__row").count() >= 8
+    clean(v)
+
+
+#: The first block of the text below the header, and how far its top sits from the header.
+TOP_BLOCK = """() => {
+  const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  for (const b of document.querySelectorAll('.md-content__inner > [id]')) {
+    const r = b.getBoundingClientRect();
+    if (r.bottom > top + 1) return [b.id, Math.round(r.top - top)];
+  }
+}"""
+
+
+def test_a_long_page_draws_only_the_blocks_near_the_screen(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    drawn = "id => document.querySelector(`#${id} .para-link`).checkVisibility({contentVisibilityAuto: true})"
+    skipped = page.evaluate(f"""() => [...document.querySelectorAll('.md-content__inner > p[id^="p-"]')]
+      .filter(p => !({drawn})(p.id)).length""")
+    total = page.locator(".md-content__inner > p[id^='p-']").count()
+    assert skipped > total / 2, f"{skipped} of {total} paragraphs skipped at load"
+    assert not page.evaluate(f"({drawn})('p-250')")
+    page.locator("#p-250").scroll_into_view_if_needed()  # an anchor still reaches a skipped block
+    page.wait_for_timeout(300)
+    assert page.evaluate(f"({drawn})('p-250')")
+    clean(v)
+
+
+@pytest.mark.parametrize("width_name", sorted(WIDTHS))
+def test_the_back_button_returns_to_the_paragraph_the_reader_left(server: str, visit: Callable[..., Visit],
+                                                                  width_name: str) -> None:
+    v = visit(WIDTHS[width_name])
+    page = v.open(server + PLAN)
+    page.evaluate("document.getElementById('p-250').scrollIntoView()")
+    page.mouse.wheel(0, 120)
+    page.wait_for_timeout(600)  # the reader stops scrolling: the place is remembered
+    left = page.evaluate(TOP_BLOCK)
+    page.locator(".doc-meta a[href$='regions/lishi/']").dispatch_event("click")  # Material's instant navigation
+    page.wait_for_url("**/regions/lishi/")
+    page.go_back()
+    page.wait_for_url("**/" + PLAN)
+    page.wait_for_timeout(800)
+    back = page.evaluate(TOP_BLOCK)
+    assert back[0] == left[0] and abs(back[1] - left[1]) <= 4, f"left at {left}, back at {back}"
+    clean(v)
+
+
+def test_a_plan_table_reads_as_cards_on_a_phone(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    table = page.locator("#t-1 table")
+    table.scroll_into_view_if_needed()
+    page.wait_for_selector("#t-1 table[data-cards]", timeout=5000)
+    cell = page.locator("#t-1 tbody tr").nth(1).locator("td").nth(3)  # 地区生产总值, 2015年: 67.9
+    assert cell.get_attribute("data-label") == "2015年"
+    assert cell.evaluate("c => getComputedStyle(c).display") != "table-cell"  # a line of the card, not a column
     clean(v)

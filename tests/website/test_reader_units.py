@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.search_cards import script
@@ -21,9 +22,23 @@ def test_search_cards_cannot_close_their_script_element() -> None:
     assert json.loads(inner)[0]["title"] == HOSTILE  # the reader still sees the text as written
 
 
+class _Elements(HTMLParser):
+    """The elements of an HTML fragment and the attributes of each, as a browser parses them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
 def test_chart_labels_are_escaped_for_html() -> None:
     html = bar_chart_html(HOSTILE, [(HOSTILE, [Row(HOSTILE, (Bar(5.0, HOSTILE),))])])
-    assert "<script>" not in html and "</script>" not in html and '"x"' not in html
+    parsed = _Elements()
+    parsed.feed(html)
+    assert {tag for tag, _ in parsed.found} <= {"figure", "figcaption", "div", "span", "svg", "rect", "title", "line"}
+    assert parsed.found[0] == ("figure", {"class": "bar-chart", "aria-label": HOSTILE})  # the attribute holds
     assert html.count("&lt;script&gt;") >= 4
 
 

@@ -4,34 +4,46 @@
 // its column: this script copies each column's header text onto its cells as
 // data-label, which the stylesheet prints before the value. Wider screens keep
 // the table (it scrolls, with shadows at the edges that have more columns).
+//
+// Only on a narrow screen (or when a window narrows): a wide screen keeps the
+// tables and does no work. Every table at once, not as each comes into view: a
+// table left a table until the reader reaches it is, for a screen reader or
+// axe, a data table with cells under blank headers (a 规划目标 over two columns).
+// The cost stays small because the tables far from the screen are not drawn
+// (reader.css, "Long pages"): their new attributes wait until they are.
 (function () {
   "use strict";
 
-  function label(root) {
-    Array.prototype.forEach.call(root.querySelectorAll(".corpus-table table"), function (table) {
-      if (table.dataset.cards || !table.tHead || !table.tHead.rows.length) return;
-      // a blank header continues the one before it (a 规划目标 over a level and a growth column)
-      var last = "";
-      var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-        last = (th.textContent || "").trim() || last;
-        return last;
-      });
-      Array.prototype.forEach.call(table.tBodies, function (body) {
-        Array.prototype.forEach.call(body.rows, function (row) {
-          Array.prototype.forEach.call(row.cells, function (cell, i) {
-            if (heads[i]) cell.setAttribute("data-label", heads[i]);
-            var text = (cell.textContent || "").trim();
-            if (!text || text === "—") cell.setAttribute("data-empty", "");
-          });
+  var NARROW = window.matchMedia("screen and (max-width: 37.5em)");  // reader.css's card layout
+
+  function label(table) {
+    if (table.dataset.cards || !table.tHead || !table.tHead.rows.length) return;
+    // a blank header continues the one before it (a 规划目标 over a level and a growth column)
+    var last = "";
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      last = (th.textContent || "").trim() || last;
+      return last;
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          if (heads[i]) cell.setAttribute("data-label", heads[i]);
+          var text = (cell.textContent || "").trim();
+          if (!text || text === "—") cell.setAttribute("data-empty", "");
         });
       });
-      table.dataset.cards = "1";
     });
+    table.dataset.cards = "1";
   }
 
+  function watch() {
+    if (NARROW.matches) Array.prototype.forEach.call(document.querySelectorAll(".corpus-table table"), label);
+  }
+
+  NARROW.addEventListener("change", watch);
   if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { label(document); });  // Material's instant navigation
+    document$.subscribe(watch);  // Material's instant navigation
   } else {
-    document.addEventListener("DOMContentLoaded", function () { label(document); });
+    document.addEventListener("DOMContentLoaded", watch);
   }
 })();

@@ -92,6 +92,11 @@ async function mountPage() {
   if (!host || host.dataset.mounted) return;
   host.dataset.mounted = "1";
   const params = new URLSearchParams(location.search);
+  // The term or indicator card (../search-card.js, loaded here only): drawn before the
+  // form is, in the same frame, so it never pushes what is already on screen down.
+  const { cardSlot } = await import("../search-card.js");
+  const card = cardSlot();
+  await card.show(params.get("q")).catch(() => {});
   const form = el("form", "edition-search-form");
   const input = el("input", "md-input edition-search-form__input");
   Object.assign(input, { type: "search", name: "q", value: params.get("q") || "", placeholder: "短语、地区、指标；空格分隔多个词" });
@@ -102,7 +107,7 @@ async function mountPage() {
   problems.setAttribute("role", "status");
   const output = el("div", "md-search-result edition-search-page__results");
   output.append(el("div", "md-search-result__meta", "输入词语或短语；空格分隔的几个词须同时出现"), el("ol", "md-search-result__list"));
-  host.append(form, filters, problems, output);
+  host.append(form, filters, card.element, problems, output);
   const m = await manifest();
   const { valid, unknown } = checkFilters(m, params);
   const select = ({ name, label }) => {
@@ -141,6 +146,8 @@ async function mountPage() {
   };
   wire(view, () => { remember(); view.run(); });
   input.addEventListener("input", remember);
+  const showCard = debounce(() => card.show(input.value).catch(() => {}), 150);
+  input.addEventListener("input", showCard);
   form.addEventListener("submit", (e) => e.preventDefault());
   for (const s of selects) s.addEventListener("change", () => { remember(); view.run(); });
   if (input.value) view.run();
