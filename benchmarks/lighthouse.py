@@ -35,18 +35,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from builder.chromium import CHROMIUM, CHROMIUM_ARGS
+from builder.pages.samples import SAMPLE_PAGES
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "tests" / "website" / "node" / "node_modules" / ".bin" / "lighthouse"
 
-PAGES = {
-    "home": "",
-    "report": "documents/lvliang-2021-gongzuobaogao/",
-    "plan": "documents/lishi-2021-shisiwu-guihua-gangyao/",
-    "search": "search/?q=三零",
-    "term": "glossary/sanling/",
-    "indicator": "indicators/gdp/",
-}
+PAGES = SAMPLE_PAGES
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
            "cumulative-layout-shift", "speed-index")

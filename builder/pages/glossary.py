@@ -48,7 +48,7 @@ from builder.pages import region_slogans, urls
 from builder.pages.analyses import Analysis
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
-from builder.pages.markdown import inline
+from builder.pages.markdown import door, inline
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -204,8 +204,7 @@ class GlossaryPages:
             return ""
         common = sorted(self.glossary.terms, key=lambda t: (-self._docs_count(t), -len(self.by_term[t.id]), t.term))
         links = "、".join(f"[{inline(t.term)}]({urls.link(src, term_page(t))})" for t in common[:HOME_TERMS])
-        return (f"-   **[术语]({urls.link(src, INDEX)})**\n\n"
-                f"    {len(self.glossary.terms)} 个提法的含义和出处；最常见的：{links}")
+        return door("术语", urls.link(src, INDEX), f"{len(self.glossary.terms)} 个提法的含义和出处；最常见的：{links}")
 
     def region_sections(self, region: Region, src: str) -> list[str]:
         """The region page's most used terms (``region_slogans``)."""

@@ -16,7 +16,7 @@ from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension, home_doors
 from builder.pages.listing import document_list
-from builder.pages.markdown import inline
+from builder.pages.markdown import door, inline
 from builder.pages.settings import SiteSettings
 
 #: Documents listed under each prefecture on the home page; the rest are on its page.
@@ -35,9 +35,9 @@ def prefecture_summary(cat: Catalogue, prefecture: Region, src: str) -> str:
 def documents_door(cat: Catalogue, src: str) -> str:
     docs = cat.documents
     prefectures = "、".join(f"[{inline(p.name)}]({urls.link(src, urls.region(p))})" for p in cat.prefectures())
-    return (f"-   **[文件]({urls.link(src, urls.PROVINCE)})**\n\n"
-            f"    {len(docs)} 份政府工作报告和规划纲要，按[地区]({urls.link(src, urls.PROVINCE)})、"
-            f"[年份]({urls.link(src, urls.YEARS)})、[类型]({urls.link(src, urls.TYPES)})浏览：{prefectures}")
+    return door("文件", urls.link(src, urls.PROVINCE),
+                f"{len(docs)} 份政府工作报告和规划纲要，按[地区]({urls.link(src, urls.PROVINCE)})、"
+                f"[年份]({urls.link(src, urls.YEARS)})、[类型]({urls.link(src, urls.TYPES)})浏览：{prefectures}")
 
 
 def render(cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extension] = ()) -> str:

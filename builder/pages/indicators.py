@@ -52,6 +52,7 @@ from builder.pages.indicator_data import (
 from builder.pages.indicator_levels import LevelViews, matrix_index, matrix_page
 from builder.pages.indicator_pages import IndicatorSite, downloads, section_order, sortable, title_text
 from builder.pages.indicator_panel import PANEL, panel_csv
+from builder.pages.markdown import door
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 
@@ -183,8 +184,7 @@ class IndicatorPages:
         if not present:
             return ""
         links = "、".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in present[:5])
-        return (f"-   **[指标]({urls.link(src, INDEX)})**\n\n"
-                f"    各地的目标和完成情况并列比较，每个数字都链接到原文段落：{links}")
+        return door("指标", urls.link(src, INDEX), f"各地的目标和完成情况并列比较，每个数字都链接到原文段落：{links}")
 
     def region_sections(self, region: Region, src: str) -> list[str]:
         """The region page's key figures (``region_figures``)."""

@@ -26,6 +26,12 @@ from builder.pages.annotate import Span
 from builder.pages.prerendered import wrap
 
 
+def door(label: str, href: str, body: str) -> str:
+    """One card of the home page's grid (Material's ``grid cards`` list): its title linked, then
+    ``body`` (Markdown, already escaped by the caller), indented into the list item."""
+    return f"-   **[{label}]({href})**\n\n    {body}"
+
+
 def inline(text: str) -> str:
     """Escape corpus inline text for Markdown (titles, notes), keeping **bold**: the same
     rendering as a block's text, with no marks."""

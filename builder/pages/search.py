@@ -17,6 +17,7 @@ from builder.pages import urls
 from builder.pages.analyses import Analysis
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
+from builder.pages.markdown import door
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 from builder.search.index import Layout, SearchAnalysis, document_chunks, index_files, layout
@@ -52,11 +53,11 @@ _PAGE = """\
 
 def home_door(src: str) -> str:
     action = urls.url_path(urls.link(src, RESULTS_PAGE))
-    return (f"-   **[搜索]({urls.link(src, RESULTS_PAGE)})**\n\n"
-            f'    <form class="home-search" action="{action}" method="get" role="search">'
-            '<label for="home-q">搜索全文：短语、地区、指标或术语</label>'
-            '<input id="home-q" name="q" type="search" placeholder="例如：三零、地区生产总值" '
-            'autocomplete="off"><button type="submit">搜索</button></form>')
+    return door("搜索", urls.link(src, RESULTS_PAGE),
+                f'<form class="home-search" action="{action}" method="get" role="search">'
+                '<label for="home-q">搜索全文：短语、地区、指标或术语</label>'
+                '<input id="home-q" name="q" type="search" placeholder="例如：三零、地区生产总值" '
+                'autocomplete="off"><button type="submit">搜索</button></form>')
 
 
 class SearchPages:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from builder.pages.samples import SAMPLE_PAGES
+
 from .browsing import SCHEMES, WIDTHS, Visit
 from .sitebuild import REPO
 
@@ -22,15 +24,7 @@ pytestmark = pytest.mark.browser
 
 AXE = REPO / "tests" / "website" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
-#: The home, report, plan, search, term and indicator pages.
-PAGES = {
-    "home": "",
-    "report": "documents/lvliang-2021-gongzuobaogao/",
-    "plan": "documents/lishi-2021-shisiwu-guihua-gangyao/",
-    "search": "search/?q=三零",
-    "term": "glossary/sanling/",
-    "indicator": "indicators/gdp/",
-}
+PAGES = SAMPLE_PAGES
 
 RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
