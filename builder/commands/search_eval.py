@@ -7,7 +7,8 @@ the header box in headless Chromium, as a Chinese IME commits it, and opens
 the results page ``search/?q=…`` for it. In each view every "more" button is
 pressed to the end ("更多结果" and each document's "本文更多结果"), and the
 units shown (title, heading, paragraph, table: ``data-unit``) are compared
-with the units whose folded text holds every term of the folded query:
+with the units whose folded text holds every term of the folded query (a
+term or one of its synonyms, from the site's ``search/synonyms.json``):
 
 - recall and precision of units, per query, averaged per family;
 - exact: the set shown equals the truth and no unit is shown twice;
@@ -35,6 +36,7 @@ from builder.pages.catalogue import Catalogue
 from builder.search.probe import Probe, Seen, serve
 from builder.search.queries import KINDS, Query, Truth, build_queries
 from builder.search.sitebuild import generate_docs, mkdocs
+from builder.search.synonyms import Synonyms
 
 VIEWS = ("dropdown", "page")
 
@@ -86,12 +88,12 @@ def run(args: argparse.Namespace) -> int:
             if per_kind[q.kind] <= args.limit:
                 kept.append(q)
         queries = kept
-    truth = Truth(docs)
     with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
         site = args.site
         if site is None:
             generate_docs(args.corpus, Path(tmp))
             site, _ = mkdocs(Path(tmp))
+        truth = Truth(docs, Synonyms.of_site(site))
         return evaluate(site, queries, truth, args.cold, args.show_misses, args.seed)
 
 

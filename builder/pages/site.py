@@ -29,6 +29,7 @@ from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension, document_files, load_extensions
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
+from builder.search import synonyms
 
 
 def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
@@ -74,6 +75,8 @@ def add_gathered_files(out: Output, cat: Catalogue, settings: SiteSettings,
     for ext in extensions:
         pages = dict(ext.pages())
         page = pages.get(search.RESULTS_PAGE)
-        if isinstance(page, str):  # the results page carries every feature's search cards
-            pages[search.RESULTS_PAGE] = page + search_cards.script(search_cards.cards(extensions))
+        if isinstance(page, str):  # the search feature: every feature's cards, and the names they share
+            cards = search_cards.cards(extensions)
+            pages[search.RESULTS_PAGE] = page + search_cards.script(cards)
+            pages[synonyms.SYNONYMS] = synonyms.table_json(synonyms.groups(c["keys"] for c in cards))
         out.add_all(pages, f"the {type(ext).__name__} feature")

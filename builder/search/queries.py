@@ -18,7 +18,8 @@ do that the project did not choose:
 
 The truth is judged at the level the site returns, the unit (title, heading,
 paragraph, table): a unit is expected for a query when its text, folded
-(``builder.search.normalise``), holds every term of the folded query.
+(``builder.search.normalise``), holds every term of the folded query, or for a
+term one of its synonyms (``builder.search.synonyms``: the site's own table).
 Unit ids are positions in the index's unit list (``index.all_units``), the
 ids the browser shows as ``data-unit``.
 """
@@ -37,6 +38,7 @@ from builder.corpus.load import Corpus
 from builder.corpus.model import Document
 from builder.search.index import all_units
 from builder.search.normalise import drop_chars, fold, query_terms
+from builder.search.synonyms import Synonyms
 
 KINDS = ("glossary", "region", "indicator", "random", "punct", "unquoted", "spaced",
          "traditional", "compat", "single", "multi")
@@ -240,17 +242,22 @@ def build_queries(corpus: Corpus, docs: list[Document], *, sample: int = 400, se
 class Truth:
     """Which units (and so which documents) hold a query, by the rule of the module docstring."""
 
-    def __init__(self, docs: list[Document]) -> None:
+    def __init__(self, docs: list[Document], synonyms: Synonyms | None = None) -> None:
+        self.synonyms = synonyms or Synonyms([])
         self.ids = [d.id for d in docs]
         units = all_units(docs)[0]  # unit ids as the index numbers them (ranges per document)
         self.doc_of = {uid: u.doc for uid, u in units}
         self.folded = {uid: fold(u.text) for uid, u in units}
 
+    def alternatives(self, query: str) -> list[list[str]]:
+        """Per term of the query, every string that counts as it (the term and its synonyms)."""
+        return [self.synonyms.alternatives(t) for t in query_terms(query)]
+
     def units(self, query: str) -> set[int]:
-        terms = query_terms(query)
-        if not terms:
+        wanted = self.alternatives(query)
+        if not wanted:
             return set()
-        return {uid for uid, text in self.folded.items() if all(t in text for t in terms)}
+        return {uid for uid, text in self.folded.items() if all(any(a in text for a in alts) for alts in wanted)}
 
     def expected(self, query: str) -> set[str]:
         """The documents that have a unit holding the query."""
@@ -258,11 +265,12 @@ class Truth:
 
     def split_documents(self, query: str) -> set[str]:
         """Documents that hold every term, though no unit of theirs holds them all (the second tier)."""
-        terms = query_terms(query)
-        if len(terms) < 2:
+        wanted = self.alternatives(query)
+        if len(wanted) < 2:
             return set()
-        per_doc: dict[int, set[str]] = {}
+        per_doc: dict[int, set[int]] = {}
         for uid, text in self.folded.items():
-            per_doc.setdefault(self.doc_of[uid], set()).update(t for t in terms if t in text)
+            per_doc.setdefault(self.doc_of[uid], set()).update(
+                k for k, alts in enumerate(wanted) if any(a in text for a in alts))
         whole = {self.doc_of[u] for u in self.units(query)}
-        return {self.ids[d] for d, found in per_doc.items() if len(found) == len(terms) and d not in whole}
+        return {self.ids[d] for d, found in per_doc.items() if len(found) == len(wanted) and d not in whole}

@@ -15,6 +15,7 @@ import pytest
 from builder.pages.catalogue import Catalogue
 from builder.search.queries import Truth
 from builder.search.segment import tokenizer
+from builder.search.synonyms import Synonyms
 
 from .browsing import SCREENSHOTS, WIDTHS, Page, Visit
 from .sitebuild import BuiltSite
@@ -29,7 +30,7 @@ DROWNED = "提升城市环境"
 
 @pytest.fixture(scope="module")
 def truth(built_site: BuiltSite) -> Truth:
-    return Truth(Catalogue(built_site.corpus).documents)
+    return Truth(Catalogue(built_site.corpus).documents, Synonyms.of_site(built_site.site))
 
 
 def search(page: Page, query: str) -> None:

@@ -1,5 +1,6 @@
 """The browser folds as the builder does: ``fold.js`` run in Chromium on the cases of
-``tests/search/folding_cases.yml``, the table ``tests/search/test_normalise.py`` runs in Python."""
+``tests/search/folding_cases.yml``, the table ``tests/search/test_normalise.py`` runs in Python;
+and expands synonyms as it does: ``synonyms.js`` on ``tests/search/synonym_cases.yml``."""
 
 from __future__ import annotations
 
@@ -82,3 +83,31 @@ def test_every_character_folds_alike_in_both_languages(server: str, browser) -> 
         v.close()
     differ = [(c, fold(c), g) for c, g in zip(text, got, strict=True) if fold(c) != g]
     assert not differ, differ[:20]
+
+
+SYNONYM_CASES = yaml.safe_load((Path(__file__).parents[1] / "search" / "synonym_cases.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def browser_alternatives(server: str, browser) -> list[list[str]]:
+    v = Visit(browser, 1280)
+    try:
+        page = v.open(server)
+        out = page.evaluate("""async (cases) => {
+          const { Synonyms } = await import(new URL("assets/javascripts/search/synonyms.js", location.href).href);
+          const table = new Synonyms(cases.groups);
+          return cases.alternatives.map((c) => table.alternatives(c.term));
+        }""", SYNONYM_CASES)
+        assert not v.foreign and not v.errors, (v.foreign, v.errors)
+        return out
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("i", range(len(SYNONYM_CASES["alternatives"])),
+                         ids=lambda i: SYNONYM_CASES["alternatives"][i]["term"])
+def test_the_browser_expands_each_synonym_case_as_the_builder(browser_alternatives: list, i: int) -> None:
+    from builder.search.synonyms import Synonyms
+
+    case = SYNONYM_CASES["alternatives"][i]
+    assert browser_alternatives[i] == Synonyms(SYNONYM_CASES["groups"]).alternatives(case["term"])

@@ -17,6 +17,7 @@ from builder.pages.catalogue import Catalogue
 from builder.search.normalise import fold
 from builder.search.probe import _REACH, DROPDOWN, RESULTS_PAGE
 from builder.search.queries import Truth
+from builder.search.synonyms import Synonyms
 
 from .browsing import Page, Visit
 from .sitebuild import BuiltSite
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def truth(built_site: BuiltSite) -> Truth:
-    return Truth(Catalogue(built_site.corpus).documents)
+    return Truth(Catalogue(built_site.corpus).documents, Synonyms.of_site(built_site.site))
 
 
 def dropdown(page: Page, query: str) -> list[int]:
@@ -167,3 +168,58 @@ def test_terms_found_only_in_different_paragraphs_list_the_documents_as_a_second
                 for uid in hits.locator("[data-term-unit]").evaluate_all("els => els.map(e => +e.dataset.termUnit)"):
                     assert term in truth.folded[uid]
     assert not v.errors and not v.foreign
+
+
+def _holding(truth: Truth, *forms: str) -> set[int]:
+    return {uid for uid, text in truth.folded.items() if any(fold(f) in text for f in forms)}
+
+
+@pytest.mark.parametrize("query, synonym", [("GDP", "地区生产总值"), ("规上工业增加值", "规模以上工业增加值")])
+def test_a_synonym_from_the_vocabulary_finds_the_units_written_the_other_way(
+        query: str, synonym: str, server: str, visit: Callable[..., Visit], truth: Truth) -> None:
+    """GDP found 7 documents where 地区生产总值 found 13, though the vocabulary lists GDP as its synonym."""
+    expected = truth.units(query)
+    assert expected == _holding(truth, query, synonym)
+    assert expected > _holding(truth, query), "the synonym adds units the typed form is not in"
+    assert_each_once(both_views(visit, server, query), expected)
+
+
+def test_a_hit_found_through_a_synonym_says_so(server: str, visit: Callable[..., Visit], truth: Truth) -> None:
+    """In the dropdown and on the results page: a unit without GDP but with 地区生产总值 is labelled 同义词."""
+    v = visit()
+    page = v.open(server)
+    for view, out in (("dropdown", DROPDOWN), ("results page", RESULTS_PAGE)):
+        shown = dropdown(page, "GDP") if view == "dropdown" else results_page(page, server, "GDP")
+        labels = page.eval_on_selector_all(f"{out} a[data-unit]", """els => Object.fromEntries(els.map(a => [
+          a.dataset.unit, (a.querySelector('.edition-search-hit__synonym') || {}).textContent || '']))""")
+        assert labels, view
+        for uid, label in labels.items():
+            if "gdp" in truth.folded[int(uid)]:
+                assert label == "", (view, uid, label)
+            else:
+                assert label == "同义词：地区生产总值", (view, uid, label)
+        assert any(labels.values()) and not all(labels.values()), view
+        assert set(shown) == truth.units("GDP")
+    assert not v.errors and not v.foreign
+
+
+def test_a_synonym_counts_inside_a_longer_term(server: str, visit: Callable[..., Visit], truth: Truth) -> None:
+    """GDP增长 finds 地区生产总值增长 too: a form inside a term is replaced by its group."""
+    expected = truth.units("GDP增长")
+    assert expected == _holding(truth, "GDP增长", "地区生产总值增长") and expected
+    assert_each_once(both_views(visit, server, "GDP增长"), expected)
+
+
+def test_the_synonym_table_is_the_vocabularies_own(built_site: BuiltSite) -> None:
+    """Every group comes from one indicator's names or one glossary term's forms; none is invented."""
+    import json
+
+    from builder.corpus.glossary import load_glossary
+    from builder.corpus.indicators import load_vocabulary
+
+    table = json.loads((built_site.site / "search" / "synonyms.json").read_text(encoding="utf-8"))["groups"]
+    entries = [{fold(n) for n in [i.name, *i.synonyms]} for i in load_vocabulary(built_site.corpus.root).indicators]
+    entries += [{fold(n) for n in [t.term, *t.variants]} for t in load_glossary(built_site.corpus.root).terms]
+    assert ["gdp", "地区生产总值", "地区生产总值gdp"] in table
+    for group in table:
+        assert any(set(group) <= e for e in entries), group

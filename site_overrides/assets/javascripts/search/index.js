@@ -172,3 +172,100 @@ export class Candidates {
     return [];
   }
 }
+
+/** One Candidates read in ascending order up to any bound, whatever the span of its own ranges. */
+class Stream {
+  constructor(c) {
+    this.c = c;
+    this.buf = [...c.initial];
+  }
+
+  /** The first unit not yet read (Infinity once every candidate is known). */
+  get frontier() {
+    return this.c.complete ? Infinity : this.c.window * this.c.span;
+  }
+
+  /** The candidates below `end` not yet taken. */
+  async upTo(end) {
+    while (this.frontier < end) this.buf.push(...await this.c.next());
+    let i = 0;
+    while (i < this.buf.length && this.buf[i] < end) i++;
+    return this.buf.splice(0, i);
+  }
+
+  /** Leave the candidates below `end` unread: whole ranges of its own below `end` are never fetched. */
+  skip(end) {
+    const c = this.c;
+    if (this.frontier < end && Number.isFinite(end)) {
+      c.window = Math.max(c.window, Math.floor(end / c.span));
+      if (c.window >= c.windows) c.complete = true;
+    } else if (!Number.isFinite(end)) {
+      c.complete = true;
+    }
+    while (this.buf.length && this.buf[0] < end) this.buf.shift();
+  }
+}
+
+/**
+ * The candidates of a query whose terms have alternatives (synonyms.js): units that hold,
+ * for every term, all the grams of one of its alternatives. The terms with one alternative
+ * are looked up together, as Candidates does; a term with several is the union of one
+ * Candidates per alternative. Same interface as Candidates (initial, complete, next()).
+ */
+export class AnyCandidates {
+  constructor(alternatives) {
+    this.alternatives = alternatives;
+    this.initial = [];
+    this.complete = true;
+    this.window = 0;
+    this.windows = 0;
+  }
+
+  async start() {
+    this.m = await manifest();
+    const single = this.alternatives.filter((a) => a.length === 1).map((a) => a[0]);
+    const parts = single.length ? [[new Candidates(single)]] : [];
+    for (const alts of this.alternatives) if (alts.length > 1) parts.push(alts.map((t) => new Candidates([t])));
+    await Promise.all(parts.flat().map((c) => c.start()));
+    this.parts = parts.map((part) => part.map((c) => new Stream(c)));
+    const paged = parts.flat().filter((c) => !c.complete);
+    if (!paged.length) {
+      this.initial = await this.read(Infinity);
+      return this;
+    }
+    this.span = Math.min(...paged.map((c) => c.span));
+    this.windows = Math.ceil(this.m.units / this.span);
+    this.complete = false;
+    return this;
+  }
+
+  /** The candidates below `end` not yet returned: the union within each part, intersected across parts.
+   *  A part after an empty intersection is not read (its pages are not fetched for this range). */
+  async read(end) {
+    let out = null;
+    for (const part of this.parts) {
+      if (out && !out.length) { for (const s of part) s.skip(end); continue; }
+      const lists = await Promise.all(part.map((s) => s.upTo(end)));
+      const union = [...new Set(lists.flat())].sort((a, b) => a - b);
+      out = out === null ? union : intersect(out, union);
+    }
+    return out || [];
+  }
+
+  async next() {
+    while (this.window < this.windows) {
+      this.window += 1;
+      this.complete = this.window >= this.windows;
+      const ids = await this.read(this.complete ? Infinity : this.window * this.span);
+      if (ids.length) return ids;
+    }
+    this.complete = true;
+    return [];
+  }
+}
+
+/** The candidates of a query given, per term, the strings that count as it. */
+export function candidatesOf(alternatives) {
+  if (alternatives.every((a) => a.length === 1)) return new Candidates(alternatives.map((a) => a[0]));
+  return new AnyCandidates(alternatives);
+}

@@ -59,6 +59,8 @@ function hitItem(id, hit, key) {
   a.href = docUrl(id, hit.anchor);
   const label = hit.kind === "h" ? "" : (hit.section || KIND_LABEL[hit.kind]);
   if (label || hit.kind === "b") a.append(el("span", "edition-search-hit__section", [label, KIND_LABEL[hit.kind]].filter(Boolean).join(" · ")));
+  // a term as typed is not in this unit, a synonym of it is (GDP -> 地区生产总值): say so
+  if (hit.synonyms && hit.synonyms.length) a.append(el("span", "edition-search-hit__synonym", `同义词：${hit.synonyms.join("、")}`));
   a.append(snippet(hit));
   const item = el("li");
   item.append(a);

@@ -6,16 +6,16 @@
  * of the first tier is never repeated here.
  */
 import { accepts } from "./filters.js";
-import { Candidates, chunk, docOf } from "./index.js";
+import { candidatesOf, chunk, docOf } from "./index.js";
 import { hitOrder } from "./rank.js";
 
 const DOCS_PER_SCREEN = 10;    // documents verified per screen
 export const HITS_PER_TERM = 2; // paragraphs shown per term and document
 const CHUNKS_PER_SCREEN = 40;  // text chunks read per screen, at most
 
-/** Every candidate unit of one term, in ascending order. */
-async function allCandidates(term) {
-  const c = await new Candidates([term]).start();
+/** Every candidate unit of one term (any of its alternatives), in ascending order. */
+async function allCandidates(alts) {
+  const c = await candidatesOf([alts]).start();
   const ids = [...c.initial];
   while (!c.complete) ids.push(...await c.next());
   return ids;
@@ -41,7 +41,7 @@ export class SplitSearch {
 
   async start() {
     const m = this.search.m;
-    const lists = await Promise.all(this.terms.map(allCandidates));
+    const lists = await Promise.all(this.search.wanted.map((w) => allCandidates(w.alts)));
     const first = new Set(this.search.shown.map((g) => g.doc));
     const perDoc = new Map();
     lists.forEach((ids, k) => {
@@ -74,7 +74,7 @@ export class SplitSearch {
           const n = Math.floor(uid / size);
           const data = await chunk(n);
           budget -= 1;
-          const hit = this.search.check(data, uid - n * size, [this.terms[k]]);
+          const hit = this.search.check(data, uid - n * size, [this.search.wanted[k]]);
           if (hit) {
             hit.uid = uid;
             g.info = data.d[String(g.doc)];

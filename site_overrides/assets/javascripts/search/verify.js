@@ -1,14 +1,16 @@
 /*
  * Verification: one search, from candidate units (index.js) to hits. A
  * candidate holds every gram of the query; only a unit whose folded text
- * holds every term as a substring is a hit, so a hit is never a guess.
+ * holds every term (or, for a term, one of its synonyms: synonyms.js) as a
+ * substring is a hit, so a hit is never a guess.
  * Documents are verified a screen at a time, with the bytes of a screen
  * bounded (CHUNKS_PER_SCREEN).
  */
 import { accepts } from "./filters.js";
 import { Folding, folding } from "./fold.js";
-import { Candidates, chunk, docOf } from "./index.js";
+import { candidatesOf, chunk, docOf } from "./index.js";
 import { byPrior, byScore, docPrior, groupScore, hitOrder, hitScore } from "./rank.js";
+import { synonyms } from "./synonyms.js";
 
 const DOCS_PER_SCREEN = 10;   // documents verified per screen of results
 export const HITS_PER_DOC = 2; // hits shown per document before "more in this document"
@@ -19,6 +21,7 @@ export class Search {
   constructor(query, filters) {
     this.query = query;
     this.terms = [];
+    this.wanted = [];      // per term: {term, alts}, the strings that count as it
     this.filters = filters || {};
     this.docs = [];        // [{doc, uids, next, hits, score}] in verification order
     this.cursor = 0;       // next document to verify
@@ -30,7 +33,9 @@ export class Search {
   async start() {
     this.folding = await (await folding()).prepare(this.query);
     this.terms = this.folding.terms(this.query);
-    this.source = await new Candidates(this.terms).start();
+    const table = await synonyms();
+    this.wanted = this.terms.map((term) => ({ term, alts: table.alternatives(term) }));
+    this.source = await candidatesOf(this.wanted.map((w) => w.alts)).start();
     this.m = this.source.m;
     this.addCandidates(this.source.initial);
     if (!this.source.complete) await this.nextPage();
@@ -143,21 +148,34 @@ export class Search {
     return { fetched, fresh };
   }
 
-  /** The hit unit `i` of a chunk is, if its folded text holds every one of `terms`; else null. */
-  check(data, i, terms = this.terms) {
+  /** The hit unit `i` of a chunk is, if its folded text holds every one of `wanted` (a term or one of
+   *  its alternatives); else null. `synonyms`: what the page says where a term as typed is not there
+   *  but a synonym is (地区生产总值 for GDP), for the hit's 同义词 label. */
+  check(data, i, wanted = this.wanted) {
     const [d, anchor, kind, section, text, cuts] = data.u[i];
     const mapped = this.folding.map(text);
     const ranges = [];
-    for (const term of terms) {
-      let at = mapped.folded.indexOf(term);
-      if (at < 0) return null;
-      while (at >= 0) {
-        ranges.push(Folding.original(mapped, at, at + term.length));
-        at = mapped.folded.indexOf(term, at + term.length);
+    const via = [];
+    for (const { term, alts } of wanted) {
+      const before = ranges.length;
+      for (const alt of alts) {
+        for (let at = mapped.folded.indexOf(alt); at >= 0; at = mapped.folded.indexOf(alt, at + alt.length)) {
+          ranges.push(Folding.original(mapped, at, at + alt.length));
+        }
+      }
+      if (ranges.length === before) return null;
+      if (!mapped.folded.includes(term)) {
+        for (const [s, e] of ranges.slice(before)) if (!via.includes(text.slice(s, e))) via.push(text.slice(s, e));
       }
     }
-    ranges.sort((a, b) => a[0] - b[0]);
-    const score = hitScore(kind, text, cuts, ranges);
-    return { doc: d, anchor, kind, section: data.s[section], text, ranges, score };
+    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged = [];
+    for (const r of ranges) {  // alternatives can overlap (gdp inside 地区生产总值gdp): mark each character once
+      const last = merged[merged.length - 1];
+      if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    const score = hitScore(kind, text, cuts, merged);
+    return { doc: d, anchor, kind, section: data.s[section], text, ranges: merged, score, synonyms: via };
   }
 }
