@@ -8,6 +8,7 @@ The header dropdown and the results page (``search/?q=…``) are read after pres
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -223,3 +224,8 @@ def test_the_synonym_table_is_the_vocabularies_own(built_site: BuiltSite) -> Non
     assert ["gdp", "地区生产总值", "地区生产总值gdp"] in table
     for group in table:
         assert any(set(group) <= e for e in entries), group
+    help_text = (built_site.docs / "search" / "index.md").read_text(encoding="utf-8")
+    examples = re.findall(r"搜 (\S+) 也找到写“([^”]+)”", help_text)
+    assert len(examples) == 2, "the search help shows its synonym examples"
+    for typed, written in examples:
+        assert any({fold(typed), fold(written)} <= set(g) for g in table), (typed, written)
