@@ -211,6 +211,15 @@ def test_a_synonym_counts_inside_a_longer_term(server: str, visit: Callable[...,
     assert_each_once(both_views(visit, server, "GDP增长"), expected)
 
 
+def test_a_synonym_term_beside_another_term_reaches_every_unit_once(
+        server: str, visit: Callable[..., Visit], truth: Truth) -> None:
+    """GDP's alternatives are a union, intersected with 发展's list (the paged lists of a large index
+    are tried in ``test_search_candidates.py``)."""
+    expected = truth.units("GDP 发展")
+    assert expected == {uid for uid in _holding(truth, "GDP", "地区生产总值") if "发展" in truth.folded[uid]}
+    assert_each_once(both_views(visit, server, "GDP 发展"), expected)
+
+
 def test_the_synonym_table_is_the_vocabularies_own(built_site: BuiltSite) -> None:
     """Every group comes from one indicator's names or one glossary term's forms; none is invented."""
     import json

@@ -213,8 +213,10 @@ class Stream {
  * Candidates per alternative. Same interface as Candidates (initial, complete, next()).
  */
 export class AnyCandidates {
-  constructor(alternatives) {
+  /** `make(terms)`: the Candidates of terms looked up together (a test passes its own). */
+  constructor(alternatives, make = (terms) => new Candidates(terms)) {
     this.alternatives = alternatives;
+    this.make = make;
     this.initial = [];
     this.complete = true;
     this.window = 0;
@@ -224,8 +226,8 @@ export class AnyCandidates {
   async start() {
     this.m = await manifest();
     const single = this.alternatives.filter((a) => a.length === 1).map((a) => a[0]);
-    const parts = single.length ? [[new Candidates(single)]] : [];
-    for (const alts of this.alternatives) if (alts.length > 1) parts.push(alts.map((t) => new Candidates([t])));
+    const parts = single.length ? [[this.make(single)]] : [];
+    for (const alts of this.alternatives) if (alts.length > 1) parts.push(alts.map((t) => this.make([t])));
     await Promise.all(parts.flat().map((c) => c.start()));
     this.parts = parts.map((part) => part.map((c) => new Stream(c)));
     const paged = parts.flat().filter((c) => !c.complete);
@@ -233,8 +235,9 @@ export class AnyCandidates {
       this.initial = await this.read(Infinity);
       return this;
     }
+    // ranges of the smallest span any part reads by, over the id space the parts cover
     this.span = Math.min(...paged.map((c) => c.span));
-    this.windows = Math.ceil(this.m.units / this.span);
+    this.windows = Math.ceil(Math.max(...paged.map((c) => c.windows * c.span)) / this.span);
     this.complete = false;
     return this;
   }
