@@ -27,6 +27,7 @@ a site built with it.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -138,7 +139,10 @@ def run(args: argparse.Namespace) -> int:
             return 0
         out.parent.mkdir(parents=True, exist_ok=True)
         # The generated files wait on disk beside the output, not in memory (``Output``'s spill):
-        # the scratch folder goes when the build ends, written in or failed.
+        # the scratch folder goes when the build ends, written in or failed; one a killed run
+        # left behind goes now.
+        for stale in out.parent.glob(f".{out.name}-generating-*"):
+            shutil.rmtree(stale, ignore_errors=True)
         with tempfile.TemporaryDirectory(prefix=f".{out.name}-generating-", dir=out.parent) as scratch:
             with checked_corpus(args) as (corpus, settings):
                 files = generate(corpus, settings, spill=Path(scratch))
