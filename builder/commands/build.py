@@ -1,8 +1,9 @@
 """Generate the MkDocs pages and data files from the corpus.
 
 Refuses a corpus that fails ``builder check`` (every error is printed as
-``file:line``). Everything is generated in memory first, so a broken corpus
-never touches the last good ``build/docs``. Then only files whose bytes
+``file:line``). Everything is generated first, into a scratch folder beside
+the output (so memory does not grow with the bytes generated), so a broken
+corpus never touches the last good ``build/docs``. Then only files whose bytes
 changed are written (each atomically) and files no longer generated are
 removed (``builder.incremental``): a rebuild with no change writes no file,
 an edit to one document rewrites only the files that depend on it. When no
@@ -26,8 +27,10 @@ a site built with it.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -111,7 +114,7 @@ def failed(exc: Exception, out: Path) -> int:
     return 1
 
 
-def write_docs(files: dict[str, str | bytes], out: Path, inputs: dict[str, str], documents: int) -> int:
+def write_docs(files: Mapping[str, str | bytes], out: Path, inputs: dict[str, str], documents: int) -> int:
     """Write only what changed into ``out`` and record the inputs (``builder build`` and ``merge``)."""
     try:
         changes = sync_tree(files, out, keep=frozenset({STATE_FILE}))
@@ -134,11 +137,18 @@ def run(args: argparse.Namespace) -> int:
         if not args.force and up_to_date(out, inputs):
             print(f"{out} is up to date (no input changed); nothing written")
             return 0
-        with checked_corpus(args) as (corpus, settings):
-            files = generate(corpus, settings)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # The generated files wait on disk beside the output, not in memory (``Output``'s spill):
+        # the scratch folder goes when the build ends, written in or failed; one a killed run
+        # left behind goes now.
+        for stale in out.parent.glob(f".{out.name}-generating-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix=f".{out.name}-generating-", dir=out.parent) as scratch:
+            with checked_corpus(args) as (corpus, settings):
+                files = generate(corpus, settings, spill=Path(scratch))
+            return write_docs(files, out, inputs, len(corpus.documents))
     except (CheckFailed, CorpusError, CatalogueError, ValueError, OSError) as exc:
         return failed(exc, out)
-    return write_docs(files, out, inputs, len(corpus.documents))
 
 
 def run_shard(args: argparse.Namespace) -> int:

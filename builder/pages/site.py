@@ -7,7 +7,8 @@ unsafe path or two sources of one path stop the build with both named
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from builder.corpus.load import REGIONS_FILE, Corpus
 from builder.corpus.model import Document
@@ -32,11 +33,12 @@ from builder.pages.settings import SiteSettings
 from builder.search import synonyms
 
 
-def generate(corpus: Corpus, settings: SiteSettings) -> dict[str, str | bytes]:
-    """Every generated file; ``OutputError`` when a path is unsafe or two sources share one."""
+def generate(corpus: Corpus, settings: SiteSettings, spill: Path | None = None) -> Mapping[str, str | bytes]:
+    """Every generated file; ``OutputError`` when a path is unsafe or two sources share one.
+    ``spill``: a scratch folder the files are kept in rather than in memory (``Output``)."""
     cat = Catalogue(corpus)
     extensions = load_extensions(cat, settings)
-    out = Output()
+    out = Output(spill)
     add_document_files(out, cat, settings, extensions, cat.documents)
     add_gathered_files(out, cat, settings, extensions)
     return out.sorted()

@@ -48,8 +48,9 @@ Files (``docs_dir``-relative, all under ``search/``):
 from __future__ import annotations
 
 import json
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -98,7 +99,7 @@ def _base36(n: int) -> str:
 _SMALL = [_base36(i) for i in range(36 ** 3)]
 
 
-def encode_gaps(ids: list[int]) -> str:
+def encode_gaps(ids: Iterable[int]) -> str:
     """Sorted unit ids as base-36 gaps: ``[12, 13, 16]`` -> ``"c,1,3"``."""
     prev = 0
     parts = []
@@ -152,7 +153,7 @@ def shard_count(inline_bytes: int) -> int:
     return n
 
 
-def gram_files(post: dict[str, list[int]]) -> dict[str, str]:
+def gram_files(post: Mapping[str, Sequence[int]]) -> dict[str, str]:
     encoded = {g: encode_gaps(ids) for g, ids in post.items()}
     inline = sum(len(g.encode()) + len(e) + 8 for g, e in encoded.items() if len(e) <= INLINE_BYTES)
     shards = shard_count(inline)
@@ -178,7 +179,7 @@ def gram_files(post: dict[str, list[int]]) -> dict[str, str]:
     return files
 
 
-def paginate(ids: list[int], encoded_bytes: int) -> tuple[int, dict[int, str]]:
+def paginate(ids: Sequence[int], encoded_bytes: int) -> tuple[int, dict[int, str]]:
     """A long posting list cut at unit ranges: ``(j, {range number: gaps})``.
 
     A range spans ``RANGE_UNITS << j`` units, ``j`` the largest that keeps an
@@ -302,11 +303,20 @@ class SearchAnalysis:
         return {"grams": postings(list(enumerate(units))), "t2s": traditional_in(u.text for u in units)}
 
 
-def merged_postings(lay: Layout, analysed: Iterable[dict]) -> tuple[dict[str, list[int]], str]:
+#: Unit ids as 32-bit unsigned integers: 4 bytes a posting (a Python int in a list costs 36).
+POSTING_TYPE = "I"
+assert array(POSTING_TYPE).itemsize == 4
+
+
+def merged_postings(lay: Layout, analysed: Iterable[dict]) -> tuple[dict[str, array], str]:
     """gram -> sorted unit ids of the whole index, from each document's own postings
     (``SearchAnalysis``): its local ids shifted to the document's first unit; and the traditional
-    characters of every document. One pass, one document at a time (``analysed`` may be a generator)."""
-    out: dict[str, list[int]] = defaultdict(list)
+    characters of every document. One pass, one document at a time (``analysed`` may be a generator).
+
+    Why arrays: the whole index's postings are the one thing a build holds for every document at
+    once (about 45,000 per document); as Python ints in lists they took 1.6 MB per document, most
+    of the builder's peak memory at N = 1,000. In ``array("I")`` they take a ninth of that."""
+    out: dict[str, array] = defaultdict(lambda: array(POSTING_TYPE))
     traditional: set[str] = set()
     for first, part in zip(lay.first_units, analysed, strict=True):
         for g, ids in part["grams"].items():

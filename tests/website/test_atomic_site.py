@@ -92,3 +92,15 @@ def test_a_corpus_that_fails_check_leaves_the_previous_site(built: Path, tmp_pat
     run = subprocess.run(site_command(built, corpus), capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 1 and f"{doc}:" in run.stderr and "a <script> tag" in run.stderr
     assert snapshot(built / "site") == before
+
+
+def test_no_build_leaves_its_scratch_folder_behind(built: Path, tmp_path: Path) -> None:
+    """The generated files wait in ``.docs-generating-*`` beside the docs folder until written in;
+    it is gone after a good build (the fixture) and after one that failed."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURE, corpus)
+    (corpus / DOC).write_text((corpus / DOC).read_text(encoding="utf-8").replace(
+        "各位代表： {#p-4}", "各位代表<script>alert(1)</script> {#p-4}"), encoding="utf-8")
+    run = subprocess.run(site_command(built, corpus), capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 1
+    assert not list(built.glob(".docs-generating-*"))
