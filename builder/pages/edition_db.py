@@ -1,7 +1,9 @@
-"""The whole edition as one SQLite file (``data/edition.sqlite``), readable as it is.
+"""The whole edition as one SQLite file, published gzip-compressed (``data/edition.sqlite.gz``).
 
-Open it with Python's ``sqlite3``, pandas (``read_sql``) or Datasette. Tables,
-English column names, every row with its site-relative ``permalink``:
+Compressed it is a quarter of its size: ``gunzip edition.sqlite.gz`` (or Python's
+``gzip``, 7-Zip) gives ``edition.sqlite``, readable as it is. Open that with Python's
+``sqlite3``, pandas (``read_sql``) or Datasette. Tables, English column names, every
+row with its site-relative ``permalink``:
 
 - ``documents``: one row per document (region, codes, year, type, title);
 - ``paragraphs``: every heading, paragraph and table of every document, in
@@ -29,6 +31,7 @@ English column names, every row with its site-relative ``permalink``:
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -41,7 +44,7 @@ from builder.glossary.occurrences import Occurrence
 from builder.indicators.record import Record
 from builder.pages.indicator_panel import PANEL_FIELDS, panel_rows
 
-DB = "data/edition.sqlite"
+DB = "data/edition.sqlite.gz"
 
 
 #: What builds the full-text index in a copy of the file (see the module docstring; the page
@@ -79,7 +82,8 @@ def _create(db: sqlite3.Connection) -> None:
 
 def edition_sqlite(corpus: Corpus, vocabulary: Vocabulary, records: list[Record], parents: list[ParentTarget],
                    glossary: Glossary, occurrences: list[Occurrence]) -> bytes:
-    """The file's bytes (built in a temporary file, as SQLite wants a file)."""
+    """The gzip file's bytes (the database built in a temporary file, as SQLite wants a file;
+    no time stamp in the gzip header, so the same edition gives the same bytes)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "edition.sqlite"
         db = sqlite3.connect(path)
@@ -90,7 +94,7 @@ def edition_sqlite(corpus: Corpus, vocabulary: Vocabulary, records: list[Record]
             db.execute("VACUUM")
         finally:
             db.close()
-        return path.read_bytes()
+        return gzip.compress(path.read_bytes(), mtime=0)
 
 
 def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, records: list[Record],
@@ -107,8 +111,7 @@ def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, record
                 caption = b.anchor
             anchor = b.anchor or caption
             db.execute("INSERT INTO paragraphs (doc_id, position, kind, anchor, text, permalink) "
-                             "VALUES (?,?,?,?,?,?)", (doc.id, i, b.kind, anchor, b.plain_text,
-                                                     _permalink(doc.id, anchor)))
+                       "VALUES (?,?,?,?,?,?)", (doc.id, i, b.kind, anchor, b.plain_text, _permalink(doc.id, anchor)))
     for ind in vocabulary.indicators:
         db.execute("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)",
                    (ind.id, ind.name, ind.name_en, ind.category, ind.measure, "、".join(ind.units),
