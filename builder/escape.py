@@ -13,8 +13,9 @@ functions, chosen for where it lands:
 ``page_title``     ``title:`` / ``description:`` of a generated page's front matter (YAML)
 ``html_text``      text inside raw HTML the builder writes (``<li><a>…</a></li>``)
 ``html_attr``      a quoted HTML attribute value the builder writes
-``title``          a ``title`` attribute, a Markdown link title, an attribute-list value
-                   (``data-tip="…"``): safe against the double decoding of Material's
+``title``          a ``title`` attribute, a Markdown link title, an attribute-list value,
+                   the glossary popup's texts (``glossary/tips.json``): safe against the
+                   double decoding of Material's
                    ``content.tooltips``, which reads the decoded ``title`` and inserts it
                    as HTML; so no ``< > & " ' `` survives, not even as an entity
 ``code``           a Markdown code span (a file name, a hash, a code)

@@ -60,7 +60,7 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "page": urls.url_path(urls.document(doc)),
         "text": urls.text_download(doc),
         "source_page": urls.url_path(urls.source_page(doc)),  # the raw span beside the edition
-        "raw": urls.raw_download(doc),  # the raw span, as the raw file has it
+        "raw_file": settings.blob_url(urls.raw_file(doc)),  # the raw file in the repository; the span: source.lines
         "corpus_file": settings.blob_url(urls.corpus_file(doc)),
         "edit": settings.edit_url(urls.corpus_file(doc)),
     }

@@ -41,12 +41,14 @@ def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
     return f"{settings.new_issue_url()}?{urlencode(query)}"
 
 
-def source_links(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
-    """The card's links to the original: the source page and the raw span's download."""
+def source_links(doc: Document, src: str, extensions: Sequence[Extension], settings: SiteSettings) -> str:
+    """The card's links to the original: the source page (which also makes the span's download)
+    and the raw file in the repository, at the span's lines."""
     if not any(link for link in raw_links(doc, src, extensions)):
         return ""
+    first, last = doc.meta.source.line_range
     return (f" · [原文与编辑改动]({urls.link(src, urls.source_page(doc))}) · "
-            f"[下载原文 .txt]({urls.link(src, urls.raw_download(doc))})")
+            f"[原始文件（仓库中）]({settings.blob_url(urls.raw_file(doc))}#L{first}-L{last})")
 
 
 def year_text(doc: Document, src: str) -> str:
@@ -90,7 +92,7 @@ def metadata_card(cat: Catalogue, doc: Document, src: str, settings: SiteSetting
     span = f"{first}–{last}" if last != first else f"{first}"
     rows.append(("来源", f"原始文件 {code(source.file)} 第 {span} 行，"
                        f"SHA-256 {code(source.sha256)}（[说明]({urls.link(src, urls.METHODOLOGY)})）"
-                       + source_links(doc, src, extensions)))
+                       + source_links(doc, src, extensions, settings)))
     rows.append(("下载", f"[纯文本 .txt]({urls.link(src, urls.text_download(doc))}) · "
                        f"[语料源文件（仓库）]({settings.blob_url(urls.corpus_file(doc))})"))
     card = "\n\n".join(f"{term}\n:   {value}" for term, value in rows)

@@ -1,20 +1,25 @@
-"""The whole edition as one SQLite file (``data/edition.sqlite``), readable as it is.
+"""The whole edition as one SQLite file, published gzip-compressed (``data/edition.sqlite.gz``).
 
-Open it with Python's ``sqlite3``, pandas (``read_sql``) or Datasette. Tables,
-English column names, every row with its site-relative ``permalink``:
+Compressed it is a quarter of its size: ``gunzip edition.sqlite.gz`` (or Python's
+``gzip``, 7-Zip) gives ``edition.sqlite``, readable as it is. Open that with Python's
+``sqlite3``, pandas (``read_sql``) or Datasette. Tables, English column names, every
+row with its site-relative ``permalink``:
 
 - ``documents``: one row per document (region, codes, year, type, title);
 - ``paragraphs``: every heading, paragraph and table of every document, in
-  order, with its anchor (a table's rows point at its caption's anchor);
-- ``paragraphs_fts``: a full-text index of ``paragraphs.text`` (FTS5 with
-  the trigram tokenizer, which needs no word segmentation: a query matches
-  exactly the paragraphs containing the string), for three characters or more:
-  ``SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '"转型出雏型"'``.
-  Datasette offers it as the table's search box;
-- ``paragraphs_grams``: the same paragraphs as overlapping two-character
-  tokens (``转型 型出 出雏 雏型``), for the two-character words trigrams cannot
-  find (六新, 三零): ``WHERE paragraphs_grams MATCH '"六新"'``; a longer phrase
-  is the phrase of its bigrams (``bigram_query``). Its rowid is the paragraph id;
+  order, with its anchor (a table's rows point at its caption's anchor).
+  Find the paragraphs containing a string with ``instr``:
+  ``SELECT permalink FROM paragraphs WHERE instr(text, '六新') > 0`` (exact, any
+  length; a scan of the text, well under a second for thousands of documents);
+- no full-text index is shipped (it was half the file): one command builds
+  one in the researcher's copy, ``sqlite3 edition.sqlite "…"`` with the two
+  statements of ``FTS_SQL`` (quoted in the README and ``datapackage.json``):
+  an FTS5 table ``paragraphs_fts`` over ``paragraphs.text`` with the trigram
+  tokenizer (no word segmentation: a query matches exactly the paragraphs
+  containing the string, for three characters or more; Datasette then offers
+  it as the table's search box), queried as
+  ``SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '"转型出雏型"'``
+  (``rowid`` is ``paragraphs.id``);
 - ``indicators``, ``indicator_records`` (the columns of the panel download,
   ``builder.pages.indicator_panel``), ``parent_targets`` (targets from
   outside the corpus, with source and date);
@@ -26,6 +31,7 @@ English column names, every row with its site-relative ``permalink``:
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -38,35 +44,13 @@ from builder.glossary.occurrences import Occurrence
 from builder.indicators.record import Record
 from builder.pages.indicator_panel import PANEL_FIELDS, panel_rows
 
-DB = "data/edition.sqlite"
+DB = "data/edition.sqlite.gz"
 
 
-def _runs(text: str) -> list[str]:
-    """Maximal runs of letters and digits: the characters FTS5's unicode61 tokenizer keeps."""
-    out, run = [], []
-    for ch in text:
-        if ch.isalnum():
-            run.append(ch)
-        elif run:
-            out.append("".join(run))
-            run = []
-    if run:
-        out.append("".join(run))
-    return out
-
-
-def bigrams(text: str) -> str:
-    """``转型出雏型，六新`` -> ``转型 型出 出雏 雏型 六新``: no token spans punctuation, so a
-    phrase of consecutive bigrams matches exactly where the string occurs."""
-    grams: list[str] = []
-    for run in _runs(text):
-        grams += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
-    return " ".join(grams)
-
-
-def bigram_query(phrase: str) -> str:
-    """The MATCH expression for ``paragraphs_grams`` of a phrase of two characters or more."""
-    return '"' + bigrams(phrase) + '"'
+#: What builds the full-text index in a copy of the file (see the module docstring; the page
+#: and ``datapackage.json`` quote it).
+FTS_SQL = ("CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id', "
+           "tokenize='trigram'); INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');")
 
 _SQL_TYPES = {"string": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
 
@@ -82,9 +66,6 @@ def _create(db: sqlite3.Connection) -> None:
         CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, doc_id TEXT REFERENCES documents(id), position INTEGER,
             kind TEXT, anchor TEXT, text TEXT, permalink TEXT);
         CREATE INDEX paragraphs_doc ON paragraphs(doc_id, position);
-        CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id',
-            tokenize='trigram');
-        CREATE VIRTUAL TABLE paragraphs_grams USING fts5(grams, content='', tokenize='unicode61');
         CREATE TABLE indicators (id TEXT PRIMARY KEY, name_zh TEXT, name_en TEXT, category TEXT, measure TEXT,
             units TEXT, normal_unit TEXT, definition TEXT, definition_source TEXT);
         CREATE TABLE indicator_records (id INTEGER PRIMARY KEY,
@@ -101,7 +82,8 @@ def _create(db: sqlite3.Connection) -> None:
 
 def edition_sqlite(corpus: Corpus, vocabulary: Vocabulary, records: list[Record], parents: list[ParentTarget],
                    glossary: Glossary, occurrences: list[Occurrence]) -> bytes:
-    """The file's bytes (built in a temporary file, as SQLite wants a file)."""
+    """The gzip file's bytes (the database built in a temporary file, as SQLite wants a file;
+    no time stamp in the gzip header, so the same edition gives the same bytes)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "edition.sqlite"
         db = sqlite3.connect(path)
@@ -112,7 +94,7 @@ def edition_sqlite(corpus: Corpus, vocabulary: Vocabulary, records: list[Record]
             db.execute("VACUUM")
         finally:
             db.close()
-        return path.read_bytes()
+        return gzip.compress(path.read_bytes(), mtime=0)
 
 
 def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, records: list[Record],
@@ -128,12 +110,8 @@ def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, record
             if b.kind == "paragraph":
                 caption = b.anchor
             anchor = b.anchor or caption
-            cur = db.execute("INSERT INTO paragraphs (doc_id, position, kind, anchor, text, permalink) "
-                             "VALUES (?,?,?,?,?,?)", (doc.id, i, b.kind, anchor, b.plain_text,
-                                                     _permalink(doc.id, anchor)))
-            db.execute("INSERT INTO paragraphs_grams (rowid, grams) VALUES (?, ?)",
-                       (cur.lastrowid, bigrams(b.plain_text)))
-    db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+            db.execute("INSERT INTO paragraphs (doc_id, position, kind, anchor, text, permalink) "
+                       "VALUES (?,?,?,?,?,?)", (doc.id, i, b.kind, anchor, b.plain_text, _permalink(doc.id, anchor)))
     for ind in vocabulary.indicators:
         db.execute("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)",
                    (ind.id, ind.name, ind.name_en, ind.category, ind.measure, "、".join(ind.units),

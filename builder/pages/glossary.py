@@ -2,10 +2,12 @@
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
   term page, at the anchor of the sense used there (``#sense-<key>``), as an
-  HTML link (document bodies are pre-rendered), with that sense's expansion as
-  ``data-tip``, which the edition's one popup (``glossary.js``) shows on hover,
-  focus and tap. No ``title``: a title would show a second, browser tooltip
-  over the popup. An occurrence the text leaves open (no sense assigned) links
+  HTML link (document bodies are pre-rendered) naming the term and the sense
+  (``data-term``, ``data-sense``); the edition's one popup (``glossary.js``)
+  shows that sense's expansion on hover, focus and tap, from ``TIPS``, one
+  small file for every page, fetched once (the text repeated on every
+  occurrence was 8 KB of a report page). No ``title``: a title would show a
+  second, browser tooltip over the popup. An occurrence the text leaves open (no sense assigned) links
   to the term page and says so instead of lending it another sense's expansion.
   Headings and table header cells are left as they are: a heading is itself
   a link target whose text MkDocs copies into the table of contents; a
@@ -22,7 +24,8 @@
     the occurrences no sense claims; where the term travels (diffusion);
   - ``glossary/kwic/<id>-<sense>-<n>.md``: every occurrence of one sense,
     ``KWIC_PAGE`` a page, so no page grows with the corpus;
-  - ``data/glossary.json`` and ``data/jieba-userdict.txt``.
+  - ``data/glossary.json`` and ``data/jieba-userdict.txt``;
+  - ``TIPS``: ``{term id: {sense key: tooltip text}}``, ``unassigned`` included.
 - ``nav``: a 术语 section, grouped by level like the index.
 """
 
@@ -55,6 +58,8 @@ from builder.pages.settings import SiteSettings
 INDEX = "glossary/index.md"
 DATA = "data/glossary.json"
 USERDICT = "data/jieba-userdict.txt"
+#: The popup's texts (``tips_file``); ``glossary.js`` finds it from its own address.
+TIPS = "glossary/tips.json"
 #: How many of the most used terms the home page's 术语 card lists.
 HOME_TERMS = 10
 UNKNOWN_TEXT = "含义待考：本版语料和已核实的公开来源都没有逐项说明"
@@ -167,11 +172,9 @@ class GlossaryPages:
         for m in matches:
             sense = sense_of(m.term, doc.id, anchor, sentence(plain, m.start, m.end)[0])
             key = sense.key if sense else UNASSIGNED_KEY
-            tip = tooltip(m.term, sense)
             out.append(Span(m.start, m.end,
                             f'<a class="term" data-term="{token(m.term.id)}" data-sense="{token(key)}" '
-                            f'data-tip="{html_attr(tip)}" href="{urls.href(src, term_page(m.term))}#sense-{key}">',
-                            "</a>"))
+                            f'href="{urls.href(src, term_page(m.term))}#sense-{key}">', "</a>"))
         return out
 
     def _anchor_of(self, doc: Document, block: Block) -> str:
@@ -231,7 +234,7 @@ class GlossaryPages:
         return [(lv, sorted(groups[lv], key=lambda t: (-len(self.by_term[t.id]), t.term))) for lv in order]
 
     def pages(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = {INDEX: self.index_page(), DATA: self.data_file(),
+        files: dict[str, str | bytes] = {INDEX: self.index_page(), DATA: self.data_file(), TIPS: self.tips_file(),
                                          USERDICT: userdict_text(user_words(self.cat.corpus))}
         for t in self.glossary.terms:
             files[term_page(t)] = self.term_page(t)
@@ -447,6 +450,13 @@ class GlossaryPages:
     def _evidence_data(e: Evidence) -> dict:
         return {k: v for k, v in {"type": e.type, "doc": e.corpus, "quote": e.quote, "public": e.public,
                                   "inference": e.inference}.items() if v}
+
+    def tips_file(self) -> str:
+        """What the popup shows for each sense of each term, and for an occurrence no sense claims
+        (``tooltip``: text that stays text however it is decoded; ``glossary.js`` sets it as text)."""
+        tips = {t.id: {**{s.key: tooltip(t, s) for s in t.senses}, UNASSIGNED_KEY: tooltip(t, None)}
+                for t in self.glossary.terms}
+        return json.dumps(tips, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
     def data_file(self) -> str:
         terms = []

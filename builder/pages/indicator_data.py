@@ -13,6 +13,7 @@ import io
 import json
 
 from builder.indicators.record import FIELDS, Record, format_number
+from builder.pages.edition_db import FTS_SQL
 from builder.pages.indicator_panel import panel_schema
 
 INDEX = "indicators/index.md"
@@ -134,12 +135,13 @@ def datapackage(site_name: str) -> str:
                             "indicator id with Chinese and English name, figures as written and normalised, "
                             "qualifier class, scope, attribute and permalink.",
              "dialect": {"delimiter": ",", "header": True}, "schema": panel_schema()},
-            {"name": "edition-sqlite", "path": "edition.sqlite", "format": "sqlite",
+            {"name": "edition-sqlite", "path": "edition.sqlite.gz", "format": "sqlite", "compression": "gz",
              "mediatype": "application/vnd.sqlite3",
-             "description": "The whole edition in one SQLite file: documents, paragraphs with anchors and two "
-                            "full-text tables (FTS5: paragraphs_fts with the trigram tokenizer for 3 characters "
-                            "or more, paragraphs_grams of character bigrams for 2), indicator records (the panel's "
-                            "columns), targets from outside the corpus, glossary terms and occurrences."},
+             "description": "The whole edition in one SQLite file, gzip-compressed (gunzip edition.sqlite.gz gives "
+                            "edition.sqlite): documents, paragraphs with anchors (find a "
+                            "string with instr(text, '六新') > 0), indicator records (the panel's columns), targets "
+                            "from outside the corpus, glossary terms and occurrences. No full-text index is shipped; "
+                            f"build one (FTS5, trigram tokenizer, 3 characters or more) with: {FTS_SQL}"},
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"

@@ -63,7 +63,7 @@ def definition_text(ind: Indicator) -> str:
 def downloads(src: str) -> str:
     return (f"下载全部记录：[CSV]({urls.link(src, CSV)}) · [JSON]({urls.link(src, JSON)}) · "
             f"[面板 CSV（英文列名）]({urls.link(src, PANEL)}) · "
-            f"[SQLite（全文、段落、指标、术语）]({urls.link(src, DB)}) · "
+            f"[SQLite（全文、段落、指标、术语；gzip 压缩）]({urls.link(src, DB)}) · "
             f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
 
 

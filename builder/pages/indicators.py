@@ -10,7 +10,7 @@
   centre down and its targets against outcomes, ``indicator_levels``), the
   per-year target matrix, their SVG charts and the downloads
   ``data/indicators.csv``, ``.json``, the panel ``indicator_panel.csv``,
-  the whole edition as ``edition.sqlite`` and ``datapackage.json``.
+  the whole edition as ``edition.sqlite.gz`` and ``datapackage.json``.
 - ``nav``: a 指标 section.
 """
 

@@ -1,8 +1,10 @@
-"""The original beside the edition: a source page per document, and the raw span as a download.
+"""The original beside the edition: a source page per document.
 
 The source page (``documents/<id>/source/``) shows the document's raw span
 with the raw file's own line numbers, and is the one full copy of it on the
-site besides the ``.txt`` download of the span. Each block of the edition is
+site: its "下载这段原文 .txt" button makes the span's file in the browser from
+that text (``assets/javascripts/raw-download.js``), and the whole raw file is
+linked in the repository (``urls.raw_file``). Each block of the edition is
 a ``<span class="raw-seg" id="p-12">`` around exactly the raw characters it
 was made from (``builder.fidelity.align``), so the edition's "原文" link
 ``source/#p-12`` opens the page with that range highlighted by CSS
@@ -48,7 +50,7 @@ def raw_text(text: str) -> str:
 
 
 class SourcePages:
-    """The feature (``builder.pages.extensions``): source pages, span downloads, 原文 links."""
+    """The feature (``builder.pages.extensions``): source pages, 原文 links."""
 
     def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
         self.cat, self.settings = cat, settings
@@ -83,11 +85,11 @@ class SourcePages:
         return []
 
     def document_files(self, doc: Document) -> dict[str, str | bytes]:
-        """The document's source page and raw-span download (none when its raw file is not at hand)."""
+        """The document's source page (none when its raw file is not at hand)."""
         al = self.alignment(doc)
         if al is None:
             return {}
-        files = {urls.source_page(doc): self.render(doc, al), urls.raw_download(doc): raw_span_bytes(al)}
+        files: dict[str, str | bytes] = {urls.source_page(doc): self.render(doc, al)}
         self._alignments.pop(doc.id, None)  # its page is made: memory stays flat
         return files
 
@@ -108,8 +110,8 @@ class SourcePages:
             (f"这是[本版]({urls.link(src, urls.document(doc))})所依据的原始文本：原始文件 "
              f"{escape.code(doc.meta.source.file)} {lines}，逐字照录，左侧是原始文件的行号。"
              "本版每段的“原文”链接指向这里对应的文字（高亮显示）；点击行号或 ↩ 回到本版的对应段落。"),
-            (f"[下载这段原文 .txt]({urls.link(src, urls.raw_download(doc))}){{ .md-button }} "
-             f"[原始文件（仓库中）]({self.settings.blob_url('sources/' + doc.meta.source.file)}){{ .md-button }}"),
+            (f'[下载这段原文 .txt](#raw){{ .md-button data-raw-download="{escape.token(doc.id)}.txt" }} '
+             f"[原始文件（仓库中）]({self.settings.blob_url(urls.raw_file(doc))}){{ .md-button }}"),
             self.record_card(record, doc),
             self.changes(doc, al, src),
             "## 原文 { #raw }",
@@ -199,15 +201,6 @@ def title_line_html(doc: Document, al: Alignment) -> str:
     return (f"原文标题行（第 {line.line} 行，在本文献的原文之外）：\n\n"
             f'<pre class="raw-text raw-title" lang="zh-CN" style="counter-reset: raw-ln {line.line - 1}">'
             f'<a class="raw-ln" id="L{line.line}" href="#L{line.line}"></a>{raw_text(text)}</pre>')
-
-
-def raw_span_bytes(al: Alignment) -> bytes:
-    """The raw span's lines exactly as the raw file has them (a final newline added)."""
-    first, last = al.doc.meta.source.line_range
-    starts = al.raw.line_starts
-    text = al.raw.file_text
-    end = starts[last] - 1 if last < len(starts) else len(text)
-    return (text[starts[first - 1]:end] + "\n").encode("utf-8")
 
 
 def raw_html(doc: Document, al: Alignment) -> str:

@@ -56,9 +56,10 @@ def source_page(doc: Document) -> str:
     return f"documents/{doc.id}/source.md"
 
 
-def raw_download(doc: Document) -> str:
-    """The document's raw span, exactly as the raw file has it."""
-    return f"data/sources/{doc.id}.txt"
+def raw_file(doc: Document) -> str:
+    """The document's raw file in the repository (not copied into the site: its source page shows
+    the span, and makes the span's download in the browser, ``raw-download.js``)."""
+    return f"sources/{doc.meta.source.file}"
 
 
 def corpus_file(doc: Document) -> str:

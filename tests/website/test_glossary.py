@@ -128,13 +128,19 @@ def test_every_occurrence_in_the_text_is_linked(built_site: BuiltSite, glossary:
     assert total > 600
 
 
-def test_a_link_carries_the_expansion_and_goes_to_the_term_page(built_site: BuiltSite) -> None:
+def tip(built_site: BuiltSite, link: dict) -> str:
+    """What the popup shows for a term link: its sense's text in the shared tips file."""
+    tips = json.loads((built_site.site / "glossary" / "tips.json").read_text(encoding="utf-8"))
+    return tips[link["attrs"]["data-term"]][link["attrs"]["data-sense"]]
+
+
+def test_a_link_names_its_sense_and_goes_to_the_term_page(built_site: BuiltSite) -> None:
     # lishi-2021-gongzuobaogao#p-6: 扎实做好“六稳”工作、全面落实“六保”任务
     page = parse(built_site.html("documents/lishi-2021-gongzuobaogao"))
     liuwen = next(t for t in page.terms if t["attrs"]["data-term"] == "liuwen")
     assert liuwen["text"] == "六稳"
-    assert liuwen["attrs"]["data-tip"] == "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
-    assert "title" not in liuwen["attrs"]  # one tooltip: the edition's popup reads data-tip
+    assert tip(built_site, liuwen) == "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
+    assert "title" not in liuwen["attrs"]  # one tooltip: the edition's popup
     assert liuwen["attrs"]["href"] == "../../glossary/liuwen/#sense-main"
     assert liuwen["attrs"]["data-sense"] == "main"
 
@@ -144,25 +150,30 @@ def test_an_occurrence_links_to_the_sense_its_paragraph_supports(built_site: Bui
     page = parse(built_site.html("documents/jingle-2021-gongzuobaogao"))
     link = next(t for t in page.terms if t["attrs"]["data-term"] == "wuge-yipi")
     assert link["attrs"]["href"].endswith("glossary/wuge-yipi/#sense-linye-shengtai")
-    assert "脱贫一批" not in link["attrs"]["data-tip"]
+    assert "脱贫一批" not in tip(built_site, link)
     # 灵石县 p-28: “三零”目标 of epidemic control, not 零上访、零事故、零案件
     page = parse(built_site.html("documents/lingshi-2021-gongzuobaogao"))
     sanling = [t for t in page.terms if t["attrs"]["data-term"] == "sanling"]
     p28 = [t for t in sanling if t["attrs"]["data-sense"] == "yiqing"]
-    assert len(p28) == 1 and p28[0]["attrs"]["data-tip"].startswith("含义待考")
+    assert len(p28) == 1 and tip(built_site, p28[0]).startswith("含义待考")
 
 
 def test_an_unassigned_occurrence_says_the_text_does_not_tell(built_site: BuiltSite) -> None:
     page = parse(built_site.html("documents/wenxi-2021-gongzuobaogao"))
     link = next(t for t in page.terms if t["attrs"]["data-term"] == "shuangling")
     assert link["attrs"]["data-sense"] == "unassigned"
-    assert link["attrs"]["data-tip"].startswith("此处未说明所指")
+    assert tip(built_site, link).startswith("此处未说明所指")
 
 
 def test_an_unknown_expansion_says_so_in_the_tooltip(built_site: BuiltSite) -> None:
     page = parse(built_site.html("documents/wenxi-2021-gongzuobaogao"))
     link = next(t for t in page.terms if t["attrs"]["data-term"] == "n1146")
-    assert link["attrs"]["data-tip"].startswith("含义待考")
+    assert tip(built_site, link).startswith("含义待考")
+
+
+def test_the_tooltip_text_is_in_one_shared_file_not_on_every_occurrence(built_site: BuiltSite) -> None:
+    html = built_site.html("documents/lishi-2021-gongzuobaogao").read_text(encoding="utf-8")
+    assert 'class="term"' in html and "data-tip" not in html  # glossary/tips.json has it
 
 
 def test_no_term_link_sits_in_a_heading_or_a_table_header(built_site: BuiltSite) -> None:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
+import shutil
+import sqlite3
 import xml.etree.ElementTree as ET
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
 from builder.indicators import FIELDS, extract_corpus
 
-from .sitebuild import BuiltSite
+from .sitebuild import REPO, BuiltSite
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +113,7 @@ def test_json_has_exactly_the_record_fields(built_site: BuiltSite, records: list
 def test_datapackage_describes_every_download(built_site: BuiltSite) -> None:
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["path"]: r for r in package["resources"]}
-    assert set(resources) == {"indicators.csv", "indicators.json", "indicator_panel.csv", "edition.sqlite"}
+    assert set(resources) == {"indicators.csv", "indicators.json", "indicator_panel.csv", "edition.sqlite.gz"}
     for path in resources:
         assert (built_site.site / "data" / path).exists()
     for r in (resources["indicators.csv"], resources["indicators.json"]):
@@ -191,26 +196,61 @@ def _containing(built_site: BuiltSite, phrase: str) -> set[tuple[str, int]]:
     return {(d.id, i) for d in built_site.corpus.documents for i, b in enumerate(d.blocks) if phrase in b.plain_text}
 
 
-def test_sqlite_full_text_finds_exactly_the_paragraphs_containing_a_phrase(built_site: BuiltSite) -> None:
-    """5 characters by the trigram index, 2 (which trigrams cannot find) and 5 by the bigram index."""
-    import sqlite3
+@pytest.fixture(scope="module")
+def edition_file(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The published ``edition.sqlite.gz`` as a researcher unpacks it (``gunzip``)."""
+    path = tmp_path_factory.mktemp("edition") / "edition.sqlite"
+    path.write_bytes(gzip.decompress((built_site.site / "data" / "edition.sqlite.gz").read_bytes()))
+    return path
 
-    from builder.pages.edition_db import bigram_query
-    db = sqlite3.connect(built_site.site / "data" / "edition.sqlite")
-    try:
-        def grams(phrase: str) -> set:
-            return set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_grams g JOIN paragraphs p "
-                                  "ON p.id = g.rowid WHERE paragraphs_grams MATCH ?", (bigram_query(phrase),)))
-        five, two = "转型出雏型", "六新"
-        got5 = set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
-                              "WHERE paragraphs_fts MATCH ?", (f'"{five}"',)))
-        assert got5 == _containing(built_site, five) and len(got5) > 3
-        assert grams(five) == got5
-        assert grams(two) == _containing(built_site, two) and len(grams(two)) > len(got5)
+
+def _edition_db(edition_file: Path, tmp_path: Path | None = None) -> sqlite3.Connection:
+    """The unpacked file, or (``tmp_path``) a copy of it to change."""
+    return sqlite3.connect(shutil.copy(edition_file, tmp_path / "edition.sqlite") if tmp_path else edition_file)
+
+
+def test_sqlite_is_published_gzip_compressed_with_no_time_stamp(built_site: BuiltSite) -> None:
+    data = (built_site.site / "data" / "edition.sqlite.gz").read_bytes()
+    assert data[:2] == b"\x1f\x8b" and data[4:8] == bytes(4)  # gzip magic; MTIME 0: the same edition, the same bytes
+    assert gzip.decompress(data)[:16] == b"SQLite format 3\x00"
+    assert not (built_site.site / "data" / "edition.sqlite").exists()
+
+
+def test_sqlite_ships_no_full_text_index(edition_file: Path) -> None:
+    """The index was half the file's bytes; the researcher builds it (``FTS_SQL``)."""
+    with closing(_edition_db(edition_file)) as db:
+        names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    assert "paragraphs" in names
+    assert not [n for n in names if "fts" in n or "grams" in n]
+
+
+def test_sqlite_instr_finds_exactly_the_paragraphs_containing_a_short_phrase(built_site: BuiltSite,
+                                                                            edition_file: Path) -> None:
+    with closing(_edition_db(edition_file)) as db:
+        got = set(db.execute("SELECT doc_id, position FROM paragraphs WHERE instr(text, ?) > 0", ("六新",)))
+    assert got == _containing(built_site, "六新") and len(got) > 3
+
+
+def test_sqlite_documented_command_builds_a_full_text_index(built_site: BuiltSite, edition_file: Path,
+                                                            tmp_path: Path) -> None:
+    """``FTS_SQL``, quoted in the README and datapackage.json, makes a trigram index over the
+    shipped text that finds exactly the paragraphs containing a phrase."""
+    from builder.pages.edition_db import FTS_SQL
+    assert FTS_SQL in (REPO / "README.md").read_text(encoding="utf-8")
+    package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert FTS_SQL in next(r for r in package["resources"] if r["path"] == "edition.sqlite.gz")["description"]
+    five = "转型出雏型"
+    with closing(_edition_db(edition_file, tmp_path)) as db:
+        db.executescript(FTS_SQL)
+        got = set(db.execute("SELECT p.doc_id, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid "
+                             "WHERE paragraphs_fts MATCH ?", (f'"{five}"',)))
+    assert got == _containing(built_site, five) and len(got) > 3
+
+
+def test_sqlite_holds_records_targets_and_occurrences(edition_file: Path) -> None:
+    with closing(_edition_db(edition_file)) as db:
         [(permalink,)] = db.execute("SELECT permalink FROM indicator_records WHERE region = '榆社县' "
                                     "AND indicator_id = 'industrial-value-added' AND scope = '开发区'")
         assert permalink == "documents/yushe-2021-gongzuobaogao/#p-19"
         assert db.execute("SELECT count(*) FROM glossary_occurrences").fetchone()[0] > 0
         assert db.execute("SELECT source FROM parent_targets WHERE indicator_id = 'gdp'").fetchone()[0]
-    finally:
-        db.close()

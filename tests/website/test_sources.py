@@ -11,6 +11,7 @@ from builder.corpus.parse import read_document
 from builder.corpus.sources import RawFile
 from builder.fidelity.align import align
 from builder.pages.markdown import block_ids
+from builder.pages.settings import load_settings
 from builder.pages.sources import raw_html
 
 from .sitebuild import REPO, BuiltSite
@@ -34,13 +35,18 @@ def test_every_block_links_to_its_range_on_the_source_page(built_site: BuiltSite
         assert f'<span class="raw-seg" id="{block_id}"><a class="back" href="../#{block_id}"' in source, block_id
 
 
-@pytest.mark.parametrize("doc_id", DOC_IDS)
-def test_the_raw_span_download_is_the_raw_files_lines(built_site: BuiltSite, doc_id: str) -> None:
-    doc = _doc(built_site, doc_id)
-    first, last = doc.meta.source.line_range
-    raw = (REPO / "sources" / doc.meta.source.file).read_bytes().split(b"\n")
-    assert (built_site.docs / "data" / "sources" / f"{doc_id}.txt").read_bytes() == \
-        b"\n".join(raw[first - 1:last]) + b"\n"
+def test_the_site_keeps_no_second_copy_of_the_raw_span(built_site: BuiltSite) -> None:
+    """The source page shows the span and makes its download in the browser (test_sources_browser)."""
+    assert not (built_site.site / "data" / "sources").exists()
+    source = (built_site.docs / "documents" / "lishi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    assert '[下载这段原文 .txt](#raw){ .md-button data-raw-download="lishi-2021-gongzuobaogao.txt" }' in source
+
+
+def test_the_card_links_the_raw_file_in_the_repository_at_its_lines(built_site: BuiltSite) -> None:
+    doc = _doc(built_site, "lishi-2021-gongzuobaogao")
+    page = (built_site.docs / "documents" / f"{doc.id}.md").read_text(encoding="utf-8")
+    raw_file = load_settings(REPO / "mkdocs.yml").blob_url(f"sources/{doc.meta.source.file}")
+    assert f"[原始文件（仓库中）]({raw_file}#L3-L234)" in page
 
 
 def test_the_source_page_numbers_the_raw_files_own_lines(built_site: BuiltSite) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,20 @@ def test_a_flattened_report_highlights_a_character_range_not_its_whole_line(
     assert len(highlighted) < len(line) / 10  # one paragraph of the report on its one raw line
     assert highlighted.startswith("七是三大攻坚成果丰硕。") and highlighted.endswith("全县安全稳定形势持续好转。")
     assert page.locator("#L3").count() == 1 and page.locator("#L4").count() == 0  # one raw line: line 3
+
+
+@pytest.mark.parametrize("doc_id", [doc_id for doc_id, _ in CASES])
+def test_the_span_download_is_made_in_the_browser_as_the_raw_files_lines(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit], doc_id: str) -> None:
+    """No copy of the span is stored on the site: the button makes it from the page's text."""
+    doc = next(d for d in built_site.corpus.documents if d.id == doc_id)
+    first, last = doc.meta.source.line_range
+    raw = (REPO / "sources" / doc.meta.source.file).read_bytes().split(b"\n")
+    v = visit()
+    page = v.open(f"{server}documents/{doc_id}/source/")
+    with page.expect_download() as download:
+        page.locator("a[data-raw-download]").click()
+    assert download.value.suggested_filename == f"{doc_id}.txt"
+    assert Path(download.value.path()).read_bytes() == b"\n".join(raw[first - 1:last]) + b"\n"
+    assert page.url == f"{server}documents/{doc_id}/source/"  # no navigation
+    assert not v.errors and not v.foreign

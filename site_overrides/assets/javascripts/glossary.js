@@ -1,9 +1,12 @@
-// The edition's one tooltip for glossary terms in the text (a.term[data-tip]).
+// The edition's one tooltip for glossary terms in the text (a.term[data-term]).
 //
 // Material's content.tooltips is off (mkdocs.yml): on a phone it opened its
 // own tooltip over this popup on every tap, and on a long page it processed
 // every title attribute at load. Term links carry no title (a browser
-// tooltip would be a second one); their expansion is in data-tip.
+// tooltip would be a second one); they name their term and sense
+// (data-term, data-sense), and the text is in glossary/tips.json, one small
+// file for every page ({term: {sense: text}}), fetched once when a page has
+// term links (it is cached for the next pages).
 //
 // - Mouse: hovering a term shows the popup; leaving term and popup hides it.
 // - Keyboard: focusing a term shows it; Escape or moving on hides it.
@@ -18,6 +21,24 @@
   var owner = null;      // the term link the popup belongs to
   var lastPointer = "";  // pointerType of the last pointerdown ("touch", "mouse", "pen")
   var hideTimer = 0;
+  // ../../glossary/tips.json from assets/javascripts/glossary.js: the site root, wherever it is published
+  var tipsUrl = new URL("../../glossary/tips.json", document.currentScript.src).href;
+  var tips = null;       // a promise of the texts, asked for once
+
+  function loadTips() {
+    if (!tips) {
+      tips = fetch(tipsUrl).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).catch(function () { return {}; });
+    }
+    return tips;
+  }
+
+  function prefetch() {
+    if (document.querySelector("a.term[data-term]")) {
+      loadTips();
+    }
+  }
 
   function close() {
     window.clearTimeout(hideTimer);
@@ -52,12 +73,15 @@
     if (owner) {
       owner.removeAttribute("aria-describedby");
     }
-    var text = link.getAttribute("data-tip") || "";
     tip.textContent = "";
     var term = document.createElement("strong");
     term.textContent = link.textContent;
     var body = document.createElement("span");
-    body.textContent = "：" + text;
+    body.textContent = "：";
+    loadTips().then(function (all) {
+      var senses = all[link.getAttribute("data-term")] || {};
+      body.textContent = "：" + (senses[link.getAttribute("data-sense")] || "");
+    });
     var more = document.createElement("a");
     more.href = link.href;
     more.textContent = "查看词条 →";
@@ -75,7 +99,7 @@
   }
 
   function termOf(target) {
-    return target && target.closest ? target.closest("a.term[data-tip]") : null;
+    return target && target.closest ? target.closest("a.term[data-term]") : null;
   }
 
   document.addEventListener("pointerdown", function (event) {
@@ -133,6 +157,11 @@
 
   // Material's instant navigation swaps the page content: drop a popup left open.
   if (typeof document$ !== "undefined") {
-    document$.subscribe(close);
+    document$.subscribe(function () {
+      close();
+      prefetch();
+    });
+  } else {
+    prefetch();
   }
 })();
