@@ -103,7 +103,7 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     page = files["documents/lishi-2021-gongzuobaogao.md"]
     assert isinstance(page, str)
     html = _render(page)
-    assert '<p id="p-6">' in html and 'href="#p-6"' in html
+    assert '<p id="p-6" style="--c:' in html and 'href="#p-6"' in html  # its length for reader.css
     assert '<h2 id="h-1">' in html and '<h3 id="h-2">' in html
     assert "<strong>必须</strong>" in html
     assert "<table>" in html and '<td style="text-align: right;">154.7</td>' in html  # figures align right
