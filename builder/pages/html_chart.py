@@ -19,6 +19,7 @@ it lands in an attribute (``aria-label``), ``html_text`` where it is element tex
 from __future__ import annotations
 
 from builder.escape import html_attr, html_text
+from builder.pages.markdown import size_hint
 from builder.pages.svg_chart import Row, value_range
 
 
@@ -33,7 +34,8 @@ def bar_chart_html(title: str, groups: list[tuple[str, list[Row]]], series: tupl
     def x(v: float) -> float:
         return (v - lo) / span * 100
 
-    out = [f'<figure class="bar-chart" aria-label="{html_attr(title)}">',
+    lines = len(groups) + sum(len(rows) for _, rows in groups) + (len(series) > 1)  # for reader.css
+    out = [f'<figure class="bar-chart"{size_hint(rows=lines)} aria-label="{html_attr(title)}">',
            f'<figcaption class="bar-chart__title">{html_text(title)}</figcaption>']
     if len(series) > 1:
         out.append('<ul class="bar-chart__legend">' + "".join(

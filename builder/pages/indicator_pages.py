@@ -37,6 +37,7 @@ from builder.pages.indicator_data import (
     period_label,
 )
 from builder.pages.indicator_panel import PANEL
+from builder.pages.markdown import size_hint
 from builder.pages.svg_chart import Bar, Row, bar_chart
 from builder.pages.table_columns import pipe_table
 
@@ -68,8 +69,10 @@ def downloads(src: str) -> str:
 
 
 def sortable(table: str) -> str:
-    """A table ``indicators.js`` makes sortable (click a header)."""
-    return f'<div class="ind-table" markdown>\n\n{table}\n\n</div>'
+    """A Markdown table ``indicators.js`` makes sortable (click a header), with its rows
+    counted for the stylesheet (``markdown.size_hint``)."""
+    rows = len(table.strip().splitlines()) - 1  # the header and the body rows; the rule line is none
+    return f'<div class="ind-table"{size_hint(rows=rows)} markdown>\n\n{table}\n\n</div>'
 
 
 #: How the figures are read, stated once on the overview (the rules of ``builder.indicators``).

@@ -69,6 +69,22 @@ def heading(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = 
     return head + "\n\n" + wrap("<p>" + raw_link(raw_href, " raw-link-heading") + "</p>")
 
 
+def size_hint(chars: int | None = None, rows: int | None = None) -> str:
+    """``style="--c:N;--r:M"``: the block's characters and rows, from which reader.css
+    ("Long pages") sizes the block while it is not drawn.
+
+    A block of the text is drawn only near the screen (content-visibility); until
+    then it takes the height the stylesheet gives it. A guess below its real
+    height let its content, when a script or axe measured it, spill over the next
+    blocks' (Lighthouse then found ¶ and figure links on top of each other); from
+    these counts the stylesheet gives at least the real height at every width.
+    ``size_hint(120)`` is ``' style="--c:120"'``, ``size_hint(rows=3)`` ``' style="--r:3"'``.
+    """
+    parts = [f"--c:{chars}"] if chars is not None else []
+    parts += [f"--r:{rows}"] if rows is not None else []
+    return f' style="{";".join(parts)}"' if parts else ""
+
+
 def paragraph(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
     """A paragraph with its stored anchor as id, a visible ¶ permalink and its 原文 link, as HTML.
 
@@ -76,7 +92,7 @@ def paragraph(block: Block, spans: SpanSource = _no_spans, raw_href: str | None 
     control, and a long plan has hundreds of paragraphs, each a title to carry."""
     anchor = html_attr(token(block.anchor))
     raw = f" {raw_link(raw_href)}" if raw_href else ""
-    return wrap(f'<p id="{anchor}">{_text(block, block.text, spans, html=True)} '
+    return wrap(f'<p id="{anchor}"{size_hint(len(block.plain_text))}>{_text(block, block.text, spans, html=True)} '
                 f'<a class="para-link" href="#{anchor}">¶</a>{raw}</p>')
 
 
@@ -107,6 +123,25 @@ def table_layout(rows: Sequence[Sequence[str]], width: int) -> tuple[list[str], 
     return aligns, label if label is not None and lengths[label] >= 6 else None
 
 
+def header_spans(head: Sequence[str]) -> list[tuple[int, int]]:
+    """The header cells of a table as (column, columns spanned): a blank header after a
+    named one continues it.
+
+    A 专栏's 规划目标 stands over two columns (the level and the growth), and the
+    pipe table leaves the second header blank: a cell under a blank header has no
+    header for a screen reader (axe: td-has-header). ``["指标", "规划目标", "", "属性"]``
+    gives ``[(0, 1), (1, 2), (3, 1)]``: 规划目标 spans its two columns. A blank first
+    header stays a blank cell of its own.
+    """
+    out: list[tuple[int, int]] = []
+    for j, cell in enumerate(head):
+        if out and not cell.strip() and head[out[-1][0]].strip():
+            out[-1] = (out[-1][0], out[-1][1] + 1)
+        else:
+            out.append((j, 1))
+    return out
+
+
 def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
           table_id: str | None = None) -> str:
     """A table as HTML, header row first, every cell escaped, figures right-aligned.
@@ -125,11 +160,20 @@ def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = No
         return "<tr>\n" + "".join(f"<{tag}{styles[j]}>{_text(block, c, spans, (i, j), html=True)}</{tag}>\n"
                                    for j, c in enumerate(padded)) + "</tr>"
 
+    def header(cells: tuple[str, ...]) -> str:
+        padded = [*cells, *([""] * (width - len(cells)))]
+        out = []
+        for j, span in header_spans(padded):
+            colspan = f' colspan="{span}"' if span > 1 else ""
+            out.append(f"<th{colspan}{styles[j]}>{_text(block, padded[j], spans, (0, j), html=True)}</th>\n")
+        return "<tr>\n" + "".join(out) + "</tr>"
+
     head, *body = block.rows
     attrs = f' id="{html_attr(token(table_id))}"' if table_id else ""
     attrs += f' data-label-col="{label + 1}"' if label is not None else ""
+    attrs += size_hint(len(block.plain_text), len(block.rows))
     link = [f"<p>{raw_link(raw_href, ' raw-link-table')}</p>"] if raw_href else []
-    return wrap("\n".join([f'<div class="corpus-table"{attrs}>', "<table>", "<thead>", row(0, head, "th"),
+    return wrap("\n".join([f'<div class="corpus-table"{attrs}>', "<table>", "<thead>", header(head),
                            "</thead>", "<tbody>", *(row(i, r, "td") for i, r in enumerate(body, start=1)),
                            "</tbody>", "</table>", *link, "</div>"]))
 

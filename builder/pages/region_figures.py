@@ -19,6 +19,7 @@ from builder.indicators.record import Record
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import INDEX, figure_text, page
+from builder.pages.indicator_pages import sortable
 
 #: How many indicators a region page shows (the vocabulary's first, the headline ones).
 LIMIT = 8
@@ -56,7 +57,7 @@ def key_figures(cat: Catalogue, vocabulary: Vocabulary, mine: list[Record], regi
         "## 主要数字 { #key-figures }",
         f"{escape(region.name)}本级文件写明的{year}年目标和{year - 1}年完成情况，点击数字回到原文段落；"
         f"[各地比较]({urls.link(src, INDEX)})。",
-        f'<div class="ind-table" markdown>\n\n{head}\n' + "\n".join(rows) + "\n\n</div>"])
+        sortable(head + "\n" + "\n".join(rows))])
 
 
 def _cell(cat: Catalogue, src: str, r: Record) -> str:

@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from builder.corpus.load import load_corpus
-from builder.pages.markdown import inline
+from builder.corpus.model import Block
+from builder.pages.markdown import inline, table
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
 
@@ -102,7 +103,7 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     page = files["documents/lishi-2021-gongzuobaogao.md"]
     assert isinstance(page, str)
     html = _render(page)
-    assert '<p id="p-6">' in html and 'href="#p-6"' in html
+    assert '<p id="p-6" style="--c:' in html and 'href="#p-6"' in html  # its length for reader.css
     assert '<h2 id="h-1">' in html and '<h3 id="h-2">' in html
     assert "<strong>必须</strong>" in html
     assert "<table>" in html and '<td style="text-align: right;">154.7</td>' in html  # figures align right
@@ -116,6 +117,16 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     assert isinstance(text, str) and text.startswith("吕梁市离石区2021年政府工作报告\n\n")
     assert "{#" not in text and "**" not in text and "|" not in text
     assert "\n\n[p-6] 2020年，是离石发展史上极不平凡的一年。" in text  # the permalink's number, to cite offline
+
+
+def test_a_blank_table_header_continues_the_one_before_it() -> None:
+    """A 专栏's 规划目标 over its level and growth columns: one header spanning both, so
+    that no cell stands under a blank header (axe: td-has-header)."""
+    rows = (("指标", "规划目标", "", "属性"), ("", "2025年", "年均增长", ""),
+            ("地区生产总值（亿元）", "210", "8", "预期性"))
+    html = table(Block(kind="table", text="", anchor="", line=1, rows=rows))
+    head = html[html.index("<thead>"):html.index("</thead>")]
+    assert re.findall(r"<th(?: [^>]*)?>", head) == ["<th>", '<th colspan="2">', "<th>"]
 
 
 class _Attributes(HTMLParser):

@@ -400,6 +400,26 @@ def test_a_long_page_draws_only_the_blocks_near_the_screen(server: str, visit: C
     clean(v)
 
 
+#: The height of every block of the text the stylesheet may skip, as the page lays it out.
+BLOCK_HEIGHTS = """() => [...document.querySelectorAll(
+  '.md-content__inner > :is(p[id], ul, ol, details, figure, .corpus-table, .ind-table)')]
+  .map(b => [b.id || b.className, b.getBoundingClientRect().height])"""
+
+
+@pytest.mark.parametrize("url", [PLAN, "indicators/gdp/"])
+@pytest.mark.parametrize("width", [320, WIDTHS["phone"], WIDTHS["desktop"]])
+def test_a_block_not_yet_drawn_has_at_least_the_room_it_takes(
+        server: str, visit: Callable[..., Visit], url: str, width: int) -> None:
+    v = visit(width)
+    page = v.open(server + url)
+    room = page.evaluate(BLOCK_HEIGHTS)
+    page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important; }")
+    taken = page.evaluate(BLOCK_HEIGHTS)
+    short = [(name, round(r), round(t)) for (name, r), (_, t) in zip(room, taken, strict=True) if t > r + 1]
+    assert not short, f"blocks given less room than they take (block, room, height): {short[:5]}"
+    clean(v)
+
+
 @pytest.mark.parametrize("width_name", sorted(WIDTHS))
 def test_the_back_button_returns_to_the_paragraph_the_reader_left(server: str, visit: Callable[..., Visit],
                                                                   width_name: str) -> None:

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from builder import css_bundle
 from builder.corpus.model import DOC_TYPES
 from builder.pages import cite
 from builder.pages.lastmod import corpus_dates
@@ -144,6 +145,21 @@ def test_no_lunr_files_or_source_maps_are_deployed(built_site: BuiltSite) -> Non
     assert not (built_site.site / "assets" / "javascripts" / "lunr").exists()
     assert not list(built_site.site.glob("assets/javascripts/workers/search.*"))
     assert not list(built_site.site.rglob("*.map"))
+
+
+def test_a_page_asks_for_one_stylesheet_of_the_edition(built_site: BuiltSite) -> None:
+    sheets = [str(link["href"]) for link in head(built_site, "documents/lvliang-2021-gongzuobaogao/").links
+              if link.get("rel") == "stylesheet"]
+    ours = [href for href in sheets if not re.search(r"/(main|palette)\.[0-9a-f]+\.min\.css$", href)]  # Material's
+    assert ours == ["../../assets/stylesheets/edition.bundle.css"], sheets
+
+
+def test_the_one_stylesheet_holds_every_sheet_in_cascade_order(built_site: BuiltSite) -> None:
+    text = (built_site.site / css_bundle.BUNDLE).read_text(encoding="utf-8")
+    starts = [text.index((REPO / "site_overrides" / css_bundle.sheet_uri(name)).read_text(encoding="utf-8").rstrip())
+              for name in css_bundle.SHEETS]
+    assert starts == sorted(starts)
+    assert not [name for name in css_bundle.SHEETS if (built_site.site / css_bundle.sheet_uri(name)).exists()]
 
 
 # -- home and region pages ----------------------------------------------------------------

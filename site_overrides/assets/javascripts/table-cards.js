@@ -6,9 +6,8 @@
 // the table (it scrolls, with shadows at the edges that have more columns).
 //
 // Only on a narrow screen (or when a window narrows): a wide screen keeps the
-// tables and does no work. Every table at once, not as each comes into view: a
-// table left a table until the reader reaches it is, for a screen reader or
-// axe, a data table with cells under blank headers (a 规划目标 over two columns).
+// tables and does no work. Every table at once, not as each comes into view, so
+// that find-in-page and a screen reader meet every table in the same form.
 // The cost stays small because the tables far from the screen are not drawn
 // (reader.css, "Long pages"): their new attributes wait until they are.
 (function () {
@@ -18,11 +17,11 @@
 
   function label(table) {
     if (table.dataset.cards || !table.tHead || !table.tHead.rows.length) return;
-    // a blank header continues the one before it (a 规划目标 over a level and a growth column)
-    var last = "";
-    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-      last = (th.textContent || "").trim() || last;
-      return last;
+    // one name per column: a header spanning columns (a 规划目标 over a level and a growth
+    // column, builder/pages/markdown.py) names each of them
+    var heads = [];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      for (var k = 0; k < th.colSpan; k++) heads.push((th.textContent || "").trim());
     });
     Array.prototype.forEach.call(table.tBodies, function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
