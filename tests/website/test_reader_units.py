@@ -38,7 +38,8 @@ def test_chart_labels_are_escaped_for_html() -> None:
     parsed = _Elements()
     parsed.feed(html)
     assert {tag for tag, _ in parsed.found} <= {"figure", "figcaption", "div", "span", "svg", "rect", "title", "line"}
-    assert parsed.found[0] == ("figure", {"class": "bar-chart", "aria-label": HOSTILE})  # the attribute holds
+    # the attribute holds the label (and the row count the stylesheet sizes it by)
+    assert parsed.found[0] == ("figure", {"class": "bar-chart", "style": "--r:2", "aria-label": HOSTILE})
     assert html.count("&lt;script&gt;") >= 4
 
 
