@@ -28,7 +28,9 @@ touched, never every later chunk and shard (``builder build`` writes only
 changed files). The ids are sparse; gaps between documents cost a digit or
 two of base 36 in a posting list.
 
-Files (``docs_dir``-relative, all under ``search/``):
+Files (``docs_dir``-relative, all under ``search/``; those of ``g/``, ``p/`` and ``t/`` are
+published gzip-compressed as ``<name>.gz`` and unpacked in the browser, see
+``builder.search.packed``):
 
 - ``manifest.json``: counts, regions, document types, and per document
   ``[first unit, region, type, year]`` (filters and unit -> document);
@@ -58,6 +60,7 @@ import jieba
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
 from builder.search.normalise import browser_table_of, fold, traditional_in
+from builder.search.packed import pack, unpack
 from builder.search.segment import cut_lengths
 from builder.search.units import Unit, document_units
 
@@ -153,12 +156,18 @@ def shard_count(inline_bytes: int) -> int:
     return n
 
 
-def gram_files(post: Mapping[str, Sequence[int]]) -> dict[str, str]:
+def _put(files: dict[str, str | bytes], path: str, text: str) -> None:
+    """Add the index file ``path`` as it is published: packed (``builder.search.packed``)."""
+    name, data = pack(path, text)
+    files[name] = data
+
+
+def gram_files(post: Mapping[str, Sequence[int]]) -> dict[str, str | bytes]:
     encoded = {g: encode_gaps(ids) for g, ids in post.items()}
     inline = sum(len(g.encode()) + len(e) + 8 for g, e in encoded.items() if len(e) <= INLINE_BYTES)
     shards = shard_count(inline)
     lines: dict[int, list[str]] = defaultdict(list)
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     big_names: dict[int, str] = {}
     for g in sorted(encoded):
         h = fnv1a(g)
@@ -171,10 +180,10 @@ def gram_files(post: Mapping[str, Sequence[int]]) -> dict[str, str]:
         big_names[h] = g
         shift, pages = paginate(ids, len(encoded[g]))
         for k, page in pages.items():
-            files[f"{ROOT}/p/{h:08x}-{k}.txt"] = page
+            _put(files, f"{ROOT}/p/{h:08x}-{k}.txt", page)
         lines[h % shards].append(f"{g}\t{len(ids)}\t@{shift}:{','.join(base36(k) for k in pages)}")
     for s in range(shards):
-        files[f"{ROOT}/g/{s}.txt"] = "\n".join(lines.get(s, [])) + "\n"
+        _put(files, f"{ROOT}/g/{s}.txt", "\n".join(lines.get(s, [])) + "\n")
     files["_shards"] = str(shards)
     return files
 
@@ -197,9 +206,10 @@ def paginate(ids: Sequence[int], encoded_bytes: int) -> tuple[int, dict[int, str
     return shift, {k: encode_gaps(v) for k, v in sorted(ranges.items())}
 
 
-def chunk_files(docs: list[Document], units: list[tuple[int, Unit]], tok: jieba.Tokenizer) -> dict[str, str]:
-    """``t/<n>.json`` for every chunk ``n`` that holds units (ids ``n*CHUNK_UNITS`` …, in order)."""
-    files: dict[str, str] = {}
+def chunk_files(docs: list[Document], units: list[tuple[int, Unit]],
+                tok: jieba.Tokenizer) -> dict[str, str | bytes]:
+    """``t/<n>.json`` (packed) for every chunk ``n`` that holds units (ids ``n*CHUNK_UNITS`` …, in order)."""
+    files: dict[str, str | bytes] = {}
     lengths: dict[str, str] = {}  # jieba runs once per distinct text
 
     def cut(text: str) -> str:
@@ -219,7 +229,7 @@ def chunk_files(docs: list[Document], units: list[tuple[int, Unit]], tok: jieba.
             rows.append([u.doc, u.anchor, KINDS[u.kind], sections.index(u.section), u.text,
                          cut(u.text)])
         doc_info = {str(i): [docs[i].id, docs[i].meta.title] for i in sorted({u.doc for u in part})}
-        files[f"{ROOT}/t/{n}.json"] = compact_json({"d": doc_info, "s": sections, "u": rows})
+        _put(files, f"{ROOT}/t/{n}.json", compact_json({"d": doc_info, "s": sections, "u": rows}))
     return files
 
 
@@ -325,26 +335,26 @@ def merged_postings(lay: Layout, analysed: Iterable[dict]) -> tuple[dict[str, ar
     return out, "".join(sorted(traditional))
 
 
-def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokenizer) -> dict[str, str]:
+def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokenizer) -> dict[str, str | bytes]:
     """The text chunks of document ``i``: a chunk never holds two documents (``stride`` is a
     multiple of ``CHUNK_UNITS``), so they are per-document files a shard build makes."""
     return chunk_files(docs, lay.numbered(i), tok)
 
 
 def index_files(docs: list[Document], regions: RegionIndex, lay: Layout,
-                analysed: Iterable[dict]) -> dict[str, str]:
+                analysed: Iterable[dict]) -> dict[str, str | bytes]:
     """Every file of the index that gathers documents: gram shards and pages, folding table, manifest."""
     post, traditional = merged_postings(lay, analysed)
     files = gram_files(post)
     del post
-    shards = int(files.pop("_shards"))
+    shards = int(files.pop("_shards"))  # type: ignore[arg-type]
     files.update(browser_table_of(traditional))
     files[MANIFEST] = manifest(docs, regions, lay.first_units, lay.space, shards)
     return files
 
 
-def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str]:
-    """Every file of the index, ``docs_dir``-relative path -> text."""
+def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str | bytes]:
+    """Every file of the index, ``docs_dir``-relative path -> text, or bytes for a packed file."""
     lay = layout(docs)
     analysis = SearchAnalysis()
     files = index_files(docs, regions, lay, (analysis.analyse(d) for d in docs))
@@ -353,8 +363,9 @@ def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer
     return files
 
 
-def stats(files: dict[str, str], documents: int) -> IndexStats:
+def stats(files: Mapping[str, str | bytes], documents: int) -> IndexStats:
     manifest_data = json.loads(files[MANIFEST])
-    grams_n = sum(f.count("\n") for p, f in files.items() if p.startswith(f"{ROOT}/g/"))
+    grams_n = sum(unpack(f).count("\n") for p, f in files.items()
+                  if p.startswith(f"{ROOT}/g/") and isinstance(f, bytes))
     return IndexStats(documents, manifest_data["units"], grams_n, manifest_data["shards"], len(files),
-                      sum(len(f.encode("utf-8")) for f in files.values()))
+                      sum(len(f.encode("utf-8")) if isinstance(f, str) else len(f) for f in files.values()))

@@ -15,6 +15,7 @@ from builder.search.index import (
     grams,
 )
 from builder.search.normalise import fold
+from builder.search.packed import read
 from builder.search.queries import random_substrings
 
 
@@ -35,7 +36,7 @@ class Index:
 
     def postings(self, gram: str) -> list[int]:
         h = fnv1a(gram)
-        shard = self.files[f"search/g/{h % self.manifest['shards']}.txt"]
+        shard = read(self.files, f"search/g/{h % self.manifest['shards']}.txt")
         for line in shard.splitlines():
             g, df, post = line.split("\t")
             if g == gram:
@@ -43,7 +44,7 @@ class Index:
                     ids = decode(post)
                 else:
                     ranges = [int(k, 36) for k in post.split(":")[1].split(",")]
-                    ids = [i for k in ranges for i in decode(self.files[f"search/p/{h:08x}-{k}.txt"])]
+                    ids = [i for k in ranges for i in decode(read(self.files, f"search/p/{h:08x}-{k}.txt"))]
                 assert len(ids) == int(df)
                 return ids
         return []
@@ -57,7 +58,7 @@ class Index:
         return out
 
     def unit(self, uid: int) -> list:
-        chunk = json.loads(self.files[f"search/t/{uid // CHUNK_UNITS}.json"])
+        chunk = json.loads(read(self.files, f"search/t/{uid // CHUNK_UNITS}.json"))
         return chunk["u"][uid % CHUNK_UNITS]
 
 
@@ -107,11 +108,12 @@ def test_a_long_posting_list_is_written_apart_in_pages_cut_at_unit_ranges(monkey
     shards = int(files.pop("_shards"))
     reader = Index({**files, MANIFEST: json.dumps({"shards": shards})})
     for gram in ("的", "发展"):
-        line = next(x for x in files[f"search/g/{fnv1a(gram) % shards}.txt"].splitlines() if x.startswith(gram + "\t"))
+        shard = read(files, f"search/g/{fnv1a(gram) % shards}.txt")
+        line = next(x for x in shard.splitlines() if x.startswith(gram + "\t"))
         shift, ranges = line.split("\t")[2][1:].split(":")
         span = 128 << int(shift)
         for k in ranges.split(","):  # every page holds only units of its own range
-            page = decode(files[f"search/p/{fnv1a(gram):08x}-{int(k, 36)}.txt"])
+            page = decode(read(files, f"search/p/{fnv1a(gram):08x}-{int(k, 36)}.txt"))
             assert all(u // span == int(k, 36) for u in page)
         assert len(ranges.split(",")) > 2
         assert reader.postings(gram) == [uid for uid, u in units if gram in u.text]

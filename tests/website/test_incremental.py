@@ -17,6 +17,7 @@ import pytest
 from builder.incremental import STATE_FILE
 from builder.search.index import CHUNK_UNITS, MANIFEST, all_units, fnv1a, grams
 from builder.search.normalise import fold
+from builder.search.packed import SUFFIX, read
 
 from .sitebuild import REPO, run, site_corpus_root
 
@@ -57,11 +58,11 @@ def _shard_files(docs: Path, changed_grams: set[str]) -> set[str]:
     for g in changed_grams:
         h = fnv1a(g)
         shard = f"search/g/{h % shards}.txt"
-        out.add(shard)
-        for line in (docs / shard).read_text("utf-8").splitlines():
+        out.add(shard + SUFFIX)
+        for line in read(docs, shard).splitlines():
             name, _, post = line.split("\t")
             if name == g and post.startswith("@"):
-                out |= {f"search/p/{h:08x}-{int(k, 36)}.txt" for k in post.split(":")[1].split(",")}
+                out |= {f"search/p/{h:08x}-{int(k, 36)}.txt{SUFFIX}" for k in post.split(":")[1].split(",")}
     return out
 
 
@@ -97,7 +98,7 @@ def test_an_edit_to_one_document_rewrites_only_the_files_that_depend_on_it(corpu
                  "index.md",  # the home page states the corpus's size in characters
                  "data/edition.sqlite.gz",  # the database download holds every paragraph
                  STATE_FILE}  # the inputs of the last good build
-                | {f"search/t/{new_unit // CHUNK_UNITS}.json"} | _shard_files(out, grams(fold(added))))
+                | {f"search/t/{new_unit // CHUNK_UNITS}.json{SUFFIX}"} | _shard_files(out, grams(fold(added))))
     assert changed <= expected, f"rewritten without depending on the edit: {sorted(changed - expected)}"
     assert {f"documents/{DOC}.md", f"data/texts/{DOC}.txt", "data/documents.json"} <= changed
     assert any(c.startswith("search/g/") for c in changed) and any(c.startswith("search/t/") for c in changed)

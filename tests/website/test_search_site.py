@@ -21,7 +21,7 @@ def test_material_search_index_is_not_shipped(built_site: BuiltSite) -> None:
 def test_the_index_is_published_in_pieces(built_site: BuiltSite) -> None:
     manifest = json.loads((built_site.site / MANIFEST).read_text(encoding="utf-8"))
     assert len(manifest["docs"]) == len(built_site.corpus.documents)
-    shards = list((built_site.site / "search" / "g").glob("*.txt"))
+    shards = list((built_site.site / "search" / "g").glob("*.txt.gz"))
     assert len(shards) == manifest["shards"] > 1
     largest = max(p.stat().st_size for p in shards)
     total = sum(p.stat().st_size for p in (built_site.site / "search").rglob("*") if p.is_file())

@@ -8,13 +8,27 @@
  */
 import { INDEX } from "./urls.js";
 
+/**
+ * The text of a fetched index file. The shards, list pages and text chunks are stored
+ * gzip-compressed (`<name>.gz`, builder/search/packed.py) to halve the site's bytes; they are
+ * unpacked here with the browser's DecompressionStream. Bytes that do not start with gzip's
+ * magic number (a server that sent the file with Content-Encoding: gzip has unpacked it
+ * already) are read as they are.
+ */
+async function textOf(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).text();
+}
+
 const cache = new Map();
 function fetchText(path) {
   const url = new URL(path, INDEX).href;
   if (!cache.has(url)) {
     const p = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
-      return r.text();
+      return textOf(r);
     });
     p.catch(() => cache.delete(url));
     cache.set(url, p);
@@ -35,7 +49,7 @@ export const manifest = () => once("manifest", () => fetchText("manifest.json").
 
 /** The units n*chunk … of the index: {d: {doc: [id, title]}, s: sections, u: rows}. */
 export function chunk(n) {
-  return once(`t${n}`, () => fetchText(`t/${n}.json`).then(JSON.parse));
+  return once(`t${n}`, () => fetchText(`t/${n}.json.gz`).then(JSON.parse));
 }
 
 /** The document a unit belongs to (the manifest lists each document's first unit). */
@@ -75,7 +89,7 @@ function decodeGaps(text) {
 }
 
 function shard(n) {
-  return once(`g${n}`, () => fetchText(`g/${n}.txt`).then((text) => {
+  return once(`g${n}`, () => fetchText(`g/${n}.txt.gz`).then((text) => {
     const map = new Map();
     for (const line of text.split("\n")) {
       if (!line) continue;
@@ -100,7 +114,7 @@ async function lookup(gram) {
 }
 
 function page(entry, k) {
-  const name = `p/${entry.hash.toString(16).padStart(8, "0")}-${k}.txt`;
+  const name = `p/${entry.hash.toString(16).padStart(8, "0")}-${k}.txt.gz`;
   return once(name, () => fetchText(name).then(decodeGaps));
 }
 

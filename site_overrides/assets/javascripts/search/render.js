@@ -163,7 +163,10 @@ export class View {
       if (search.exhausted && seq === this.seq) second = await split.more();
     } catch (err) {
       if (seq !== this.seq) return;
-      this.meta.textContent = "索引读取失败，请刷新页面重试";
+      // the index's packed files need DecompressionStream (browsers since 2023: Chrome 80, Safari 16.4, Firefox 113)
+      this.meta.textContent = typeof DecompressionStream === "undefined"
+        ? "此浏览器无法读取搜索索引（需支持 DecompressionStream），请升级浏览器；也可下载各文件的纯文本自行检索"
+        : "索引读取失败，请刷新页面重试";
       this.output.dataset.state = "error";
       return;
     }

@@ -1,0 +1,53 @@
+"""The search index's bulk files, stored gzip-compressed and unpacked in the browser.
+
+Why: the gram shards, long-list pages and text chunks (``search/g``, ``search/p``,
+``search/t``) are most of the search's bytes, about 130 KB per document as plain text
+(a document's text is in its chunks once, plus its postings). GitHub Pages counts a site's
+bytes as stored, and compresses on the wire only what it chooses; a file stored
+compressed is about half the size on disk and on the wire (at N = 300: chunks 0.56, shards
+0.59, long-list pages 0.39 of their plain size).
+
+How: each such file is written as ``<name>.gz`` (gzip, level 9, no time stamp in the header,
+so the same index gives the same bytes and an unchanged file is never rewritten).
+``assets/javascripts/search/index.js`` fetches it and, when the bytes begin with gzip's magic
+number, unpacks them with the browser's ``DecompressionStream("gzip")``; when a server
+already unpacked them (one that sends ``.gz`` files with ``Content-Encoding: gzip``), the
+bytes are read as they are. The small files read once per visit (``manifest.json``,
+``fold.json``, ``synonyms.json``, ``t2s/``) stay plain text.
+
+Example: ``search/t/12.json`` (the units 48–51) is published as ``search/t/12.json.gz``;
+:func:`read` gives its text back from a build's files under the plain name.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping
+from pathlib import Path
+
+#: The folders under ``search/`` whose files are stored packed.
+PACKED_FOLDERS = ("search/g/", "search/p/", "search/t/")
+SUFFIX = ".gz"
+_MAGIC = b"\x1f\x8b"
+
+
+def is_packed(path: str) -> bool:
+    """Whether the plain-named index file ``path`` is published packed."""
+    return path.startswith(PACKED_FOLDERS)
+
+
+def pack(path: str, text: str) -> tuple[str, bytes]:
+    """The published name and bytes of the plain-named index file ``path``."""
+    return path + SUFFIX, gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def unpack(data: bytes) -> str:
+    """The text of a packed file's bytes (or of bytes a server has already unpacked)."""
+    return (gzip.decompress(data) if data[:2] == _MAGIC else data).decode("utf-8")
+
+
+def read(files: Mapping[str, str | bytes] | Path, path: str) -> str:
+    """The text of the index file ``path`` (its plain name) in a build's files or a docs/site folder."""
+    name = path + SUFFIX if is_packed(path) else path
+    data = (files / name).read_bytes() if isinstance(files, Path) else files[name]
+    return unpack(data) if isinstance(data, bytes) else data
