@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builder.corpus.load import load_corpus
 from builder.pages import listing
@@ -105,3 +106,24 @@ def test_long_lists_continue_on_numbered_pages(paged_site: Path) -> None:
     assert listed == count
     assert (paged_site / "site" / "years" / f"{year}-p2" / "index.html").exists()
     assert f'href="../{year}-p2/"' in (paged_site / "site" / "years" / f"{year}" / "index.html").read_text("utf-8")
+
+
+def _top_level(built_site: BuiltSite) -> list[str]:
+    nav = yaml.safe_load((built_site.docs / ".nav.yml").read_text(encoding="utf-8"))["nav"]
+    return [next(iter(item)) for item in nav]
+
+
+def test_a_document_page_carries_only_the_top_level_sections_in_its_nav(built_site: BuiltSite) -> None:
+    """A document is in no section, so its nav is the sections' own entries (and the logo's
+    link home): the frame of every document page stays the same size whatever the corpus holds."""
+    doc = built_site.corpus.documents[0]
+    targets = _nav_targets(built_site.html(f"documents/{doc.id}"), built_site.site)
+    assert len(set(targets)) <= len(_top_level(built_site)) + 1, targets
+
+
+def test_an_open_section_shows_its_children_and_no_other_sections(built_site: BuiltSite) -> None:
+    """On a year page the years are listed; the indicator groups and glossary regions are not."""
+    year = max(d.meta.year for d in built_site.corpus.documents if d.meta.year)
+    targets = _nav_targets(built_site.html(f"years/{year}"), built_site.site)
+    assert f"years/{year}" in targets and len([t for t in targets if t.startswith("years/")]) > 2
+    assert {t for t in targets if t.split("/")[0] in ("indicators", "glossary")} == {"indicators", "glossary"}
