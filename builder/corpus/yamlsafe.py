@@ -21,6 +21,7 @@ map from each value's path (``("source", "omitted", 0, "reason")``) to its
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,10 +67,66 @@ class _Loader(yaml.SafeLoader):
 
 
 # Timestamps stay strings: the schema parses dates and reports bad ones at their line.
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_NODE_EVENTS = (yaml.ScalarEvent, *_COLLECTION_START)
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _Libyaml(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        """libyaml's parser and composer (C), with the same resolvers as ``_Loader``.
+
+        Why: every document's front matter and every glossary entry is YAML, read by both
+        ``builder check`` and the build; libyaml reads them about 3.5 times faster (0.76 s
+        -> 0.22 s for 100 synthetic documents' front matter and the reference files).
+        libyaml composes in C and cannot be hooked node by node, so ``_screen`` first walks
+        its events (also C) and refuses what ``_Loader.compose_node`` refuses, before
+        anything is composed: an alias is never expanded and no nesting deeper than
+        ``MAX_DEPTH`` reaches the composer.
+        """
+
+    _Libyaml.yaml_implicit_resolvers = _RESOLVERS
+else:  # PyYAML built without libyaml: the pure-Python loader does both steps
+    _Libyaml = None
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    """libyaml's events of ``text`` (what ``yaml.parse`` yields, with ``_Libyaml``)."""
+    assert _Libyaml is not None
+    parser = _Libyaml(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def _screen(text: str) -> None:
+    """Refuse aliases, anchors, tags and deep nesting from the event stream (``_Loader``'s rules)."""
+    depth = 0
+    for event in _events(text):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, f"a YAML alias *{event.anchor}",
+                           "write the value out in full: aliases and anchors are not allowed in the corpus")
+        if isinstance(event, _NODE_EVENTS):
+            if event.anchor:
+                raise _Refused(event.start_mark, f"a YAML anchor &{event.anchor}",
+                               "remove it: aliases and anchors are not allowed in the corpus")
+            if event.tag is not None:
+                raise _Refused(event.start_mark, f"a YAML tag {event.tag}",
+                               "remove the tag: write the value as plain text, a number, a list or a mapping")
+            if depth + 1 > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"values nested more than {MAX_DEPTH} levels deep",
+                               "flatten the structure; no corpus file needs that depth")
+            if isinstance(event, _COLLECTION_START):
+                depth += 1
+        elif isinstance(event, _COLLECTION_END):
+            depth -= 1
 
 
 @dataclass
@@ -132,8 +189,10 @@ def load(text: str, path: Path | str, *, first_line: int = 1, max_bytes: int = M
         raise CorpusError([Problem(path, first_line, f"{size:,} bytes of YAML, more than the limit of {max_bytes:,}",
                                    "split the file or shorten it; no corpus entry needs that much")])
     offset = first_line - 1
-    loader = _Loader(text)
+    loader = _Loader(text) if _Libyaml is None else _Libyaml(text)
     try:
+        if _Libyaml is not None:
+            _screen(text)
         node = loader.get_single_node()
         if node is None:
             return Loaded(None, {(): first_line}, first_line)
