@@ -7,7 +7,8 @@ of occurrences, the largest term page and the total of term pages (bytes of
 generated Markdown), the number and largest of the KWIC pages, and the size of
 ``data/glossary.json``. A term page shows at most ``KWIC_FIRST`` occurrences per
 sense, so the largest term page stays flat as N grows; the KWIC pages hold
-``KWIC_PAGE`` each and grow in number with the corpus, not in size.
+``KWIC_PAGE`` each, at most ``KWIC_PAGES`` per sense, so neither their size
+nor, once every sense fills its pages, their number grows with the corpus.
 Figures are printed, never asserted.
 """
 

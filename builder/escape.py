@@ -22,6 +22,8 @@ functions, chosen for where it lands:
 ``token``          an id or class inside markup (``{ #lvliang }``, ``data-term="liuwen"``):
                    must already be a slug or anchor; anything else stops the build
 ``json_in_html``   JSON written into a page (``<script type="application/json">``, an attribute)
+``url_query``      the query string of a link the builder writes (``search/?q=六稳``): every
+                   value percent-encoded, so no string can end the link or add a parameter
 ``gfm_text``       GitHub-flavoured Markdown of the reviewer's summary (one line, no HTML,
                    no links, no headings, no comments that could hide what follows)
 ``gfm_code``       a code span in the reviewer's summary
@@ -36,6 +38,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import urlencode
 
 #: Characters Markdown could read as markup, written as numeric entities.
 _MARKDOWN_RE = re.compile(r"[&<>{}\[\]*_`\\|]")
@@ -119,6 +122,13 @@ def json_in_html(value: object, *, compact: bool = False) -> str:
     for ch in ("<", ">", "&", "\u2028", "\u2029"):
         text = text.replace(ch, f"\\u{ord(ch):04x}")
     return text
+
+
+def url_query(params: dict[str, str]) -> str:
+    """``?q=%E5%85%AD%E7%A8%B3``: a link's query string, every value on one line and
+    percent-encoded (only letters, digits, ``%+-._~`` remain), safe in a Markdown link and
+    in a quoted ``href``."""
+    return "?" + urlencode({k: _one_line(v) for k, v in params.items()})
 
 
 def gfm_text(text: str) -> str:

@@ -22,8 +22,15 @@
     named and dated, 推断 printed as an inference), its confidence, the first
     ``KWIC_FIRST`` occurrences in context with the count and a link onward;
     the occurrences no sense claims; where the term travels (diffusion);
-  - ``glossary/kwic/<id>-<sense>-<n>.md``: every occurrence of one sense,
-    ``KWIC_PAGE`` a page, so no page grows with the corpus;
+  - ``glossary/kwic/<id>-<sense>-<n>.md``: the occurrences of one sense,
+    ``KWIC_PAGE`` a page, at most ``KWIC_PAGES`` pages (the first 500, in
+    document order). Every occurrence on a page of its own made the glossary
+    grow with the corpus (60 KB per document at N = 1,000, a 26 MB glossary at
+    N = 300); capped, neither a page nor the number of pages does. A sense that
+    has more says so on its last page and on the term page: how many there are
+    in all and how many are listed, with a link to the full-text search for the
+    term (every paragraph that uses it, ``search/?q=…``) and to
+    ``data/glossary.json``, which still lists every occurrence;
   - ``data/glossary.json`` and ``data/jieba-userdict.txt``;
   - ``TIPS``: ``{term id: {sense key: tooltip text}}``, ``unassigned`` included.
 - ``nav``: a 术语 section, grouped by level like the index.
@@ -41,7 +48,7 @@ from builder.chinese.userdict import user_words, userdict_text
 from builder.corpus.glossary import OTHER_LEVELS, UPPER_LEVELS, Evidence, Glossary, Sense, Term, load_glossary
 from builder.corpus.model import Block, Document
 from builder.corpus.regions import Region
-from builder.escape import html_attr, html_text, page_title, title, token
+from builder.escape import html_attr, html_text, page_title, title, token, url_query
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
 from builder.glossary.occurrences import Occurrence, OccurrenceAnalysis, in_text, occurrence_of, sentence
@@ -53,6 +60,7 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import door, inline
 from builder.pages.nav import NavItem
+from builder.pages.search import RESULTS_PAGE
 from builder.pages.settings import SiteSettings
 
 INDEX = "glossary/index.md"
@@ -69,6 +77,9 @@ NO_ENGLISH = "暂无通行的英文译法（no established English rendering）"
 KWIC_FIRST = 10
 #: Occurrences per KWIC page.
 KWIC_PAGE = 100
+#: KWIC pages per sense at most: the glossary's bytes stay flat as the corpus grows; the
+#: occurrences beyond are reached through the full-text search and ``DATA``.
+KWIC_PAGES = 5
 UNASSIGNED_KEY = "unassigned"
 CONFIDENCE_TEXT = {"high": "高", "medium": "中", "low": "低"}
 EVIDENCE_TEXT = {"corpus": "语料", "public": "公开来源", "inference": "推断"}
@@ -245,7 +256,26 @@ class GlossaryPages:
 
     @staticmethod
     def _page_count(occ: list[Occurrence]) -> int:
-        return -(-len(occ) // KWIC_PAGE) if len(occ) > KWIC_FIRST else 0
+        """How many KWIC pages a sense gets: none when the term page lists them all, else at most
+        ``KWIC_PAGES``."""
+        return min(KWIC_PAGES, -(-len(occ) // KWIC_PAGE)) if len(occ) > KWIC_FIRST else 0
+
+    @staticmethod
+    def _listed(occ: list[Occurrence]) -> int:
+        """How many of a sense's occurrences its KWIC pages list: the first ``KWIC_PAGES`` pages' worth."""
+        return min(len(occ), KWIC_PAGES * KWIC_PAGE)
+
+    def _elsewhere(self, src: str, term: Term, occ: list[Occurrence]) -> str:
+        """Where the occurrences a capped list leaves out are: ``其余 734 处不逐条列出``, the full-text
+        search for the term (every paragraph that uses it, whatever the sense) and the data download,
+        which lists every one. Empty when the pages list them all."""
+        listed = self._listed(occ)
+        if listed == len(occ):
+            return ""
+        search = urls.link(src, RESULTS_PAGE) + url_query({"q": term.term})
+        return (f"其余 {len(occ) - listed} 处不逐条列出：[在全文搜索中查“{inline(term.term)}”]({search})"
+                f"可看到用它的每一段（不分义项），完整列表见数据下载 [glossary.json]({urls.link(src, DATA)})"
+                f"（每一处的文件和段落）。")
 
     def nav(self) -> list[NavItem]:
         groups: list[NavItem] = [{label(lv): [{label(t.term): term_page(t)} for t in terms]}
@@ -340,8 +370,12 @@ class GlossaryPages:
         if len(occ) <= KWIC_FIRST:
             return [head + "：", self._kwic_items(src, occ)]
         onward = urls.link(src, kwic_page(term, key, 1))
-        return [f"{head}；下面是前 {KWIC_FIRST} 处，[全部 {len(occ)} 处]({onward})：",
-                self._kwic_items(src, occ[:KWIC_FIRST])]
+        elsewhere = self._elsewhere(src, term, occ)
+        if not elsewhere:
+            return [f"{head}；下面是前 {KWIC_FIRST} 处，[全部 {len(occ)} 处]({onward})：",
+                    self._kwic_items(src, occ[:KWIC_FIRST])]
+        return [f"{head}。用例页列出[前 {self._listed(occ)} 处]({onward})，{elsewhere}",
+                f"下面是前 {KWIC_FIRST} 处：", self._kwic_items(src, occ[:KWIC_FIRST])]
 
     def _sense_section(self, src: str, term: Term, sense: Sense, occ: list[Occurrence], n: int) -> list[str]:
         heading = f"义项{n}" if len(term.senses) > 1 else "含义"
@@ -429,7 +463,8 @@ class GlossaryPages:
         return "\n\n".join(parts) + "\n"
 
     def kwic_list_page(self, term: Term, key: str, occ: list[Occurrence], n: int) -> str:
-        """One page of a sense's occurrences, with links to the other pages."""
+        """One page of a sense's occurrences, with links to the other pages; the last of a capped
+        list says how many it leaves out and where they are (``_elsewhere``)."""
         src = kwic_page(term, key, n)
         pages = self._page_count(occ)
         sense = term.sense(key)
@@ -438,11 +473,14 @@ class GlossaryPages:
         nav = " · ".join(f"[{i}]({urls.link(src, kwic_page(term, key, i))})" if i != n else f"**{i}**"
                          for i in range(1, pages + 1))
         back = f"[返回 {inline(term.term)}]({urls.link(src, term_page(term))}#sense-{key})"
+        elsewhere = self._elsewhere(src, term, occ) if n == pages else ""
+        end = [f"共 {len(occ)} 处，以上列出前 {self._listed(occ)} 处，{elsewhere}"] if elsewhere else []
         return "\n\n".join([
             f"---\ntitle: {page_title(term.term + ' · ' + name + ' · 用例')}\n---",
             f"# {inline(term.term)} · {name} · 用例 {{ #kwic }}",
             f"{back}。共 {len(occ)} 处，第 {start + 1}—{min(start + KWIC_PAGE, len(occ))} 处；页：{nav}",
-            self._kwic_items(src, occ[start:start + KWIC_PAGE]).replace("1. ", f"{start + 1}. ", 1)]) + "\n"
+            self._kwic_items(src, occ[start:start + KWIC_PAGE]).replace("1. ", f"{start + 1}. ", 1),
+            *end]) + "\n"
 
     # -- data ---------------------------------------------------------------------
 

@@ -1,23 +1,27 @@
 """Where the indicator pages and downloads live, how a record reads, and the download files.
 
-Downloads carry exactly the record fields (``builder.indicators.record.FIELDS``),
-``anchor`` as the site-relative permalink ``documents/<id>/#p-12``, ``value``
-and ``growth_pct`` as numbers or empty. ``datapackage.json`` describes both
-files the Frictionless way (a Data Package with a Table Schema).
+Each form of the records is published once. ``data/indicators.json`` carries
+exactly the record fields (``builder.indicators.record.FIELDS``), ``anchor`` as
+the site-relative permalink ``documents/<id>/#p-12``, ``value`` and
+``growth_pct`` as numbers or null, written compact (``compact_json``): with one
+key per line it was 22 KB per document. The CSV is the panel
+(``data/indicator_panel.csv``, ``builder.pages.indicator_panel``): every record
+field (``indicator`` as ``indicator_id``, ``anchor`` as ``permalink``) plus
+region codes, prefecture, year, document type and English names, so a second
+CSV of the same rows with fewer columns is not written. ``datapackage.json``
+describes the files the Frictionless way (a Data Package with a Table Schema).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from builder.indicators.record import FIELDS, Record, format_number
 from builder.pages.edition_db import FTS_SQL
 from builder.pages.indicator_panel import panel_schema
+from builder.search.index import compact_json
 
 INDEX = "indicators/index.md"
-CSV = "data/indicators.csv"
 JSON = "data/indicators.json"
 DATAPACKAGE = "data/datapackage.json"
 KIND_LABELS = {"actual": "实际", "target": "目标"}
@@ -98,18 +102,9 @@ def figure_text(r: Record) -> str:
     return f"{text}{r.qualifier}"
 
 
-def csv_text(records: list[Record]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow({k: "" if v is None else (str(v).lower() if isinstance(v, bool) else v)
-                         for k, v in r.as_row().items()})
-    return buf.getvalue()
-
-
 def json_text(records: list[Record]) -> str:
-    return json.dumps([r.as_row() for r in records], ensure_ascii=False, indent=1) + "\n"
+    """Every record as a JSON object of ``FIELDS``, on one line (no indentation, no spaces)."""
+    return compact_json([r.as_row() for r in records]) + "\n"
 
 
 def datapackage(site_name: str) -> str:
@@ -124,16 +119,14 @@ def datapackage(site_name: str) -> str:
         "title": f"{site_name}：主要指标",
         "description": "各地政府工作报告和规划纲要中报告的实际值与目标值，每条记录注明原文和段落永久链接。",
         "resources": [
-            {"name": "indicators-csv", "path": "indicators.csv", "profile": "tabular-data-resource",
-             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "dialect": {"delimiter": ",", "header": True}, "schema": schema},
             {"name": "indicators-json", "path": "indicators.json", "format": "json",
              "mediatype": "application/json", "encoding": "utf-8", "schema": schema},
             {"name": "indicator-panel", "path": "indicator_panel.csv", "profile": "tabular-data-resource",
              "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "description": "Tidy panel: one row per record with region and prefecture codes, admin level, year, "
-                            "indicator id with Chinese and English name, figures as written and normalised, "
-                            "qualifier class, scope, attribute and permalink.",
+             "description": "Tidy panel, the records as CSV: one row per record with region and prefecture codes, "
+                            "admin level, year, indicator id with Chinese and English name, figures as written and "
+                            "normalised, qualifier class, scope, attribute and permalink (every field of "
+                            "indicators.json; indicator is indicator_id, anchor is permalink).",
              "dialect": {"delimiter": ",", "header": True}, "schema": panel_schema()},
             {"name": "edition-sqlite", "path": "edition.sqlite.gz", "format": "sqlite", "compression": "gz",
              "mediatype": "application/vnd.sqlite3",

@@ -25,7 +25,6 @@ from builder.pages.catalogue import Catalogue
 from builder.pages.edition_db import DB
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.indicator_data import (
-    CSV,
     DATAPACKAGE,
     INDEX,
     JSON,
@@ -62,8 +61,9 @@ def definition_text(ind: Indicator) -> str:
 
 
 def downloads(src: str) -> str:
-    return (f"下载全部记录：[CSV]({urls.link(src, CSV)}) · [JSON]({urls.link(src, JSON)}) · "
-            f"[面板 CSV（英文列名）]({urls.link(src, PANEL)}) · "
+    """The download links under every indicator table. One CSV, the panel: it has every column
+    of a record and more (``builder.pages.indicator_data``)."""
+    return (f"下载全部记录：[CSV（面板，英文列名）]({urls.link(src, PANEL)}) · [JSON]({urls.link(src, JSON)}) · "
             f"[SQLite（全文、段落、指标、术语；gzip 压缩）]({urls.link(src, DB)}) · "
             f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
 

@@ -8,9 +8,10 @@
   actual beside target, every row linking to its paragraph ``#p-N``.
 - ``pages``: the overview, one page per indicator (with its targets from the
   centre down and its targets against outcomes, ``indicator_levels``), the
-  per-year target matrix, their SVG charts and the downloads
-  ``data/indicators.csv``, ``.json``, the panel ``indicator_panel.csv``,
-  the whole edition as ``edition.sqlite.gz`` and ``datapackage.json``.
+  per-year target matrix, their SVG charts and the downloads: the records
+  as ``data/indicators.json`` and as the panel ``indicator_panel.csv`` (the
+  one CSV: ``builder.pages.indicator_data``), the whole edition as
+  ``edition.sqlite.gz`` and ``datapackage.json``.
 - ``nav``: a 指标 section.
 """
 
@@ -37,12 +38,10 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.edition_db import DB, edition_sqlite
 from builder.pages.indicator_data import (
-    CSV,
     DATAPACKAGE,
     INDEX,
     JSON,
     KIND_LABELS,
-    csv_text,
     datapackage,
     figure_text,
     json_text,
@@ -211,7 +210,6 @@ class IndicatorPages:
             files[src] = self.site.indicator_page(ind, [*extra, self.views.attainment(src, ind)])
         files.update(self.site.charts)
         files.update(self.matrix)
-        files[CSV] = csv_text(self.records)
         files[JSON] = json_text(self.records)
         files[PANEL] = panel_csv(self.records, self.cat.corpus, self.vocabulary)
         glossary = load_glossary(self.cat.corpus.root)

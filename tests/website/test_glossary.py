@@ -210,7 +210,8 @@ def kwic_links(built_site: BuiltSite, url: str) -> list[str]:
 
 def test_a_term_page_lists_each_senses_occurrences_capped_and_paged(built_site: BuiltSite, glossary: Glossary,
                                                                       occurrences: list[Occurrence]) -> None:
-    """The first ten per sense on the term page; all of them, a hundred a page, on the sense's pages."""
+    """The first ten per sense on the term page; the first five hundred, a hundred a page, on the
+    sense's pages (all of them in this corpus; ``tests/glossary/test_kwic_pages.py`` for more)."""
     order = {d.id: i for i, d in enumerate(built_site.corpus.documents)}
     for term in glossary.terms:
         groups: dict[str, list[Occurrence]] = {}
@@ -221,10 +222,10 @@ def test_a_term_page_lists_each_senses_occurrences_capped_and_paged(built_site: 
         assert kwic_links(built_site, f"glossary/{term.id}") == expected, term.id
         for key, occ in groups.items():
             if len(occ) > 10:
-                pages = -(-len(occ) // 100)
+                pages = min(5, -(-len(occ) // 100))
                 listed = [x for n in range(1, pages + 1)
                           for x in kwic_links(built_site, f"glossary/kwic/{term.id}-{key}-{n}")]
-                assert listed == [f"{o.doc_id}/#{o.anchor}" for o in occ], (term.id, key)
+                assert listed == [f"{o.doc_id}/#{o.anchor}" for o in occ[:500]], (term.id, key)
 
 
 def test_a_long_list_shows_its_count_and_links_onward(built_site: BuiltSite) -> None:

@@ -91,15 +91,31 @@ def test_charts_make_no_request(built_site: BuiltSite) -> None:
         assert "href" not in text and "http://" not in text.replace("http://www.w3.org/2000/svg", ""), svg
 
 
-def test_csv_has_exactly_the_record_fields(built_site: BuiltSite, records: list) -> None:
-    text = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8")
+#: The record fields under the panel's names (``builder.pages.indicator_panel``).
+PANEL_NAME = {"indicator": "indicator_id", "anchor": "permalink"}
+
+
+def test_the_panel_is_the_one_csv_of_the_records(built_site: BuiltSite) -> None:
+    assert sorted(p.name for p in (built_site.site / "data").glob("*.csv")) == ["indicator_panel.csv"]
+
+
+def test_the_panel_csv_carries_every_record_field(built_site: BuiltSite, records: list) -> None:
+    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert tuple(rows[0].keys()) == FIELDS
+    assert {PANEL_NAME.get(f, f) for f in FIELDS} <= set(rows[0])
     assert len(rows) == len(records)
     for row in rows:
         for k in ("value", "growth_pct"):
             assert row[k] == "" or float(row[k]) == float(row[k])
-        assert re.fullmatch(r"documents/[a-z0-9-]+/#[ph]-[\w-]+", row["anchor"])
+        assert re.fullmatch(r"documents/[a-z0-9-]+/#[ph]-[\w-]+", row["permalink"])
+
+
+def test_the_panel_csv_and_the_json_hold_the_same_records(built_site: BuiltSite) -> None:
+    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
+    data = json.loads((built_site.site / "data" / "indicators.json").read_text(encoding="utf-8"))
+    assert [(r["doc_id"], r["permalink"], r["indicator_id"], r["period"], r["quote"])
+            for r in csv.DictReader(io.StringIO(text))] == [
+        (r["doc_id"], r["anchor"], r["indicator"], r["period"], r["quote"]) for r in data]
 
 
 def test_json_has_exactly_the_record_fields(built_site: BuiltSite, records: list) -> None:
@@ -110,17 +126,22 @@ def test_json_has_exactly_the_record_fields(built_site: BuiltSite, records: list
         assert all(item[k] is None or isinstance(item[k], int | float) for k in ("value", "growth_pct"))
 
 
+def test_json_is_written_compact_on_one_line(built_site: BuiltSite) -> None:
+    text = (built_site.site / "data" / "indicators.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def test_datapackage_describes_every_download(built_site: BuiltSite) -> None:
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["path"]: r for r in package["resources"]}
-    assert set(resources) == {"indicators.csv", "indicators.json", "indicator_panel.csv", "edition.sqlite.gz"}
+    assert set(resources) == {"indicators.json", "indicator_panel.csv", "edition.sqlite.gz"}
     for path in resources:
         assert (built_site.site / "data" / path).exists()
-    for r in (resources["indicators.csv"], resources["indicators.json"]):
-        assert [f["name"] for f in r["schema"]["fields"]] == list(FIELDS)
-        assert (built_site.site / "data" / r["path"]).exists()
+    assert [f["name"] for f in resources["indicators.json"]["schema"]["fields"]] == list(FIELDS)
     html = built_site.html("indicators").read_text(encoding="utf-8")
-    assert "../data/datapackage.json" in html and "../data/indicators.csv" in html
+    assert "../data/datapackage.json" in html and "../data/indicator_panel.csv" in html
+    assert "indicators.csv" not in html
 
 
 def test_indicator_page_defines_the_indicator_with_its_source(built_site: BuiltSite) -> None:
@@ -140,10 +161,10 @@ def test_indicator_table_notes_a_narrower_scope_and_an_increase(built_site: Buil
 
 
 def test_downloads_carry_the_research_fields(built_site: BuiltSite) -> None:
-    text = (built_site.site / "data" / "indicators.csv").read_text(encoding="utf-8")
+    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
-    yushe = [r for r in rows if r["anchor"] == "documents/yushe-2021-gongzuobaogao/#p-19"
-             and r["indicator"] == "industrial-value-added"]
+    yushe = [r for r in rows if r["permalink"] == "documents/yushe-2021-gongzuobaogao/#p-19"
+             and r["indicator_id"] == "industrial-value-added"]
     assert [(r["scope"], r["qualifier_class"]) for r in yushe] == [("开发区", "floor")]
     assert {r["cumulative"] for r in rows} == {"true", "false"}
 
