@@ -26,10 +26,14 @@ SCHEMES = ("light", "dark")
 
 
 class Visit:
-    """A page opened at one width, recording console errors and foreign requests."""
+    """A page opened at one width, recording console errors and foreign requests.
 
-    def __init__(self, browser: Browser, width: int, scheme: str = "light") -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    ``touch``: a touch screen (Playwright's ``has_touch``), so ``locator.tap()`` works and
+    the page sees ``(hover: none)``, as a phone reader's does."""
+
+    def __init__(self, browser: Browser, width: int, scheme: str = "light", touch: bool = False) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
+                                           has_touch=touch)
         self.errors: list[str] = []
         self.foreign: list[str] = []
         self.context.route("**/*", self._route)

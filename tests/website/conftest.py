@@ -56,12 +56,13 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def visit(browser: Browser) -> Iterator[Callable[[int], Visit]]:
-    """``visit(width, scheme)`` opens a fresh browser context (``scheme``: "light" or
-    "dark", the system preference the page sees); all are closed after the test."""
+    """``visit(width, scheme, touch)`` opens a fresh browser context (``scheme``: "light" or
+    "dark", the system preference the page sees; ``touch``: a touch screen); all are closed
+    after the test."""
     visits: list[Visit] = []
 
-    def make(width: int = WIDTHS["desktop"], scheme: str = "light") -> Visit:
-        visits.append(Visit(browser, width, scheme))
+    def make(width: int = WIDTHS["desktop"], scheme: str = "light", touch: bool = False) -> Visit:
+        visits.append(Visit(browser, width, scheme, touch))
         return visits[-1]
 
     yield make
