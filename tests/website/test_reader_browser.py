@@ -345,36 +345,6 @@ def test_previous_and_next_documents(server: str, visit: Callable[..., Visit], b
     clean(v)
 
 
-def test_the_three_tasks_take_three_taps_or_fewer_from_the_phone_home_page(
-        server: str, visit: Callable[..., Visit]) -> None:
-    """The closing note's tap counts: each tap below is one a reader makes."""
-    v = visit(WIDTHS["phone"])
-    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = v.open(server)
-    # 1. 吕梁's GDP-target paragraph's permalink on the clipboard: 吕梁市 › its 2021 GDP target › ¶
-    page.locator(".home-doors a[href$='regions/lvliang/']").click()                       # tap 1
-    page.wait_for_url("**/regions/lvliang/")
-    page.locator("table a[href$='lvliang-2021-gongzuobaogao/#p-37']").first.click()     # tap 2
-    page.wait_for_url("**/lvliang-2021-gongzuobaogao/#p-37")
-    page.locator("#p-37 a.para-link").click()                                           # tap 3
-    page.wait_for_function("document.querySelector('.para-panel__status').textContent.includes('已复制')")
-    assert page.evaluate("navigator.clipboard.readText()") == PERMALINK
-    # 2. what 三零 means and where else it occurs: one tap on the home page's 术语 card
-    page = v.open(server)
-    page.locator(".home-doors a[href$='glossary/sanling/']").click()                     # tap 1
-    page.wait_for_url("**/glossary/sanling/")
-    assert "零上访" in page.locator("article").inner_text()
-    assert page.locator("article a[href*='documents/']").count() >= 2
-    # 3. each region's 2021 GDP growth target side by side: one tap on the 指标 card
-    page = v.open(server)
-    page.locator(".home-doors a[href$='indicators/gdp/']").click()                       # tap 1
-    page.wait_for_url("**/indicators/gdp/")
-    chart = page.locator("figure.bar-chart").first
-    assert "2021年目标" in chart.locator("figcaption").inner_text()
-    assert chart.locator(".bar-chart__row").count() >= 8
-    clean(v)
-
-
 #: The first block of the text below the header, and how far its top sits from the header.
 TOP_BLOCK = """() => {
   const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
