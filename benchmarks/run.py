@@ -48,6 +48,7 @@ import yaml
 from benchmarks.synth import REPO, generate
 from builder.corpus.load import load_corpus
 from builder.pages.catalogue import Catalogue
+from builder.pages.workers import default_jobs
 from builder.search.probe import Probe, serve
 from builder.search.queries import random_substrings
 from builder.search.sitebuild import write_config
@@ -201,14 +202,15 @@ def edit_latency(corpus_root: Path, work: Path, config: Path, port: int = 8765) 
         proc.wait()
 
 
-def bench(n: int, work: Path, *, plain: bool, browser: bool, edit: bool) -> Row:
+def bench(n: int, work: Path, *, plain: bool, browser: bool, edit: bool, jobs: int) -> Row:
     if n == 14:  # the real corpus, copied: the edit-latency run edits a document
         corpus_root = work / "corpus"
         shutil.copytree(REPO / "corpus", corpus_root)
     else:
         corpus_root = generate(n, work / "corpus")
     docs_dir, config = work / "docs", write_config(work)
-    b = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir, "--config", config)
+    b = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir, "--config", config,
+            "--jobs", str(jobs))
     m = run("-m", "mkdocs", "build", "--strict", "-f", config)  # not --quiet: it stops --strict counting
     again = run("-m", "builder", "build", "--corpus", corpus_root, "--out", docs_dir, "--config", config)
     written = re.search(r"(\d+) written|nothing written", again.out)
@@ -279,13 +281,17 @@ def main() -> None:
     parser.add_argument("--no-plain", action="store_true", help="skip plain MkDocs + Material")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-query measurements")
     parser.add_argument("--no-edit", action="store_true", help="skip the save-to-served-page measurement")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="builder build --jobs (default: the builder's own, one process per core)")
     args = parser.parse_args()
+    jobs = args.jobs or default_jobs()
+    print(f"builder build --jobs {jobs} (CPU includes its workers; peak memory is its largest process)")
     rows: list[Row] = []
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             print(f"N={n}: building", flush=True)
             rows.append(bench(n, Path(tmp), plain=not args.no_plain, browser=not args.no_browser,
-                              edit=not args.no_edit))
+                              edit=not args.no_edit, jobs=jobs))
         report(rows)  # after every N, so a long run shows what it has
 
 

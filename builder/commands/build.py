@@ -43,6 +43,7 @@ from builder.pages.catalogue import CatalogueError
 from builder.pages.output import OutputError
 from builder.pages.settings import SiteSettings, load_settings
 from builder.pages.site import generate
+from builder.pages.workers import default_jobs
 from builder.shards import artefact
 from builder.shards.build import build_shard
 from builder.shards.plan import documents_of, explicit, plan, shard
@@ -64,6 +65,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prefectures", default=None, metavar="NAMES",
                         help="build a shard of these prefectures (comma-separated, e.g. 吕梁市,运城市)")
     parser.add_argument("--plan", action="store_true", help="print the plan of --shards N and exit")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="processes for the per-document work (default: one per core, at most 4; "
+                             "1: all in this process); the output is the same whatever N")
     parser.add_argument("--no-check", action="store_true",
                         help="tests only: skip builder check and the string-safety rule (never publish the result)")
 
@@ -128,6 +132,12 @@ def write_docs(files: Mapping[str, str | bytes], out: Path, inputs: dict[str, st
     return 0
 
 
+def jobs_of(args: argparse.Namespace) -> int:
+    """``--jobs``, or one process per core (``builder.pages.workers.default_jobs``)."""
+    jobs = getattr(args, "jobs", None)
+    return default_jobs() if jobs is None else max(1, jobs)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.shard is not None or args.prefectures or args.plan:
         return run_shard(args)
@@ -145,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(stale, ignore_errors=True)
         with tempfile.TemporaryDirectory(prefix=f".{out.name}-generating-", dir=out.parent) as scratch:
             with checked_corpus(args) as (corpus, settings):
-                files = generate(corpus, settings, spill=Path(scratch))
+                files = generate(corpus, settings, spill=Path(scratch), jobs=jobs_of(args))
             return write_docs(files, out, inputs, len(corpus.documents))
     except (CheckFailed, CorpusError, CatalogueError, ValueError, OSError) as exc:
         return failed(exc, out)

@@ -69,6 +69,12 @@ class Analyses:
             self._data[key] = analysis.analyse(doc)
         return self._data[key] if keep else self._data.pop(key)
 
+    def load(self, exported: Mapping[str, Mapping[str, Data]]) -> None:
+        """Take what another process's store ``export``-ed (``builder.pages.workers``)."""
+        for doc_id, by_name in exported.items():
+            for name, data in by_name.items():
+                self._data.setdefault((name, doc_id), data)
+
     def export(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Data]]:
         """What the store holds for these documents: document id -> analysis name -> data."""
         wanted = set(doc_ids)

@@ -7,54 +7,41 @@ unsafe path or two sources of one path stop the build with both named
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from builder.corpus.load import REGIONS_FILE, Corpus
-from builder.corpus.model import Document
 from builder.pages import (
     data_files,
-    doc_neighbours,
-    document,
     home,
     indexes,
-    lastmod,
     methodology,
     nav,
     region,
     search,
     search_cards,
     urls,
+    workers,
 )
 from builder.pages.catalogue import Catalogue
-from builder.pages.extensions import Extension, document_files, load_extensions
+from builder.pages.extensions import Extension, load_extensions
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
 from builder.search import synonyms
 
 
-def generate(corpus: Corpus, settings: SiteSettings, spill: Path | None = None) -> Mapping[str, str | bytes]:
+def generate(corpus: Corpus, settings: SiteSettings, spill: Path | None = None,
+             jobs: int = 1) -> Mapping[str, str | bytes]:
     """Every generated file; ``OutputError`` when a path is unsafe or two sources share one.
-    ``spill``: a scratch folder the files are kept in rather than in memory (``Output``)."""
+    ``spill``: a scratch folder the files are kept in rather than in memory (``Output``);
+    ``jobs``: processes for the per-document work (``builder.pages.workers``), the same files
+    whatever the number."""
     cat = Catalogue(corpus)
     extensions = load_extensions(cat, settings)
     out = Output(spill)
-    add_document_files(out, cat, settings, extensions, cat.documents)
+    workers.add_document_work(out, cat, settings, extensions, jobs)
     add_gathered_files(out, cat, settings, extensions)
     return out.sorted()
-
-
-def add_document_files(out: Output, cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extension],
-                       docs: Iterable[Document]) -> None:
-    """The files that belong to one document each (its page, ``.txt``, source page, search chunks):
-    the expensive part, which a shard build makes for its own documents only."""
-    around = doc_neighbours.neighbours(cat.documents)
-    changed = lastmod.corpus_dates(cat.corpus.root)
-    for doc in docs:
-        out.add(urls.document(doc), document.render(cat, doc, settings, extensions, around[doc.id],
-                                                    changed.get(doc.path.resolve())), f"document {doc.path}")
-        out.add(urls.text_download(doc), data_files.plain_text(doc), f"the text download of {doc.path}")
-        out.add_all(document_files(extensions, doc), f"the files of document {doc.path}")
 
 
 def add_gathered_files(out: Output, cat: Catalogue, settings: SiteSettings,

@@ -307,6 +307,9 @@ class SearchAnalysis:
     numbered within the document (0 = its title), and the traditional characters it holds."""
 
     name = "search"
+    #: Consumed once per document, in order, and dropped (``merged_postings``): never computed
+    #: ahead for every document (``builder.pages.workers``), which would hold every posting at once.
+    streamed = True
 
     def analyse(self, doc: Document) -> dict:
         units = document_units(0, doc)

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 from builder.corpus.load import Corpus
 from builder.pages.catalogue import Catalogue
+from builder.pages.document_files import add_document_files
 from builder.pages.extensions import analyses, load_extensions
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
-from builder.pages.site import add_document_files
 
 
 def build_shard(corpus: Corpus, settings: SiteSettings,
