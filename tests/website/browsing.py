@@ -32,8 +32,10 @@ class Visit:
     the page sees ``(hover: none)``, as a phone reader's does."""
 
     def __init__(self, browser: Browser, width: int, scheme: str = "light", touch: bool = False) -> None:
+        # has_touch only when asked: an explicit has_touch=False also turns off the touch
+        # emulation a test switches on through CDP (test_glossary_browser's taps)
         self.context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
-                                           has_touch=touch)
+                                           **({"has_touch": True} if touch else {}))
         self.errors: list[str] = []
         self.foreign: list[str] = []
         self.context.route("**/*", self._route)

@@ -56,9 +56,9 @@ def clean(v: Visit) -> None:
 
 def gdp_targets_2021(built_site: BuiltSite) -> list[dict[str, str]]:
     """The records of a 2021 GDP target, one per statement (a growth rate or an amount)."""
-    with (built_site.site / "data" / "indicators.csv").open(encoding="utf-8", newline="") as f:
+    with (built_site.site / "data" / "indicator_panel.csv").open(encoding="utf-8", newline="") as f:
         return [r for r in csv.DictReader(f)
-                if r["indicator"] == "gdp" and r["kind"] == "target" and r["period"] == "2021"]
+                if r["indicator_id"] == "gdp" and r["kind"] == "target" and r["period"] == "2021"]
 
 
 def term_data(built_site: BuiltSite, term: str) -> dict:
@@ -70,8 +70,8 @@ def test_lvliangs_gdp_target_permalink_is_on_the_clipboard_in_three_taps(
         server: str, visit: Callable[..., Visit], built_site: BuiltSite) -> None:
     """文件 card's 吕梁市 › the region page's 主要数字, 地区生产总值's 2021 target › that paragraph's ¶."""
     record = next(r for r in gdp_targets_2021(built_site) if r["region"] == "吕梁市")
-    anchor = record["anchor"].rpartition("#")[2]
-    assert anchor.startswith("p-"), record["anchor"]
+    anchor = record["permalink"].rpartition("#")[2]
+    assert anchor.startswith("p-"), record["permalink"]
     v, page, taps = phone_home(visit, server)
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])
     taps(page.locator(".home-doors").get_by_role("link", name="吕梁市", exact=True))
@@ -79,14 +79,14 @@ def test_lvliangs_gdp_target_permalink_is_on_the_clipboard_in_three_taps(
     gdp_row = page.locator("#key-figures ~ .ind-table tbody tr").filter(
         has=page.get_by_role("link", name="地区生产总值", exact=True))
     taps(gdp_row.locator("td").nth(1).get_by_role("link"))
-    page.wait_for_url(f"**/{record['anchor']}")
+    page.wait_for_url(f"**/{record['permalink']}")
     paragraph = page.locator(f"#{anchor}")
     assert record["quote"] in paragraph.inner_text()
     taps(paragraph.locator("a.para-link"))
     page.wait_for_function("document.querySelector('.para-panel__status').textContent.includes('已复制')",
                            timeout=5000)
     assert page.evaluate("navigator.clipboard.readText()") == \
-        load_settings(REPO / "mkdocs.yml").site_url + record["anchor"]
+        load_settings(REPO / "mkdocs.yml").site_url + record["permalink"]
     assert taps.count <= MOST_TAPS
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "task-permalink-phone.png"))
