@@ -7,7 +7,7 @@ GDP growth target side by side. Each test opens the home page at 375 px on a
 touch screen and goes the way a first-time reader would, by links they can see
 (no address typed); ``Taps`` taps and counts. Focusing the search box is a tap;
 typing the query and pressing Enter are not. What each task must end with is
-read from the site's own data (``data/indicators.csv``, ``data/glossary.json``),
+read from the site's own data (``data/indicator_panel.csv``, ``data/glossary.json``),
 so a test fails if the path reaches the wrong paragraph, sense or regions.
 """
 
