@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from urllib.parse import urlencode
 
 from builder.corpus.model import Block, Document, plain_inline
-from builder.escape import code, html_attr, html_text, json_in_html, markdown_text, page_title
+from builder.escape import code, html_attr, html_text, json_in_html, markdown_text, page_title, url_query
 from builder.pages import cite, doc_neighbours, urls
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
@@ -38,7 +37,7 @@ def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
     paragraph field with the paragraph the reader has linked to (``#p-12``)."""
     query = {"template": CORRECTION_FORM, "title": f"勘误：{doc.meta.title}（{doc.id}）",
              FORM_DOCUMENT: doc.id, FORM_PARAGRAPH: url}
-    return f"{settings.new_issue_url()}?{urlencode(query)}"
+    return settings.new_issue_url() + url_query(query)
 
 
 def source_links(doc: Document, src: str, extensions: Sequence[Extension], settings: SiteSettings) -> str:
