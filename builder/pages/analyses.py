@@ -51,9 +51,7 @@ class Analyses:
         is ever computed (``AnalysisMissing`` instead), so the merge cannot quietly redo a shard's work."""
         self._data: dict[tuple[str, str], Data] = {}
         self.frozen = loaded is not None
-        for doc_id, by_name in (loaded or {}).items():
-            for name, data in by_name.items():
-                self._data[(name, doc_id)] = data
+        self.load(loaded or {})
 
     def get(self, analysis: Analysis, doc: Document, *, keep: bool = True) -> Data:
         """The document's data; ``keep=False`` for a reader that needs it once (the search index
@@ -70,7 +68,7 @@ class Analyses:
         return self._data[key] if keep else self._data.pop(key)
 
     def load(self, exported: Mapping[str, Mapping[str, Data]]) -> None:
-        """Take what another process's store ``export``-ed (``builder.pages.workers``)."""
+        """Take what another store ``export``-ed: a shard artefact's, or a worker's (``builder.pages.workers``)."""
         for doc_id, by_name in exported.items():
             for name, data in by_name.items():
                 self._data.setdefault((name, doc_id), data)

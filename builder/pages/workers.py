@@ -1,6 +1,6 @@
 """The per-document work of a build spread over several processes (``builder build --jobs N``).
 
-Why: about two thirds of a build is per document and independent of the others (each
+Why: about half of a build is per document and independent of the others (each
 document's page, ``.txt``, source page and search chunks, and the glossary occurrences and
 indicator records its gathering pages read), and a machine has more than one core. The
 gathering pages (home, lists, glossary, indicators, the search shards) are made afterwards in
@@ -32,6 +32,7 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder.corpus.errors import CorpusError
 from builder.corpus.model import Document
@@ -65,7 +66,7 @@ class _Work:
     extensions: Sequence[Extension]
     context: DocumentContext
     kinds: Sequence[Analysis]
-    spill: object  # the Output's scratch folder (a Path), or None: files are handed back
+    spill: Path | None  # the Output's scratch folder, or None: files are handed back
 
 
 _WORK: _Work | None = None
@@ -78,7 +79,7 @@ def _one_batch(docs: Sequence[Document]) -> tuple[list[tuple[str, str, str | byt
     work = _WORK
     assert work is not None, "a worker runs only in a process forked by add_document_work"
     try:
-        out = Output(work.spill)  # type: ignore[arg-type]
+        out = Output(work.spill)
         add_document_files(out, work.cat, work.settings, work.extensions, docs, work.context)
         for doc in docs:
             for kind in work.kinds:
@@ -103,7 +104,7 @@ def add_document_work(out: Output, cat: Catalogue, settings: SiteSettings, exten
     first, rest = docs[:1], docs[1:]
     add_document_files(out, cat, settings, extensions, first, context)
     for kind in analyses(extensions):  # builds each analysis's lazy parts before the fork
-        cat.analyses.get(kind, first[0], keep=not getattr(kind, "streamed", False))
+        cat.analyses.get(kind, first[0], keep=kind in kinds)
     global _WORK
     _WORK = _Work(cat, settings, extensions, context, kinds, out.spill)
     try:
