@@ -370,6 +370,41 @@ def test_a_long_page_draws_only_the_blocks_near_the_screen(server: str, visit: C
     clean(v)
 
 
+def test_a_page_load_fetches_no_sitemap(server: str, visit: Callable[..., Visit]) -> None:
+    """Material's instant navigation fetched the whole sitemap.xml (an entry per page of the
+    site) on every fresh page load: bytes and start-up work per visit that grew with the corpus."""
+    v = visit(WIDTHS["phone"])
+    requested: list[str] = []
+    v.page.on("request", lambda r: requested.append(r.url))
+    v.open(server + PLAN)
+    assert requested and not [u for u in requested if "sitemap" in u], requested
+    clean(v)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_palette_start_up_leaves_the_page_colour_schemes_in_force(
+        server: str, visit: Callable[..., Visit], scheme: str) -> None:
+    """The first meta color-scheme is the one in force (HTML standard): the page's own, before
+    the one Material's palette script appends and rewrites, so that rewrite restyles nothing."""
+    v = visit(WIDTHS["phone"], scheme)
+    page = v.open(server + PLAN)
+    metas = page.evaluate("() => [...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
+    assert metas[0] == "light dark" and len(metas) == 2, metas
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    clean(v)
+
+
+def test_the_colour_toggle_still_switches_the_page(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + PLAN)
+    background = "getComputedStyle(document.body).backgroundColor"
+    light = page.evaluate(background)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate(background) != light
+    clean(v)
+
+
 #: The height of every block of the text the stylesheet may skip, as the page lays it out.
 BLOCK_HEIGHTS = """() => [...document.querySelectorAll(
   '.md-content__inner > :is(p[id], ul, ol, details, figure, .corpus-table, .ind-table)')]
