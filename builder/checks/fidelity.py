@@ -12,6 +12,7 @@ from builder.corpus.errors import Problem
 from builder.corpus.load import Corpus
 from builder.corpus.model import Document
 from builder.fidelity.align import Alignment, align
+from builder.parallel import map_documents
 
 
 def where(doc: Document, index: int) -> str:
@@ -37,11 +38,13 @@ def alignment_problems(doc: Document, al: Alignment) -> list[Problem]:
     return problems
 
 
-def check_fidelity(corpus: Corpus) -> list[Problem]:
-    problems: list[Problem] = []
-    for doc in corpus.documents:
+def check_fidelity(corpus: Corpus, jobs: int = 1) -> list[Problem]:
+    """Every document against its raw span, in ``jobs`` processes (``builder.parallel``)."""
+
+    def of(doc: Document) -> list[Problem]:
         raw = corpus.sources.get(doc.meta.source.file)
         if raw is None or raw.sha256 != doc.meta.source.sha256:
-            continue  # check_sources names the missing or changed file
-        problems.extend(alignment_problems(doc, align(doc, raw)))
-    return problems
+            return []  # check_sources names the missing or changed file
+        return alignment_problems(doc, align(doc, raw))
+
+    return [p for found in map_documents(of, corpus.documents, jobs) for p in found]

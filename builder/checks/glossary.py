@@ -84,11 +84,14 @@ def _check_rules(corpus: Corpus, term: Term, occurrences: list[Occurrence]) -> l
     return out
 
 
-def check_glossary(corpus: Corpus) -> list[Problem]:
+def check_glossary(corpus: Corpus, jobs: int = 1) -> list[Problem]:
+    """The glossary files, and their terms against the corpus: the occurrences are matched once
+    (in ``jobs`` processes) for both the rules and the candidates."""
     glossary, problems = read_glossary(corpus.root, corpus.regions)
     ids = {t.id for t in glossary.terms}
     by_term: dict[str, list[Occurrence]] = defaultdict(list)
-    for o in find_occurrences(corpus, glossary):
+    occurrences = find_occurrences(corpus, glossary, jobs)
+    for o in occurrences:
         by_term[o.term_id].append(o)
     for term in glossary.terms:
         problems += _check_evidence(corpus, term)
@@ -104,7 +107,7 @@ def check_glossary(corpus: Corpus) -> list[Problem]:
             problems.append(Problem(term.path, term.line_of("term"),
                                     f"the reading of {'、'.join(chars)} in {term.term} is ambiguous",
                                     "check it and write pinyin: … with tone marks", "warning"))
-    for c in find_candidates(corpus, glossary):
+    for c in find_candidates(corpus, glossary, occurrences):
         if c.needs_entry and not c.term_id:
             spelled = f" (spelled {'、'.join(c.spellings)})" if len(c.spellings) > 1 else ""
             problems.append(Problem(c.first[0], c.first[1], f"“{c.phrase}”{spelled} is used {c.count} time(s) in "

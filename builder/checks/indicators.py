@@ -16,9 +16,12 @@ from builder.corpus.load import Corpus
 from builder.corpus.parent_targets import load_parent_targets
 from builder.indicators import extract_document
 from builder.indicators.corrections import clashing_adds, stale_entries
+from builder.parallel import map_documents
 
 
-def check_indicators(corpus: Corpus) -> list[Problem]:
+def check_indicators(corpus: Corpus, jobs: int = 1) -> list[Problem]:
+    """The indicator files, and the corrections against what the extractor finds (the
+    extraction in ``jobs`` processes, ``builder.parallel``)."""
     problems: list[Problem] = []
     try:
         vocabulary = load_vocabulary(corpus.root, collect=problems)
@@ -26,7 +29,8 @@ def check_indicators(corpus: Corpus) -> list[Problem]:
         load_parent_targets(corpus.root, vocabulary, collect=problems)
     except CorpusError as exc:
         return problems + exc.problems
-    found = [f for doc in corpus.documents for f in extract_document(doc, vocabulary)]
+    found = [f for fs in map_documents(lambda doc: extract_document(doc, vocabulary), corpus.documents, jobs)
+             for f in fs]
     path = corpus.root / CORRECTIONS_FILE
     for entry in corrections.entries:
         if corpus.by_id(entry.doc) is None:

@@ -14,7 +14,8 @@ from builder.corpus.errors import Problem
 from builder.corpus.load import Corpus
 
 
-def check_sources(corpus: Corpus) -> list[Problem]:
+def check_sources(corpus: Corpus, jobs: int = 1) -> list[Problem]:
+    """The raw files against their records (``jobs`` unused: a hash per file, no per-document work)."""
     sources = corpus.sources
     problems = list(sources.problems)
     for name, raw in sources.files.items():

@@ -43,7 +43,7 @@ from builder.pages.catalogue import CatalogueError
 from builder.pages.output import OutputError
 from builder.pages.settings import SiteSettings, load_settings
 from builder.pages.site import generate
-from builder.pages.workers import default_jobs
+from builder.parallel import default_jobs
 from builder.shards import artefact
 from builder.shards.build import build_shard
 from builder.shards.plan import documents_of, explicit, plan, shard
@@ -72,9 +72,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="tests only: skip builder check and the string-safety rule (never publish the result)")
 
 
-def refuse_unchecked(corpus_root: Path) -> int:
-    """Run ``builder check``; print its errors and return how many there are."""
-    errors = [p for p in collect_problems(corpus_root) if p.severity == "error"]
+def refuse_unchecked(corpus_root: Path, jobs: int = 1) -> int:
+    """Run ``builder check`` (in ``jobs`` processes); print its errors and return how many there are."""
+    errors = [p for p in collect_problems(corpus_root, jobs=jobs) if p.severity == "error"]
     for problem in errors:
         print(problem, file=sys.stderr)
     if errors:
@@ -98,7 +98,7 @@ class CheckFailed(Exception):
 def checked_corpus(args: argparse.Namespace) -> Iterator[tuple[Corpus, SiteSettings]]:
     """``builder check`` unless ``--no-check`` (``CheckFailed`` on errors), then the corpus and the
     site settings; the body runs under the string-safety rule too (features load their files lazily)."""
-    if not args.no_check and refuse_unchecked(args.corpus):
+    if not args.no_check and refuse_unchecked(args.corpus, jobs_of(args)):
         raise CheckFailed
     settings = load_settings(args.config)
     with string_safety(not args.no_check):
@@ -133,7 +133,7 @@ def write_docs(files: Mapping[str, str | bytes], out: Path, inputs: dict[str, st
 
 
 def jobs_of(args: argparse.Namespace) -> int:
-    """``--jobs``, or one process per core (``builder.pages.workers.default_jobs``)."""
+    """``--jobs``, or one process per core (``builder.parallel.default_jobs``)."""
     jobs = getattr(args, "jobs", None)
     return default_jobs() if jobs is None else max(1, jobs)
 

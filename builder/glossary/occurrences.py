@@ -31,6 +31,7 @@ from builder.corpus.glossary import QUOTES, Glossary, Term
 from builder.corpus.load import Corpus
 from builder.corpus.model import Block, Document, plain_with_bold
 from builder.glossary.senses import sense_of
+from builder.parallel import map_documents
 
 _OPENING = {left for left, _ in QUOTES}
 _CLOSING = {right for _, right in QUOTES}
@@ -172,10 +173,12 @@ def document_occurrences(doc: Document, matcher: Matcher) -> list[Occurrence]:
     return out
 
 
-def find_occurrences(corpus: Corpus, glossary: Glossary) -> list[Occurrence]:
-    """Every occurrence of every term, in document and text order."""
+def find_occurrences(corpus: Corpus, glossary: Glossary, jobs: int = 1) -> list[Occurrence]:
+    """Every occurrence of every term, in document and text order (matched in ``jobs`` processes,
+    ``builder.parallel``)."""
     matcher = Matcher(glossary)
-    return [o for doc in corpus.documents for o in document_occurrences(doc, matcher)]
+    found = map_documents(lambda doc: document_occurrences(doc, matcher), corpus.documents, jobs)
+    return [o for occurrences in found for o in occurrences]
 
 
 def occurrence_data(o: Occurrence) -> list:

@@ -28,7 +28,6 @@ is the largest single process's, so with N jobs the machine holds up to about N 
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -42,20 +41,9 @@ from builder.pages.document_files import DocumentContext, add_document_files
 from builder.pages.extensions import Extension, analyses
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
+from builder.parallel import BATCH, can_fork, default_jobs
 
-#: Documents a worker takes at a time: small enough that two workers end together.
-BATCH = 8
-
-
-def default_jobs() -> int:
-    """One process per core this process may use, at most four (the per-document share of a
-    build does not pay for more)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 4))
-
+__all__ = ["add_document_work", "default_jobs"]
 
 @dataclass(frozen=True)
 class _Work:
@@ -98,7 +86,7 @@ def add_document_work(out: Output, cat: Catalogue, settings: SiteSettings, exten
     docs = cat.documents
     context = DocumentContext.of(cat)
     kinds = [k for k in analyses(extensions) if not getattr(k, "streamed", False)]
-    if jobs <= 1 or len(docs) <= 2 * BATCH or "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork(jobs, len(docs), BATCH):
         add_document_files(out, cat, settings, extensions, docs, context)
         return
     first, rest = docs[:1], docs[1:]
