@@ -31,7 +31,6 @@ row with its site-relative ``permalink``:
 
 from __future__ import annotations
 
-import gzip
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -43,6 +42,7 @@ from builder.corpus.parent_targets import ParentTarget
 from builder.glossary.occurrences import Occurrence
 from builder.indicators.record import Record
 from builder.pages.indicator_panel import PANEL_FIELDS, panel_rows
+from builder.search.packed import compress
 
 DB = "data/edition.sqlite.gz"
 
@@ -94,7 +94,7 @@ def edition_sqlite(corpus: Corpus, vocabulary: Vocabulary, records: list[Record]
             db.execute("VACUUM")
         finally:
             db.close()
-        return gzip.compress(path.read_bytes(), mtime=0)
+        return compress(path.read_bytes())
 
 
 def _fill(db: sqlite3.Connection, corpus: Corpus, vocabulary: Vocabulary, records: list[Record],
