@@ -261,6 +261,13 @@ def test_sqlite_is_published_gzip_compressed_with_no_time_stamp(built_site: Buil
     assert not (built_site.site / "data" / "edition.sqlite").exists()
 
 
+def test_sqlite_is_stored_in_the_largest_pages(edition_file: Path) -> None:
+    """64 KB pages: fewer page headers and half-filled pages for gzip to carry (``PAGE_SIZE``)."""
+    from builder.pages.edition_db import PAGE_SIZE
+    with closing(_edition_db(edition_file)) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,) == (65536,)
+
+
 def test_sqlite_ships_no_full_text_index(edition_file: Path) -> None:
     """The index was half the file's bytes; the researcher builds it (``FTS_SQL``)."""
     with closing(_edition_db(edition_file)) as db:
