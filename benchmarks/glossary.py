@@ -5,7 +5,7 @@
 For each N it prints the time to find and assign every occurrence, the number
 of occurrences, the largest term page and the total of term pages (bytes of
 generated Markdown), the number and largest of the KWIC pages, and the size of
-``data/glossary.json``. A term page shows at most ``KWIC_FIRST`` occurrences per
+``data/glossary.json.gz`` as published (gzip-compressed). A term page shows at most ``KWIC_FIRST`` occurrences per
 sense, so the largest term page stays flat as N grows; the KWIC pages hold
 ``KWIC_PAGE`` each, at most ``KWIC_PAGES`` per sense, so neither their size
 nor, once every sense fills its pages, their number grows with the corpus.
@@ -15,6 +15,7 @@ Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import posixpath
 import tempfile
 import time
 from pathlib import Path
@@ -56,7 +57,7 @@ def main() -> None:
         print(f"N={m['documents']}: {m['occurrences']} occurrences found and assigned in {m['find_s']:.1f} s, "
               f"pages rendered in {m['render_s']:.1f} s; largest term page {m['term_max'] / 1024:.0f} KB "
               f"(all term pages {m['term_total'] / 1024:.0f} KB); {m['kwic_pages']} KWIC pages, largest "
-              f"{m['kwic_max'] / 1024:.0f} KB; glossary.json {m['json'] / 1024:.0f} KB")
+              f"{m['kwic_max'] / 1024:.0f} KB; {posixpath.basename(DATA)} {m['json'] / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

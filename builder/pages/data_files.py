@@ -1,8 +1,10 @@
 """Downloadable data: the metadata index and every document as .txt.
 
-The corpus file itself is not copied into the site (it would double every
-document's download bytes): the page and ``documents.json`` link it in the
-repository, where it is the file a correction edits."""
+The index (``urls.DOCUMENTS_JSON``, ``documents.json.gz``) is published gzip-compressed, as the
+other whole-corpus downloads are (``builder.pages.indicator_data`` says why); each document's
+``.txt`` stays plain, the one file a reader opens in the browser. The corpus file itself is
+not copied into the site (it would double every document's download bytes): the page and
+``documents.json`` link it in the repository, where it is the file a correction edits."""
 
 from __future__ import annotations
 
@@ -67,5 +69,6 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
 
 
 def documents_json(cat: Catalogue, settings: SiteSettings) -> str:
+    """The text of ``urls.DOCUMENTS_JSON`` (published gzip-compressed)."""
     records = [document_record(cat, d, settings) for d in cat.documents]
     return json.dumps({"documents": records}, ensure_ascii=False, indent=2) + "\n"

@@ -30,8 +30,9 @@
     has more says so on its last page and on the term page: how many there are
     in all and how many are listed, with a link to the full-text search for the
     term (every paragraph that uses it, ``search/?q=…``) and to
-    ``data/glossary.json``, which still lists every occurrence;
-  - ``data/glossary.json`` and ``data/jieba-userdict.txt``;
+    ``DATA``, which still lists every occurrence;
+  - ``DATA`` (``data/glossary.json.gz``: the JSON gzip-compressed, as no page script reads it;
+    ``builder.pages.indicator_data`` says why) and ``data/jieba-userdict.txt``;
   - ``TIPS``: ``{term id: {sense key: tooltip text}}``, ``unassigned`` included.
 - ``nav``: a 术语 section, grouped by level like the index.
 """
@@ -62,9 +63,10 @@ from builder.pages.markdown import door, inline
 from builder.pages.nav import NavItem
 from builder.pages.search import RESULTS_PAGE
 from builder.pages.settings import SiteSettings
+from builder.search.packed import compress
 
 INDEX = "glossary/index.md"
-DATA = "data/glossary.json"
+DATA = "data/glossary.json.gz"
 USERDICT = "data/jieba-userdict.txt"
 #: The popup's texts (``tips_file``); ``glossary.js`` finds it from its own address.
 TIPS = "glossary/tips.json"
@@ -245,7 +247,8 @@ class GlossaryPages:
         return [(lv, sorted(groups[lv], key=lambda t: (-len(self.by_term[t.id]), t.term))) for lv in order]
 
     def pages(self) -> dict[str, str | bytes]:
-        files: dict[str, str | bytes] = {INDEX: self.index_page(), DATA: self.data_file(), TIPS: self.tips_file(),
+        files: dict[str, str | bytes] = {INDEX: self.index_page(), DATA: compress(self.data_file()),
+                                         TIPS: self.tips_file(),
                                          USERDICT: userdict_text(user_words(self.cat.corpus))}
         for t in self.glossary.terms:
             files[term_page(t)] = self.term_page(t)
@@ -274,8 +277,8 @@ class GlossaryPages:
             return ""
         search = urls.link(src, RESULTS_PAGE) + url_query({"q": term.term})
         return (f"其余 {len(occ) - listed} 处不逐条列出：[在全文搜索中查“{inline(term.term)}”]({search})"
-                f"可看到用它的每一段（不分义项），完整列表见数据下载 [glossary.json]({urls.link(src, DATA)})"
-                f"（每一处的文件和段落）。")
+                f"可看到用它的每一段（不分义项），完整列表见数据下载 "
+                f"[{posixpath.basename(DATA)}]({urls.link(src, DATA)})（每一处的文件和段落；gzip 压缩）。")
 
     def nav(self) -> list[NavItem]:
         groups: list[NavItem] = [{label(lv): [{label(t.term): term_page(t)} for t in terms]}
@@ -319,7 +322,7 @@ class GlossaryPages:
                  "“七五”“八五”普法是第七、第八个五年法治宣传教育规划，都不另立词条。",
                  f"共 {len(self.glossary.terms)} 条，{sum(len(t.senses) for t in self.glossary.terms)} 个义项，"
                  f"其中 {unknown} 条含义待考（以虚线框标出），在正文中出现 {len(self.occurrences)} 处。"
-                 f"数据下载：[glossary.json]({urls.link(src, DATA)})。",
+                 f"数据下载：[{posixpath.basename(DATA)}]({urls.link(src, DATA)})（gzip 压缩）。",
                  '<div class="glossary-filter" markdown="0"><label for="glossary-filter">筛选</label> '
                  '<input type="search" id="glossary-filter" autocomplete="off" '
                  'placeholder="汉字、拼音（liuwen、liù wěn）或英文"> '
@@ -497,6 +500,7 @@ class GlossaryPages:
         return json.dumps(tips, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
     def data_file(self) -> str:
+        """The text of ``DATA`` (published gzip-compressed)."""
         terms = []
         for t in self.glossary.terms:
             terms.append({

@@ -1,54 +1,46 @@
-"""Where the indicator pages and downloads live, how a record reads, and the download files.
+"""Where the indicator pages and downloads live, how a record reads, and the data package.
 
-Each form of the records is published once. ``data/indicators.json`` carries
-exactly the record fields (``builder.indicators.record.FIELDS``), ``anchor`` as
-the site-relative permalink ``documents/<id>/#p-12``, ``value`` and
-``growth_pct`` as numbers or null, written compact (``compact_json``): with one
-key per line it was 22 KB per document. The CSV is the panel
-(``data/indicator_panel.csv``, ``builder.pages.indicator_panel``): every record
-field (``indicator`` as ``indicator_id``, ``anchor`` as ``permalink``) plus
-region codes, prefecture, year, document type and English names, so a second
-CSV of the same rows with fewer columns is not written. ``datapackage.json``
-describes the files the Frictionless way (a Data Package with a Table Schema).
+Each record is published once in each form a researcher opens, never twice in one:
+
+- ``data/indicator_panel.csv.gz`` (``builder.pages.indicator_panel``), the tidy panel: every
+  record field (``indicator`` as ``indicator_id``, ``anchor`` as ``permalink``) plus region
+  codes, prefecture, year, document type and English names, typed by its Table Schema in
+  ``datapackage.json``. It is the form that stays, as the one pandas (``read_csv`` reads the
+  ``.csv.gz`` as it is), R (``readr::read_csv``, likewise) or, once unpacked, a spreadsheet or
+  Stata loads in one step.
+- ``data/edition.sqlite.gz`` holds the same rows (table ``indicator_records``) beside the
+  paragraphs, to join with the text; it stays too, as the one file of the whole edition.
+- ``data/indicators.json`` is no longer written: it held exactly the record fields, every one
+  of them also a column of the panel, value for value in the same order (numbers as numbers
+  there, typed by the schema here; null as the empty cell, ``missingValues``), so it was a
+  third copy of the same records: 19.3 KB per document at N = 300, the largest download after
+  the SQLite file and the texts.
+
+No page script reads these files (``site_overrides/assets/javascripts/`` fetches only the
+search index and ``glossary/tips.json``), so the bulk ones are published gzip-compressed
+(``builder.search.packed.compress``: level 9, no time stamp, the same bytes for the same
+edition) and described with ``"compression": "gz"``, the Frictionless way (the Data Package
+recipe "Compression of Resources"): the path keeps the format's own extension before ``.gz``,
+``format`` and ``mediatype`` name what is inside. Such a CSV or JSON compresses to a twelfth of
+its size (at N = 300: the panel 3,851 KB to 325 KB, ``glossary.json`` 2,836 KB to 203 KB,
+``documents.json`` 448 KB to 34 KB); on GitHub Pages every byte stored counts toward the
+site's 1 GB.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 
-from builder.indicators.record import FIELDS, Record, format_number
-from builder.pages.edition_db import FTS_SQL
-from builder.pages.indicator_panel import panel_schema
-from builder.search.index import compact_json
+from builder.indicators.record import Record, format_number
+from builder.pages import urls
+from builder.pages.edition_db import DB, FTS_SQL
+from builder.pages.glossary import DATA as GLOSSARY
+from builder.pages.indicator_panel import PANEL, panel_schema
 
 INDEX = "indicators/index.md"
-JSON = "data/indicators.json"
 DATAPACKAGE = "data/datapackage.json"
 KIND_LABELS = {"actual": "实际", "target": "目标"}
-FIELD_DOCS = {
-    "doc_id": ("string", "文件编号（documents/<id>/）"),
-    "region": ("string", "地区（文件元数据中的中文名）"),
-    "indicator": ("string", "指标编号（corpus/indicators.yml）"),
-    "kind": ("string", "actual = 实际完成，target = 目标"),
-    "period": ("string", "年份（2020）、规划期（2021-2025）或规划期末年（2025）"),
-    "value": ("number", "水平值，按原文单位"),
-    "unit": ("string", "水平值的单位，按原文"),
-    "growth_pct": ("number", "增速（%），下降为负"),
-    "growth_basis": ("string", "增速口径：同比、比上年、年均、较2015年，原文未写则空"),
-    "qualifier": ("string", "限定词，按原文：左右、以上、以内、以下、突破、超过、接近、力争、持平"),
-    "quote": ("string", "原文（段落纯文本中的原话；专栏表格为该行，单元格以制表符分隔）"),
-    "anchor": ("string", "段落永久链接（站内相对路径）"),
-    "value_kind": ("string", "level = 水平值；increase = 原文写作净增、新增、增加的增量（“地区生产总值净增7.22亿元”）"),
-    "normal_value": ("number", "水平值折算为该指标的标准单位（3.9万人 → 39000人）；无法折算（亿美元需汇率）则空"),
-    "normal_unit": ("string", "标准单位（corpus/indicators.yml 的 normal_unit，未写则为 units 的第一个）"),
-    "qualifier_class": ("string", "限定词类别：floor（以上、不低于、确保、突破、超过）、approximate（左右、约、接近）、"
-                                  "stretch（力争、争取）、ceiling（以内、以下、控制在）、exact（无）"),
-    "scope": ("string", "数字所指范围：默认为本地区；句中限定为开发区、城区等时为该范围"),
-    "attribute": ("string", "约束性或预期性（规划专栏的“属性”列）；原文未写则空"),
-    "cumulative": ("boolean", "true = 多年累计值（专栏方括号数字、规划期累计）"),
-    "price_basis": ("string", "价格口径（现价、可比价、不变价），仅在原文写明时填写"),
-    "ambiguity": ("string", "限定词所及范围不明时的说明（“分别增长8%和8.5%以上”）；否则空"),
-}
 
 
 def notes_text(r: Record) -> str:
@@ -102,33 +94,40 @@ def figure_text(r: Record) -> str:
     return f"{text}{r.qualifier}"
 
 
-def json_text(records: list[Record]) -> str:
-    """Every record as a JSON object of ``FIELDS``, on one line (no indentation, no spaces)."""
-    return compact_json([r.as_row() for r in records]) + "\n"
+def _name(path: str) -> str:
+    """A resource's path in the package: its file name beside ``datapackage.json``."""
+    return posixpath.relpath(path, posixpath.dirname(DATAPACKAGE))
 
 
 def datapackage(site_name: str) -> str:
-    fields = [{"name": f, "type": FIELD_DOCS[f][0], "description": FIELD_DOCS[f][1]} for f in FIELDS]
-    schema = {"fields": fields, "missingValues": [""]}
-    for f in fields:
-        if f["type"] == "boolean":
-            f["trueValues"], f["falseValues"] = ["true"], ["false"]
+    """The package of the whole-corpus downloads (every resource one of the files this build
+    writes under ``data/``; ``texts/<id>.txt``, one per document, are listed in ``documents.json``)."""
+    gz = {"compression": "gz", "encoding": "utf-8"}
     package = {
         "profile": "data-package",
         "name": "shanxi-report-indicators",
-        "title": f"{site_name}：主要指标",
-        "description": "各地政府工作报告和规划纲要中报告的实际值与目标值，每条记录注明原文和段落永久链接。",
+        "title": f"{site_name}：主要指标与全部数据",
+        "description": "各地政府工作报告和规划纲要中报告的实际值与目标值，每条记录注明原文和段落永久链接；"
+                       "另有全部文件的元数据、术语表和整个版本的 SQLite 文件。CSV 与 JSON 文件以 gzip 压缩发布"
+                       "（compression: gz），解压即得原格式。",
         "resources": [
-            {"name": "indicators-json", "path": "indicators.json", "format": "json",
-             "mediatype": "application/json", "encoding": "utf-8", "schema": schema},
-            {"name": "indicator-panel", "path": "indicator_panel.csv", "profile": "tabular-data-resource",
-             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "description": "Tidy panel, the records as CSV: one row per record with region and prefecture codes, "
+            {"name": "indicator-panel", "path": _name(PANEL), "profile": "tabular-data-resource",
+             "format": "csv", "mediatype": "text/csv", **gz,
+             "description": "Tidy panel, the records as CSV, gzip-compressed (pandas.read_csv reads the .csv.gz as "
+                            "it is): one row per record with region and prefecture codes, "
                             "admin level, year, indicator id with Chinese and English name, figures as written and "
-                            "normalised, qualifier class, scope, attribute and permalink (every field of "
-                            "indicators.json; indicator is indicator_id, anchor is permalink).",
+                            "normalised, qualifier class, scope, attribute, the quote and the permalink.",
              "dialect": {"delimiter": ",", "header": True}, "schema": panel_schema()},
-            {"name": "edition-sqlite", "path": "edition.sqlite.gz", "format": "sqlite", "compression": "gz",
+            {"name": "documents", "path": _name(urls.DOCUMENTS_JSON), "format": "json",
+             "mediatype": "application/json", **gz,
+             "description": "Metadata of every document (region, codes, year, type, speaker, source file and "
+                            "lines, completeness), with the addresses of its page, its .txt download and its "
+                            "corpus file; gzip-compressed."},
+            {"name": "glossary", "path": _name(GLOSSARY), "format": "json", "mediatype": "application/json", **gz,
+             "description": "Every glossary term with its senses, their evidence, and every occurrence "
+                            "(document, anchor, sense, character offsets in the paragraph's plain text); "
+                            "gzip-compressed."},
+            {"name": "edition-sqlite", "path": _name(DB), "format": "sqlite", "compression": "gz",
              "mediatype": "application/vnd.sqlite3",
              "description": "The whole edition in one SQLite file, gzip-compressed (gunzip edition.sqlite.gz gives "
                             "edition.sqlite): documents, paragraphs with anchors (find a "

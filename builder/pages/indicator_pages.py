@@ -27,7 +27,6 @@ from builder.pages.html_chart import bar_chart_html
 from builder.pages.indicator_data import (
     DATAPACKAGE,
     INDEX,
-    JSON,
     KIND_LABELS,
     chart,
     figure_text,
@@ -61,9 +60,9 @@ def definition_text(ind: Indicator) -> str:
 
 
 def downloads(src: str) -> str:
-    """The download links under every indicator table. One CSV, the panel: it has every column
-    of a record and more (``builder.pages.indicator_data``)."""
-    return (f"下载全部记录：[CSV（面板，英文列名）]({urls.link(src, PANEL)}) · [JSON]({urls.link(src, JSON)}) · "
+    """The download links under every indicator table. The records once as CSV, the panel: it has
+    every column of a record and more; gzip-compressed (``builder.pages.indicator_data``)."""
+    return (f"下载全部记录：[CSV（面板，英文列名；gzip 压缩）]({urls.link(src, PANEL)}) · "
             f"[SQLite（全文、段落、指标、术语；gzip 压缩）]({urls.link(src, DB)}) · "
             f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
 

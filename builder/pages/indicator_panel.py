@@ -1,11 +1,12 @@
-"""The tidy panel download (``data/indicator_panel.csv``): one row per record, English column names.
+"""The tidy panel download (``data/indicator_panel.csv.gz``): one row per record, English column names.
 
 The layout researchers use for target data (region code, year, indicator,
 target, qualifier): a row carries the region's and its prefecture's GB/T 2260
 codes and administrative level, the report's year, the indicator's id with
 its Chinese and English names, the figures as written and normalised, the
 coded fields and the permalink of the paragraph. ``datapackage.json``
-describes every column (``PANEL_FIELDS``).
+describes every column (``PANEL_FIELDS``). Published gzip-compressed (``panel_csv`` is its
+text; ``builder.pages.indicator_data`` says why).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from builder.corpus.indicators import Vocabulary
 from builder.corpus.load import Corpus
 from builder.indicators.record import Record, number
 
-PANEL = "data/indicator_panel.csv"
+PANEL = "data/indicator_panel.csv.gz"
 #: column -> (Table Schema type, description)
 PANEL_FIELDS: dict[str, tuple[str, str]] = {
     "region_code": ("string", "GB/T 2260 code of the region (6 digits)"),

@@ -9,8 +9,8 @@
 - ``pages``: the overview, one page per indicator (with its targets from the
   centre down and its targets against outcomes, ``indicator_levels``), the
   per-year target matrix, their SVG charts and the downloads: the records
-  as ``data/indicators.json`` and as the panel ``indicator_panel.csv`` (the
-  one CSV: ``builder.pages.indicator_data``), the whole edition as
+  as the panel ``data/indicator_panel.csv.gz`` (their one CSV, gzip-compressed;
+  no JSON copy: ``builder.pages.indicator_data``), the whole edition as
   ``edition.sqlite.gz`` and ``datapackage.json``.
 - ``nav``: a 指标 section.
 """
@@ -40,11 +40,9 @@ from builder.pages.edition_db import DB, edition_sqlite
 from builder.pages.indicator_data import (
     DATAPACKAGE,
     INDEX,
-    JSON,
     KIND_LABELS,
     datapackage,
     figure_text,
-    json_text,
     page,
     period_label,
 )
@@ -54,6 +52,7 @@ from builder.pages.indicator_panel import PANEL, panel_csv
 from builder.pages.markdown import door
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
+from builder.search.packed import compress
 
 
 class IndicatorPages:
@@ -210,8 +209,7 @@ class IndicatorPages:
             files[src] = self.site.indicator_page(ind, [*extra, self.views.attainment(src, ind)])
         files.update(self.site.charts)
         files.update(self.matrix)
-        files[JSON] = json_text(self.records)
-        files[PANEL] = panel_csv(self.records, self.cat.corpus, self.vocabulary)
+        files[PANEL] = compress(panel_csv(self.records, self.cat.corpus, self.vocabulary))
         glossary = load_glossary(self.cat.corpus.root)
         files[DB] = edition_sqlite(self.cat.corpus, self.vocabulary, self.records, self.parents, glossary,
                                    [occurrence_of(row) for d in self.cat.corpus.documents

@@ -28,6 +28,7 @@ from builder.pages.extensions import Extension, load_extensions
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
 from builder.search import synonyms
+from builder.search.packed import compress
 
 
 def generate(corpus: Corpus, settings: SiteSettings, spill: Path | None = None,
@@ -53,7 +54,7 @@ def add_gathered_files(out: Output, cat: Catalogue, settings: SiteSettings,
     out.add(urls.YEARS, indexes.years_page(cat), "the years page")
     out.add(urls.TYPES, indexes.types_page(cat), "the types page")
     out.add(urls.METHODOLOGY, methodology.render(cat, settings), "the methodology page")
-    out.add(urls.DOCUMENTS_JSON, data_files.documents_json(cat, settings), "the documents index")
+    out.add(urls.DOCUMENTS_JSON, compress(data_files.documents_json(cat, settings)), "the documents index")
     out.add(urls.NAV_FILE, nav.nav_yaml(cat, [item for ext in extensions for item in ext.nav()]), "the navigation")
     for r in cat.regions_with_pages():
         out.add_all(region.region_page(cat, r, extensions), f"region {r.name} (slug {r.slug}, {REGIONS_FILE})")

@@ -17,7 +17,7 @@ PROVINCE = "regions/index.md"
 YEARS = "years/index.md"
 TYPES = "types/index.md"
 METHODOLOGY = "about/methodology.md"
-DOCUMENTS_JSON = "data/documents.json"
+DOCUMENTS_JSON = "data/documents.json.gz"  # gzip-compressed: builder.pages.data_files
 NAV_FILE = ".nav.yml"  # dot-file: MkDocs excludes it from the site by default
 
 #: URL slug of each document type (the Chinese names are the corpus vocabulary).

@@ -17,6 +17,10 @@ bytes are read as they are. The small files read once per visit (``manifest.json
 
 Example: ``search/t/12.json`` (the units 48–51) is published as ``search/t/12.json.gz``;
 :func:`read` gives its text back from a build's files under the plain name.
+
+:func:`compress` is the project's one gzip writer: the bulk downloads under ``data/``
+(``edition.sqlite.gz``, ``indicator_panel.csv.gz``, ``glossary.json.gz``, ``documents.json.gz``)
+are written with it too, so every ``.gz`` of the site is made the same reproducible way.
 """
 
 from __future__ import annotations
@@ -36,9 +40,15 @@ def is_packed(path: str) -> bool:
     return path.startswith(PACKED_FOLDERS)
 
 
+def compress(data: str | bytes) -> bytes:
+    """``data`` (text as UTF-8) gzip-compressed at level 9 with no time stamp in the header:
+    the same input gives the same bytes, so an unchanged file is never rewritten."""
+    return gzip.compress(data.encode("utf-8") if isinstance(data, str) else data, compresslevel=9, mtime=0)
+
+
 def pack(path: str, text: str) -> tuple[str, bytes]:
     """The published name and bytes of the plain-named index file ``path``."""
-    return path + SUFFIX, gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return path + SUFFIX, compress(text)
 
 
 def unpack(data: bytes) -> str:

@@ -17,6 +17,7 @@ from builder.glossary.occurrences import Occurrence
 from builder.pages.catalogue import Catalogue
 from builder.pages.glossary import DATA, KWIC_PAGE, KWIC_PAGES, GlossaryPages, kwic_page, term_page
 from builder.pages.settings import load_settings
+from builder.search.packed import unpack
 from tests.conftest import REPO
 
 TERM, SENSE, DOC = "liuxin", "main", "lvliang-2021-gongzuobaogao"
@@ -77,7 +78,7 @@ def test_the_last_capped_page_links_to_the_search_for_the_term_and_to_the_full_d
         capped: dict, glossary: Glossary) -> None:
     last = capped[kwic_page(glossary.by_id(TERM), SENSE, KWIC_PAGES)]
     assert f"[在全文搜索中查“六新”](../../search/index.md{QUERY})" in last
-    assert "[glossary.json](../../data/glossary.json)" in last
+    assert "[glossary.json.gz](../../data/glossary.json.gz)" in last
 
 
 def test_only_the_last_capped_page_speaks_of_what_is_left_out(capped: dict, glossary: Glossary) -> None:
@@ -91,11 +92,11 @@ def test_the_term_page_states_the_total_the_listed_and_links_the_search(
     page = capped[term_page(glossary.by_id(TERM))]
     assert f"共 1234 处，见于 1 份文件。用例页列出[前 {CAPPED} 处](kwic/liuxin-main-1.md)，" in page
     assert f"其余 {1234 - CAPPED} 处不逐条列出：[在全文搜索中查“六新”](../search/index.md{QUERY})" in page
-    assert "[glossary.json](../data/glossary.json)" in page
+    assert "[glossary.json.gz](../data/glossary.json.gz)" in page
 
 
 def test_the_data_download_still_lists_every_occurrence(capped: dict) -> None:
-    terms = json.loads(capped[DATA])
+    terms = json.loads(unpack(capped[DATA]))
     assert len(next(t for t in terms if t["id"] == TERM)["occurrences"]) == 1234
 
 

@@ -1,4 +1,4 @@
-"""The records' downloads: each form once, the JSON compact, the data package naming what is written."""
+"""The records' downloads: each form once, compressed, the data package naming what is written."""
 
 from __future__ import annotations
 
@@ -9,22 +9,11 @@ import json
 from builder.corpus.indicators import Vocabulary
 from builder.corpus.load import Corpus
 from builder.indicators import FIELDS, Record
-from builder.pages.indicator_data import datapackage, json_text
-from builder.pages.indicator_panel import panel_csv
+from builder.pages.indicator_data import datapackage
+from builder.pages.indicator_panel import PANEL, panel_csv
 
 #: The record fields under the panel's names.
 PANEL_NAME = {"indicator": "indicator_id", "anchor": "permalink"}
-
-
-def test_the_records_json_is_one_line_without_indentation_or_spaces(records: list[Record]) -> None:
-    text = json_text(records)
-    assert text.count("\n") == 1 and text.endswith("]\n")
-    assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def test_the_records_json_keeps_chinese_as_written(records: list[Record]) -> None:
-    text = json_text(records)
-    assert "\\u" not in text and "地区生产总值" in text
 
 
 def test_the_panel_csv_has_every_record_field_under_its_panel_name(
@@ -33,6 +22,19 @@ def test_the_panel_csv_has_every_record_field_under_its_panel_name(
     assert {PANEL_NAME.get(f, f) for f in FIELDS} <= set(header)
 
 
-def test_the_data_package_lists_no_records_csv_but_the_panel() -> None:
+def test_the_data_package_lists_the_panel_but_no_records_csv_or_json() -> None:
     paths = [r["path"] for r in json.loads(datapackage("本版"))["resources"]]
-    assert paths == ["indicators.json", "indicator_panel.csv", "edition.sqlite.gz"]
+    assert paths == ["indicator_panel.csv.gz", "documents.json.gz", "glossary.json.gz", "edition.sqlite.gz"]
+
+
+def test_every_resource_of_the_data_package_is_gzip_compressed_and_named_so() -> None:
+    """The Data Package recipe "Compression of Resources": ``compression: gz``, the format's own
+    extension before ``.gz``, ``format`` and ``mediatype`` of what is inside."""
+    for r in json.loads(datapackage("本版"))["resources"]:
+        assert r["compression"] == "gz" and r["path"] == f"{r['path'].removesuffix('.gz')}.gz", r
+        assert r["path"].removesuffix(".gz").endswith("." + r["format"]), r
+        assert r["mediatype"] in ("text/csv", "application/json", "application/vnd.sqlite3"), r
+
+
+def test_the_panel_is_published_under_its_compressed_name() -> None:
+    assert PANEL == "data/indicator_panel.csv.gz"

@@ -17,6 +17,7 @@ import yaml
 
 from builder.corpus.load import Corpus, load_corpus
 from builder.corpus.schema import string_safety
+from builder.search.packed import unpack
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE_CORPUS = REPO / "tests" / "fixtures" / "mini_corpus"
@@ -36,6 +37,11 @@ class BuiltSite:
 
     def html(self, url_path: str) -> Path:
         return self.site / url_path / "index.html"
+
+    def data(self, name: str) -> str:
+        """The text of the download ``data/<name>`` as a researcher gets it: a ``.gz`` unpacked,
+        the way ``gunzip`` or ``pandas.read_csv`` reads it (``data/indicator_panel.csv.gz``)."""
+        return unpack((self.site / "data" / name).read_bytes())
 
 
 def write_config(work: Path) -> Path:

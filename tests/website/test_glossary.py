@@ -288,7 +288,7 @@ def test_the_index_groups_terms_by_level(built_site: BuiltSite, glossary: Glossa
 
 def test_the_data_file_lists_every_term_with_its_occurrences(built_site: BuiltSite, glossary: Glossary,
                                                               occurrences: list[Occurrence]) -> None:
-    data = json.loads((built_site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
+    data = json.loads(built_site.data("glossary.json.gz"))
     assert [d["id"] for d in data] == [t.id for t in glossary.terms]
     sanwu = next(d for d in data if d["id"] == "sanwu")
     assert list(sanwu) == ["id", "term", "variants", "kind", "pinyin", "english", "related", "gaps", "senses",

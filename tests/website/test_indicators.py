@@ -95,13 +95,15 @@ def test_charts_make_no_request(built_site: BuiltSite) -> None:
 PANEL_NAME = {"indicator": "indicator_id", "anchor": "permalink"}
 
 
-def test_the_panel_is_the_one_csv_of_the_records(built_site: BuiltSite) -> None:
-    assert sorted(p.name for p in (built_site.site / "data").glob("*.csv")) == ["indicator_panel.csv"]
+def test_the_panel_is_the_one_file_of_the_records_besides_the_database(built_site: BuiltSite) -> None:
+    """The records once as CSV (the panel) and once in the SQLite file: no records CSV, no JSON copy."""
+    data = built_site.site / "data"
+    assert sorted(p.name for p in data.glob("*.csv*")) == ["indicator_panel.csv.gz"]
+    assert not list(data.glob("indicators.*"))
 
 
 def test_the_panel_csv_carries_every_record_field(built_site: BuiltSite, records: list) -> None:
-    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(built_site.data("indicator_panel.csv.gz"))))
     assert {PANEL_NAME.get(f, f) for f in FIELDS} <= set(rows[0])
     assert len(rows) == len(records)
     for row in rows:
@@ -110,38 +112,62 @@ def test_the_panel_csv_carries_every_record_field(built_site: BuiltSite, records
         assert re.fullmatch(r"documents/[a-z0-9-]+/#[ph]-[\w-]+", row["permalink"])
 
 
-def test_the_panel_csv_and_the_json_hold_the_same_records(built_site: BuiltSite) -> None:
-    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
-    data = json.loads((built_site.site / "data" / "indicators.json").read_text(encoding="utf-8"))
-    assert [(r["doc_id"], r["permalink"], r["indicator_id"], r["period"], r["quote"])
-            for r in csv.DictReader(io.StringIO(text))] == [
-        (r["doc_id"], r["anchor"], r["indicator"], r["period"], r["quote"]) for r in data]
-
-
-def test_json_has_exactly_the_record_fields(built_site: BuiltSite, records: list) -> None:
-    data = json.loads((built_site.site / "data" / "indicators.json").read_text(encoding="utf-8"))
-    assert len(data) == len(records)
-    for item in data:
-        assert tuple(item) == FIELDS
-        assert all(item[k] is None or isinstance(item[k], int | float) for k in ("value", "growth_pct"))
-
-
-def test_json_is_written_compact_on_one_line(built_site: BuiltSite) -> None:
-    text = (built_site.site / "data" / "indicators.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def test_the_panel_holds_every_value_the_records_json_held(built_site: BuiltSite, records: list) -> None:
+    """What ``indicators.json`` published (``Record.as_row``), cell for cell, in the same order: a
+    null is the empty cell, a boolean ``true``/``false`` (``datapackage.json`` says so)."""
+    rows = list(csv.DictReader(io.StringIO(built_site.data("indicator_panel.csv.gz"))))
+    cell = {None: "", True: "true", False: "false"}
+    assert [{f: row[PANEL_NAME.get(f, f)] for f in FIELDS} for row in rows] == [
+        {f: cell.get(v, v) if isinstance(v, bool | None) else str(v) for f, v in r.as_row().items()}
+        for r in records]
 
 
 def test_datapackage_describes_every_download(built_site: BuiltSite) -> None:
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["path"]: r for r in package["resources"]}
-    assert set(resources) == {"indicators.json", "indicator_panel.csv", "edition.sqlite.gz"}
+    assert set(resources) == {"indicator_panel.csv.gz", "documents.json.gz", "glossary.json.gz",
+                              "edition.sqlite.gz"}
     for path in resources:
         assert (built_site.site / "data" / path).exists()
-    assert [f["name"] for f in resources["indicators.json"]["schema"]["fields"]] == list(FIELDS)
     html = built_site.html("indicators").read_text(encoding="utf-8")
-    assert "../data/datapackage.json" in html and "../data/indicator_panel.csv" in html
-    assert "indicators.csv" not in html
+    assert "../data/datapackage.json" in html and "../data/indicator_panel.csv.gz" in html
+    assert "indicators.csv" not in html and "indicators.json" not in html
+
+
+def test_every_bulk_download_is_published_gzip_compressed(built_site: BuiltSite) -> None:
+    """Under ``data/`` only the package, jieba's dictionary (read by ``jieba.load_userdict`` as it is) and
+    the per-document ``texts/`` are plain; every other file is a ``.gz`` the data package describes."""
+    data = built_site.site / "data"
+    plain = {p.name for p in data.iterdir() if p.suffix != ".gz"}
+    assert plain == {"datapackage.json", "jieba-userdict.txt", "texts"}
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert {p.name for p in data.glob("*.gz")} == {r["path"] for r in package["resources"]}
+
+
+def test_every_compressed_download_says_so_and_unpacks_to_its_format(built_site: BuiltSite) -> None:
+    """``compression: gz`` (the Data Package recipe), a gzip header with no time stamp (the same
+    edition, the same bytes), and inside the format the resource names."""
+    package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for r in package["resources"]:
+        raw = (built_site.site / "data" / r["path"]).read_bytes()
+        assert r["compression"] == "gz" and r["path"].endswith(".gz"), r["path"]
+        assert raw[:2] == b"\x1f\x8b" and raw[4:8] == bytes(4), r["path"]
+        inner = gzip.decompress(raw)
+        if r["format"] == "json":
+            json.loads(inner)
+        elif r["format"] == "csv":
+            assert next(csv.reader(io.StringIO(inner.decode("utf-8")))) == [
+                f["name"] for f in r["schema"]["fields"]]
+        else:
+            assert inner[:16] == b"SQLite format 3\x00"
+
+
+def test_the_documents_index_lists_every_document_with_its_text_download(built_site: BuiltSite) -> None:
+    records = json.loads(built_site.data("documents.json.gz"))["documents"]
+    assert [r["id"] for r in records] == [d.id for d in built_site.corpus.documents]
+    assert all((built_site.docs / r["text"]).exists() for r in records)
+    home = built_site.html("").read_text(encoding="utf-8")
+    assert 'href="data/documents.json.gz"' in home
 
 
 def test_indicator_page_defines_the_indicator_with_its_source(built_site: BuiltSite) -> None:
@@ -161,8 +187,7 @@ def test_indicator_table_notes_a_narrower_scope_and_an_increase(built_site: Buil
 
 
 def test_downloads_carry_the_research_fields(built_site: BuiltSite) -> None:
-    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(built_site.data("indicator_panel.csv.gz"))))
     yushe = [r for r in rows if r["permalink"] == "documents/yushe-2021-gongzuobaogao/#p-19"
              and r["indicator_id"] == "industrial-value-added"]
     assert [(r["scope"], r["qualifier_class"]) for r in yushe] == [("开发区", "floor")]
@@ -200,15 +225,14 @@ def test_target_against_outcome_on_the_indicator_page(built_site: BuiltSite) -> 
 
 def test_panel_csv_has_the_research_columns(built_site: BuiltSite) -> None:
     from builder.pages.indicator_panel import PANEL_FIELDS
-    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(built_site.data("indicator_panel.csv.gz"))))
     assert tuple(rows[0]) == tuple(PANEL_FIELDS)
     yushe = [r for r in rows if r["region_code"] == "140721" and r["indicator_id"] == "gdp" and r["kind"] == "target"
              and r["period"] == "2021"]
     assert [(r["value"], r["value_kind"], r["prefecture_code"], r["indicator_en"][:5]) for r in yushe] == [
         ("7.22", "increase", "140700", "Gross")]
     package = json.loads((built_site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    panel = next(r for r in package["resources"] if r["path"] == "indicator_panel.csv")
+    panel = next(r for r in package["resources"] if r["path"] == "indicator_panel.csv.gz")
     assert [f["name"] for f in panel["schema"]["fields"]] == list(PANEL_FIELDS)
     assert all(f["description"] for f in panel["schema"]["fields"])
 
@@ -235,6 +259,13 @@ def test_sqlite_is_published_gzip_compressed_with_no_time_stamp(built_site: Buil
     assert data[:2] == b"\x1f\x8b" and data[4:8] == bytes(4)  # gzip magic; MTIME 0: the same edition, the same bytes
     assert gzip.decompress(data)[:16] == b"SQLite format 3\x00"
     assert not (built_site.site / "data" / "edition.sqlite").exists()
+
+
+def test_sqlite_is_stored_in_the_largest_pages(edition_file: Path) -> None:
+    """64 KB pages: fewer page headers and half-filled pages for gzip to carry (``PAGE_SIZE``)."""
+    from builder.pages.edition_db import PAGE_SIZE
+    with closing(_edition_db(edition_file)) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,) == (65536,)
 
 
 def test_sqlite_ships_no_full_text_index(edition_file: Path) -> None:

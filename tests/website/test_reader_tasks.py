@@ -7,13 +7,14 @@ GDP growth target side by side. Each test opens the home page at 375 px on a
 touch screen and goes the way a first-time reader would, by links they can see
 (no address typed); ``Taps`` taps and counts. Focusing the search box is a tap;
 typing the query and pressing Enter are not. What each task must end with is
-read from the site's own data (``data/indicator_panel.csv``, ``data/glossary.json``),
+read from the site's own data (``data/indicator_panel.csv.gz``, ``data/glossary.json.gz``),
 so a test fails if the path reaches the wrong paragraph, sense or regions.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable
 
@@ -56,13 +57,12 @@ def clean(v: Visit) -> None:
 
 def gdp_targets_2021(built_site: BuiltSite) -> list[dict[str, str]]:
     """The records of a 2021 GDP target, one per statement (a growth rate or an amount)."""
-    with (built_site.site / "data" / "indicator_panel.csv").open(encoding="utf-8", newline="") as f:
-        return [r for r in csv.DictReader(f)
-                if r["indicator_id"] == "gdp" and r["kind"] == "target" and r["period"] == "2021"]
+    return [r for r in csv.DictReader(io.StringIO(built_site.data("indicator_panel.csv.gz")))
+            if r["indicator_id"] == "gdp" and r["kind"] == "target" and r["period"] == "2021"]
 
 
 def term_data(built_site: BuiltSite, term: str) -> dict:
-    terms = json.loads((built_site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
+    terms = json.loads(built_site.data("glossary.json.gz"))
     return next(t for t in terms if t["term"] == term)
 
 
