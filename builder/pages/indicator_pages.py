@@ -325,11 +325,11 @@ class IndicatorSite:
             f"常用单位：{escape('、'.join(ind.units))}；"
             f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
             f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
-            downloads(src),
             "## 各时期 { #periods }",
             "各地的比较按时期分页，新的在前：每页一张图和一张表，每个数字链接到原文段落。"
             "“从中央到县”是同一年的目标逐级排列；“目标与完成”是同一时期的目标和实际值并列。",
-            sortable("\n".join(rows))]) + "\n"
+            sortable("\n".join(rows)),
+            downloads(src)]) + "\n"
 
     def _table(self, src: str, recs: list[Record]) -> str:
         """One row per record; the figure the section is about right after the region
