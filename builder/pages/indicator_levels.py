@@ -199,10 +199,18 @@ class LevelViews:
             links,
             f"[← 全部指标]({urls.link(src, INDEX)})"]) + "\n"
 
+    @cached_property
+    def _target_periods(self) -> set[tuple[str, str]]:
+        """(indicator, period) of every target: which target pages exist (``indicator_pages``)."""
+        return {(r.indicator, r.period) for r in self.records if r.kind == "target"}
+
     def _matrix(self, year: int, prefecture: Region, reports: list[Document]) -> str:
         src = matrix_page(year, prefecture)
         inds = self.standard()
-        head = "| 地区 | " + " | ".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in inds) + " |"
+        head = "| 地区 | " + " | ".join(  # each indicator's comparison of the year's targets, if any
+            f"[{escape(i.name)}]({urls.link(src, period_page(i.id, 'target', str(year)))})"
+            if (i.id, str(year)) in self._target_periods else f"[{escape(i.name)}]({urls.link(src, page(i.id))})"
+            for i in inds) + " |"
         rows = [head, "|---|" + "---|" * len(inds)]
         order = sorted(reports, key=lambda d: self.cat.region_of(d).code)
         for doc in order:
