@@ -1,15 +1,16 @@
 """Targets across levels, the per-year target matrix, and target against outcome: the research views.
 
-- ``escalation``: on an indicator page, the year's targets from the centre
-  down: 国务院 and 山西省 (from ``corpus/parent_targets.yml`` when no document
+- ``escalation``: an indicator's page of the year's targets from the centre
+  down (``indicators/gdp/levels-2021/``): 国务院 and 山西省 (from ``corpus/parent_targets.yml`` when no document
   states them, marked 语料外 with source and date), each prefecture, then its
   counties, every cell linked to its paragraph, and how far each is above
   the level above it (吕梁市 8%以上, 离石 10%左右: +2).
 - ``matrix_pages``: one page per year and prefecture (so no page grows with
   the corpus), region × headline indicator, each cell the target with its
   qualifier, 未提出, or 仅定性 with the quote (``builder.indicators.matrix``).
-- ``attainment``: on an indicator page, targets beside their outcomes
-  (``builder.indicators.attainment``).
+- ``attainment``: an indicator's pages of targets beside their outcomes, one
+  per target period (``indicators/gdp/attainment-2020/``, so none grows with
+  the corpus; ``builder.indicators.attainment``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import INDEX, figure_text, page
-from builder.pages.indicator_pages import source_link, title_text
+from builder.pages.indicator_pages import PeriodPage, period_page, sortable, source_link, title_text
 
 CLASS_LABELS = {"floor": "下限", "approximate": "约数", "stretch": "力争", "ceiling": "上限", "exact": "确数"}
 STATE_LABELS = {"not-stated": "未提出", "qualitative": "仅定性", "no-target": "无目标"}
@@ -83,8 +84,9 @@ class LevelViews:
         mine = self._targets.get((region, ind.id, str(year)))
         return mine[0] if mine else None
 
-    def escalation(self, src: str, ind: Indicator, year: int) -> str:
-        """The section, or "" when no region states a target for ``year``."""
+    def escalation(self, ind: Indicator, year: int) -> PeriodPage | None:
+        """The page, or None when no region states a target for ``year``."""
+        src = period_page(ind.id, "levels", str(year))
         rows: list[tuple[str, str, str, str, float | None]] = []  # level, region, figure, source, growth
         outside = [t for t in self.parents if t.indicator == ind.id and t.year == year]
         for level in ("centre", "province"):
@@ -116,7 +118,7 @@ class LevelViews:
                 rows += local
                 any_local = True
         if not any_local:
-            return ""
+            return None
         table = ["| 层级 | 地区 | 目标 | 高于上级（百分点） | 出处 |", "|---|---|---|---:|---|"]
         above: dict[str, float | None] = {}
         for level, region, figure, source, growth in rows:
@@ -125,35 +127,44 @@ class LevelViews:
             diff = format_number(round(growth - upper, 2)) if growth is not None and upper is not None else ""
             above[level] = growth
             table.append(f"| {level} | {region} | {figure} | {diff} | {source} |")
-        return "\n\n".join([
-            f"## {year}年目标：从中央到县 {{ #levels-{year} }}",
-            "同一年的目标逐级排列：中央、省、市、所辖县（市、区）。“语料外”一行来自 "
-            "`corpus/parent_targets.yml`，注明来源文件和日期，不是本版收录的文件；增速目标相差以百分点计，"
-            "只比较增速（限定词不计）。",
-            "\n".join(table)])
+        intro = ("同一年的目标逐级排列：中央、省、市、所辖县（市、区）。“语料外”一行来自 "
+                 "`corpus/parent_targets.yml`，注明来源文件和日期，不是本版收录的文件；增速目标相差以百分点计，"
+                 "只比较增速（限定词不计）。")
+        local = [row for row in rows if row[0] in ("市", "县") and row[2] != "—"]
+        return PeriodPage("levels", str(year), (intro, "\n".join(table)), len(local), len(local))
 
     # -- attainment -------------------------------------------------------------------
 
-    def attainment(self, src: str, ind: Indicator) -> str:
-        pairs = _one_per_target([a for a in attainments(self.records) if a.target.indicator == ind.id])
-        if not pairs:
-            return ""
-        table = ["| 地区 | 时期 | 目标 | 实际 | 实际−目标 | 实际/目标 | 达到 | 出处 |",
-                 "|---|---|---:|---:|---:|---:|---|---|"]
+    @cached_property
+    def _attainments(self) -> dict[tuple[str, str], list[Attainment]]:
+        """(indicator, target period) -> its targets beside their outcomes, paired once per build."""
+        out: dict[tuple[str, str], list[Attainment]] = defaultdict(list)
+        for a in _one_per_target(attainments(self.records)):
+            out[(a.target.indicator, a.target.period)].append(a)
+        return out
+
+    def attainment(self, ind: Indicator) -> list[PeriodPage]:
+        """One page per target period that has an outcome beside a target."""
+        periods = sorted(p for i, p in self._attainments if i == ind.id)
+        return [self._attainment(ind, period, self._attainments[(ind.id, period)]) for period in periods]
+
+    def _attainment(self, ind: Indicator, period: str, pairs: list[Attainment]) -> PeriodPage:
+        src = period_page(ind.id, "attainment", period)
+        table = ["| 地区 | 目标 | 实际 | 实际−目标 | 实际/目标 | 达到 | 出处 |",
+                 "|---|---:|---:|---:|---:|---|---|"]
         for a in pairs:
             ratio = f"{a.ratio:.1%}" if a.ratio is not None else "—"
             met = {True: "是", False: "否", None: "—"}[a.met]
             unit = "个百分点" if a.measure == "growth" else escape(a.unit)
             table.append(
-                f"| {escape(a.target.region)} | {escape(a.target.period)} | "
+                f"| {escape(a.target.region)} | "
                 f"{escape(_figure(a.target, a.measure))} | {escape(_figure(a.actual, a.measure))} | "
                 f"{format_number(a.difference)}{unit} | {ratio} | {met} | "
                 f"{source_link(src, a.target, self.cat)} · {source_link(src, a.actual, self.cat)} |")
-        return "\n\n".join([
-            "## 目标与完成 { #attainment }",
-            "同一地区同一时期既有目标又有实际值时并列（不论出自同一文件还是后一年的报告）。水平值同单位才比较，"
-            "增速同口径才比较；“达到”只对写明方向的目标判断（以上：不低于；以内：不高于）。",
-            "\n".join(table)])
+        intro = ("同一地区同一时期既有目标又有实际值时并列（不论出自同一文件还是后一年的报告）。水平值同单位才比较，"
+                 "增速同口径才比较；“达到”只对写明方向的目标判断（以上：不低于；以内：不高于）。")
+        return PeriodPage("attainment", period, (intro, sortable("\n".join(table))),
+                          len({a.target.region for a in pairs}), len(pairs))
 
     # -- matrix -----------------------------------------------------------------------
 
@@ -188,10 +199,18 @@ class LevelViews:
             links,
             f"[← 全部指标]({urls.link(src, INDEX)})"]) + "\n"
 
+    @cached_property
+    def _target_periods(self) -> set[tuple[str, str]]:
+        """(indicator, period) of every target: which target pages exist (``indicator_pages``)."""
+        return {(r.indicator, r.period) for r in self.records if r.kind == "target"}
+
     def _matrix(self, year: int, prefecture: Region, reports: list[Document]) -> str:
         src = matrix_page(year, prefecture)
         inds = self.standard()
-        head = "| 地区 | " + " | ".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in inds) + " |"
+        head = "| 地区 | " + " | ".join(  # each indicator's comparison of the year's targets, if any
+            f"[{escape(i.name)}]({urls.link(src, period_page(i.id, 'target', str(year)))})"
+            if (i.id, str(year)) in self._target_periods else f"[{escape(i.name)}]({urls.link(src, page(i.id))})"
+            for i in inds) + " |"
         rows = [head, "|---|" + "---|" * len(inds)]
         order = sorted(reports, key=lambda d: self.cat.region_of(d).code)
         for doc in order:

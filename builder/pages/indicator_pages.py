@@ -1,17 +1,26 @@
-"""The indicator pages: one per indicator comparing every region, and the overview.
+"""The indicator pages: per indicator a short overview and one page per period, and the overview of all.
 
-An indicator page has one section per statement type (2021年目标, 2020年实际,
-2025年目标, 十四五年均, 十三五年均…): a bar chart of the regions grouped by
-prefecture (SVG made at build time, see ``svg_chart``) and a sortable table
-whose every row links to the paragraph the figure comes from. The overview
-shows which regions report which indicators, and where each region's 2021
-target sits against its 2020 result.
+An indicator's comparison grows with the corpus (every report adds rows), so
+it is split by period: ``indicators/<id>/target-2021/`` holds the regions'
+2021 targets, ``actual-2020/`` their 2020 results, ``target-2021-2025/`` the
+十四五 averages, each with a bar chart of the regions grouped by prefecture
+(SVG made at build time, see ``svg_chart``) and a sortable table whose every
+row links to the paragraph the figure comes from. The research views are
+split the same way (``levels-2021/``: a year's targets from the centre down;
+``attainment-2020/``: a period's targets against outcomes; ``indicator_levels``).
+A period's page holds only that period's records, so no page grows with the
+number of documents; its URL is the period's, so it stays where it is as the
+corpus grows. Each carries the newer and the older page of its kind and the
+same period's other views; the indicator's page (``indicators/<id>/``) lists
+every period, newest first, with how many regions and figures each has.
+The overview shows which regions report which indicators, and where each
+region's latest target sits against the year before's result.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from builder.corpus.indicators import Indicator, Vocabulary
@@ -38,6 +47,40 @@ from builder.pages.indicator_panel import PANEL
 from builder.pages.markdown import size_hint
 from builder.pages.svg_chart import Bar, Row, bar_chart
 from builder.pages.table_columns import pipe_table
+
+#: What each of an indicator's period pages shows, in the overview's column order.
+VIEW_LABELS = {"target": "目标", "actual": "实际", "levels": "从中央到县", "attainment": "目标与完成"}
+
+
+def period_page(indicator_id: str, view: str, period: str) -> str:
+    """``indicators/gdp/target-2021.md`` (URL ``indicators/gdp/target-2021/``): one period of one
+    view (``VIEW_LABELS``) of an indicator; named by the period, so it stays put as the corpus grows."""
+    return f"indicators/{token(indicator_id)}/{token(f'{view}-{period}')}.md"
+
+
+def newest_first(period: str) -> tuple[int, int]:
+    """Sort key of a period, newest first: 2025, 2021–2025, 2021, 2020, 2016–2020."""
+    first, _, last = period.partition("-")
+    return (-int(last or first), -int(first))
+
+
+def view_label(view: str, period: str) -> str:
+    """``2021年目标``, ``2020年实际``, ``2021年目标：从中央到县``, ``2020年目标与完成``."""
+    if view == "levels":
+        return f"{period_label(period)}目标：从中央到县"
+    return f"{period_label(period)}{VIEW_LABELS[view]}"
+
+
+@dataclass(frozen=True)
+class PeriodPage:
+    """One period of one view of an indicator, before its header and links are added:
+    ``parts`` is its body (Markdown), ``regions`` and ``figures`` what the overview counts."""
+
+    view: str
+    period: str
+    parts: tuple[str, ...]
+    regions: int
+    figures: int
 
 
 def title_text(text: str) -> str:
@@ -197,34 +240,95 @@ class IndicatorSite:
         return sorted({int(r.period) for r in self.records if r.kind == "target" and r.period.isdigit()
                        and int(r.period) in years}, reverse=True)
 
-    def indicator_page(self, ind: Indicator, extra: list[str] | None = None) -> str:
-        """The page; ``extra``: further sections (the research views), empty ones left out."""
-        src = page(ind.id)
-        mine = [r for r in self.records if r.indicator == ind.id]
+    @cached_property
+    def _periods(self) -> set[tuple[str, str, str]]:
+        return {(r.indicator, r.kind, r.period) for r in self.records}
+
+    def has_period(self, indicator_id: str, kind: str, period: str) -> bool:
+        """Whether the indicator has a page for this kind and period (some record of it)."""
+        return (indicator_id, kind, period) in self._periods
+
+    def indicator_pages(self, ind: Indicator, views: list[PeriodPage] | None = None) -> dict[str, str]:
+        """The indicator's overview and its period pages; ``views``: the research views' pages."""
+        mine = self._ranked.get(ind.id, [])
         sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
         for r in mine:
             sections[(r.kind, r.period)].append(r)
-        parts = [front_matter(ind.name), f"# {escape(ind.name)}",
-                 *([definition_text(ind)] if ind.definition else []),
-                 f"英文名：{escape(ind.name_en) or '—'}；同义写法：{escape('、'.join(ind.synonyms)) or '无'}；"
-                 f"常用单位：{escape('、'.join(ind.units))}；"
-                 f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
-                 f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
-                 downloads(src)]
-        for kind, period in sorted(sections, key=lambda k: section_order(*k, self.year)):
-            recs = sections[(kind, period)]
-            anchor = f"{kind}-{period}"
-            parts.append(f"## {period_label(period)}{KIND_LABELS[kind]} {{ #{anchor} }}")
-            metric, use = chart_metric(recs)
-            if use:
-                name = f"{ind.id}-{anchor}"
-                title = f"{ind.name} {period_label(period)}{KIND_LABELS[kind]}：{metric}"
-                rows = self._chart_rows(use, metric)
-                self.charts[chart(name)] = bar_chart(title, rows)
-                parts.append(self._image(src, name, title, rows))
-            parts.append(sortable(self._table(src, recs)))
-        parts += [x for x in extra or [] if x]
-        return "\n\n".join(parts) + "\n"
+        pages = [self._section(ind, kind, period, recs) for (kind, period), recs in sections.items()]
+        pages += views or []
+        files = {period_page(ind.id, p.view, p.period): self._period_page(ind, p, pages) for p in pages}
+        files[page(ind.id)] = self._overview_of(ind, mine, pages)
+        return files
+
+    def _section(self, ind: Indicator, kind: str, period: str, recs: list[Record]) -> PeriodPage:
+        """A period's chart and table: every record of the indicator for that kind and period."""
+        src = period_page(ind.id, kind, period)
+        parts = []
+        metric, use = chart_metric(recs)
+        if use:
+            name = f"{ind.id}-{kind}-{period}"
+            title = f"{ind.name} {period_label(period)}{KIND_LABELS[kind]}：{metric}"
+            rows = self._chart_rows(use, metric)
+            self.charts[chart(name)] = bar_chart(title, rows)
+            parts.append(self._image(src, name, title, rows))
+        parts.append(sortable(self._table(src, recs)))
+        return PeriodPage(kind, period, tuple(parts), len({r.region for r in recs}), len(recs))
+
+    def _period_page(self, ind: Indicator, p: PeriodPage, pages: list[PeriodPage]) -> str:
+        src = period_page(ind.id, p.view, p.period)
+        label = view_label(p.view, p.period)
+        links = self._period_links(ind, p, pages)
+        return "\n\n".join([front_matter(f"{ind.name}：{label}"), f"# {escape(ind.name)}：{escape(label)}",
+                             links, *p.parts, downloads(src), links]) + "\n"
+
+    def _period_links(self, ind: Indicator, p: PeriodPage, pages: list[PeriodPage]) -> str:
+        """The overview, the newer and the older page of the same view (a year's the year's,
+        a plan period's the plan period's), the same period's other views: a fixed handful of
+        links, however many periods the corpus has."""
+        src = period_page(ind.id, p.view, p.period)
+
+        def to(q: PeriodPage, text: str) -> str:
+            return f"[{escape(text)}]({urls.link(src, period_page(ind.id, q.view, q.period))})"
+
+        same = sorted((q for q in pages if q.view == p.view and ("-" in q.period) == ("-" in p.period)),
+                      key=lambda q: newest_first(q.period))
+        at = same.index(p)
+        links = [f"[← {escape(ind.name)}：全部时期]({urls.link(src, page(ind.id))})"]
+        if at > 0:
+            links.append("较新：" + to(same[at - 1], view_label(p.view, same[at - 1].period)))
+        if at + 1 < len(same):
+            links.append("较早：" + to(same[at + 1], view_label(p.view, same[at + 1].period)))
+        others = [to(q, VIEW_LABELS[q.view]) for view in VIEW_LABELS for q in pages
+                  if q.view == view != p.view and q.period == p.period]
+        if others:
+            links.append(f"{escape(period_label(p.period))}：" + "、".join(others))
+        return " · ".join(links)
+
+    def _overview_of(self, ind: Indicator, mine: list[Record], pages: list[PeriodPage]) -> str:
+        """The indicator's page: what it is, and a row per period linking to that period's pages."""
+        src = page(ind.id)
+        by = {(p.view, p.period): p for p in pages}
+        head = "| 时期 | " + " | ".join(VIEW_LABELS.values()) + " |"
+        rows = [head, "|---|" + "---|" * len(VIEW_LABELS)]
+        for period in sorted({p.period for p in pages}, key=newest_first):
+            cells = []
+            for view in VIEW_LABELS:
+                q = by.get((view, period))
+                count = (f"{q.regions} 个地区" + (f"，{q.figures} 条" if view in KIND_LABELS else "")) if q else ""
+                cells.append(f"[{count}]({urls.link(src, period_page(ind.id, view, period))})" if q else "—")
+            rows.append(f"| {escape(period_label(period))} | " + " | ".join(cells) + " |")
+        return "\n\n".join([
+            front_matter(ind.name), f"# {escape(ind.name)}",
+            *([definition_text(ind)] if ind.definition else []),
+            f"英文名：{escape(ind.name_en) or '—'}；同义写法：{escape('、'.join(ind.synonyms)) or '无'}；"
+            f"常用单位：{escape('、'.join(ind.units))}；"
+            f"分类：{escape(ind.category)}。共 {len(mine)} 条记录，来自 "
+            f"{len({r.doc_id for r in mine})} 份文件。[← 全部指标]({urls.link(src, INDEX)})",
+            "## 各时期 { #periods }",
+            "各地的比较按时期分页，新的在前：每页一张图和一张表，每个数字链接到原文段落。"
+            "“从中央到县”是同一年的目标逐级排列；“目标与完成”是同一时期的目标和实际值并列。",
+            sortable("\n".join(rows)),
+            downloads(src)]) + "\n"
 
     def _table(self, src: str, recs: list[Record]) -> str:
         """One row per record; the figure the section is about right after the region

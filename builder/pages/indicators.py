@@ -6,9 +6,10 @@
   are left alone (a link in a heading would nest in its ¶ permalink).
 - ``document_sections``: the document's indicator table, grouped by period,
   actual beside target, every row linking to its paragraph ``#p-N``.
-- ``pages``: the overview, one page per indicator (with its targets from the
-  centre down and its targets against outcomes, ``indicator_levels``), the
-  per-year target matrix, their SVG charts and the downloads: the records
+- ``pages``: the overview, per indicator a page listing its periods and one
+  page per period (its targets or results; its targets from the centre down
+  and its targets against outcomes, ``indicator_levels``), the per-year
+  target matrix, their SVG charts and the downloads: the records
   as the panel ``data/indicator_panel.csv.gz`` (their one CSV, gzip-compressed;
   no JSON copy: ``builder.pages.indicator_data``), the whole edition as
   ``edition.sqlite.gz`` and ``datapackage.json``.
@@ -47,7 +48,14 @@ from builder.pages.indicator_data import (
     period_label,
 )
 from builder.pages.indicator_levels import LevelViews, matrix_index, matrix_page
-from builder.pages.indicator_pages import IndicatorSite, downloads, section_order, sortable, title_text
+from builder.pages.indicator_pages import (
+    IndicatorSite,
+    downloads,
+    period_page,
+    section_order,
+    sortable,
+    title_text,
+)
 from builder.pages.indicator_panel import PANEL, panel_csv
 from builder.pages.markdown import door
 from builder.pages.nav import NavItem
@@ -125,7 +133,7 @@ class IndicatorPages:
         ind = self.vocabulary.get(r.indicator)
         name = ind.name if ind else r.indicator
         title = title_text(f"{name} · {period_label(r.period)}{KIND_LABELS[r.kind]} · {figure_text(r)}")
-        link = urls.href(urls.document(doc), page(r.indicator))
+        link = urls.href(urls.document(doc), period_page(r.indicator, r.kind, r.period))
         return Span(start, end, f'<a class="ind-mark" href="{link}" title="{html_attr(title)}">', "</a>")
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
@@ -155,7 +163,8 @@ class IndicatorPages:
             table = ["| 指标 | 实际 | 目标 | 出处 |", "|---|---|---|---|"]
             for r in rows:
                 ind = self.vocabulary.get(r.indicator)
-                name = f"[{escape(ind.name if ind else r.indicator)}]({urls.link(src, page(r.indicator))})"
+                name = (f"[{escape(ind.name if ind else r.indicator)}]"
+                        f"({urls.link(src, period_page(r.indicator, r.kind, r.period))})")
                 text = escape(figure_text(r))
                 quote = title_text(r.quote)
                 short = escape(title_text(r.quote if len(r.quote) <= 24 else r.quote[:23] + "…"))
@@ -177,12 +186,21 @@ class IndicatorPages:
         return out
 
     def home_door(self, src: str) -> str:
-        """The home page's 指标 card: the overview and the headline indicators."""
+        """The home page's 指标 card: the overview and the headline indicators, each linking
+        straight to the latest year's targets of every region (one tap to the comparison)."""
         present = self._present()
         if not present:
             return ""
-        links = "、".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in present[:5])
-        return door("指标", urls.link(src, INDEX), f"各地的目标和完成情况并列比较，每个数字都链接到原文段落：{links}")
+        year = str(self.site.year)
+        latest = [i for i in present if self.site.has_period(i.id, "target", year)][:5]
+        if latest:
+            links = "、".join(f"[{escape(i.name)}]({urls.link(src, period_page(i.id, 'target', year))})"
+                             for i in latest)
+            body = f"各地的目标和完成情况并列比较，每个数字都链接到原文段落。{year}年各地目标：{links}"
+        else:
+            links = "、".join(f"[{escape(i.name)}]({urls.link(src, page(i.id))})" for i in present[:5])
+            body = f"各地的目标和完成情况并列比较，每个数字都链接到原文段落：{links}"
+        return door("指标", urls.link(src, INDEX), body)
 
     def region_sections(self, region: Region, src: str) -> list[str]:
         """The region page's key figures (``region_figures``)."""
@@ -204,9 +222,8 @@ class IndicatorPages:
             return {}
         files: dict[str, str | bytes] = {INDEX: self.site.overview(self._matrix_links(INDEX))}
         for ind in self._present():
-            src = page(ind.id)
-            extra = [self.views.escalation(src, ind, year) for year in self.site.target_years()]
-            files[src] = self.site.indicator_page(ind, [*extra, self.views.attainment(src, ind)])
+            levels = [self.views.escalation(ind, year) for year in self.site.target_years()]
+            files.update(self.site.indicator_pages(ind, [*(p for p in levels if p), *self.views.attainment(ind)]))
         files.update(self.site.charts)
         files.update(self.matrix)
         files[PANEL] = compress(panel_csv(self.records, self.cat.corpus, self.vocabulary))

@@ -51,7 +51,7 @@ def test_document_page_lists_its_indicators_linking_to_paragraphs(built_site: Bu
 def test_numbers_are_marked_in_the_text(built_site: BuiltSite) -> None:
     html = built_site.html("documents/lishi-2021-gongzuobaogao").read_text(encoding="utf-8")
     marks = re.findall(r'<a class="ind-mark" href="([^"]+)" title="([^"]+)">([^<]+)</a>', html)
-    assert ("../../indicators/gdp/", "地区生产总值 · 2021年目标 · 增长10%左右", "10%左右") in marks
+    assert ("../../indicators/gdp/target-2021/", "地区生产总值 · 2021年目标 · 增长10%左右", "10%左右") in marks
 
 
 def test_table_cells_are_marked(built_site: BuiltSite) -> None:
@@ -68,15 +68,79 @@ def _chart_of(built_site: BuiltSite, url: str) -> list[ET.Element]:
     return [ET.parse(base / s).getroot() for s in srcs]
 
 
-def test_indicator_page_compares_regions_with_a_chart(built_site: BuiltSite) -> None:
-    html = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+def test_a_period_page_compares_regions_with_a_chart(built_site: BuiltSite) -> None:
+    html = built_site.html("indicators/gdp/target-2021").read_text(encoding="utf-8")
     for region in ("离石区", "孝义市", "朔州市", "盐湖区"):
         assert region in html
-    assert 'id="target-2021"' in html and 'id="actual-2020"' in html
-    svg = _chart_of(built_site, "indicators/gdp")[0]
+    svg = _chart_of(built_site, "indicators/gdp/target-2021")[0]
     assert svg.tag.endswith("svg")
     texts = "".join(svg.itertext())
     assert "吕梁市" in texts and "离石区" in texts and "增长10%左右" in texts
+
+
+def _panel(built_site: BuiltSite) -> list[dict[str, str]]:
+    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _table_rows(html: str) -> list[str]:
+    """The body rows of the page's sortable tables (``.ind-table``)."""
+    tables = re.findall(r'<div class="ind-table".*?</table>', html, re.S)
+    return [row for t in tables for row in re.findall(r"<tr>.*?</tr>", t.split("<tbody>", 1)[-1], re.S)]
+
+
+def test_a_period_page_holds_only_that_periods_records(built_site: BuiltSite) -> None:
+    """indicators/gdp/target-2021/ has a row per 2021 GDP target, each linking to its paragraph,
+    and no other period's: a page's size follows the regions of one period, not the corpus."""
+    panel = _panel(built_site)
+    for kind, period in (("target", "2021"), ("actual", "2020")):
+        mine = [r for r in panel if (r["indicator_id"], r["kind"], r["period"]) == ("gdp", kind, period)]
+        rows = _table_rows(built_site.html(f"indicators/gdp/{kind}-{period}").read_text(encoding="utf-8"))
+        assert len(rows) == len(mine) > 5
+        cited = {m for row in rows for m in re.findall(r'href="[./]*(documents/[^"]+/#[ph]-[\w-]+)"', row)}
+        assert cited == {r["permalink"] for r in mine}
+
+
+def test_the_indicator_page_lists_every_period_newest_first_and_holds_no_figures(built_site: BuiltSite) -> None:
+    panel = [r for r in _panel(built_site) if r["indicator_id"] == "gdp"]
+    html = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    linked = re.findall(r'href="((?:target|actual|levels|attainment)-[\d-]+)/"', html)
+    assert {f"{r['kind']}-{r['period']}" for r in panel} <= set(linked)
+    assert {"levels-2021", "attainment-2020"} <= set(linked)
+    years = [int(p.rsplit("-", 1)[-1]) for p in linked]
+    assert years == sorted(years, reverse=True)
+    targets = [r for r in panel if (r["kind"], r["period"]) == ("target", "2021")]
+    assert f'{len({r["region"] for r in targets})} 个地区，{len(targets)} 条' in html  # how many regions, figures
+    assert "documents/" not in html and "bar-chart" not in html  # no record's row, no chart
+
+
+def test_every_period_page_links_its_neighbours_and_the_overview(built_site: BuiltSite) -> None:
+    """From the newest year's targets, 较早 walks every year's targets, oldest last."""
+    years = sorted({int(r["period"]) for r in _panel(built_site)
+                    if (r["indicator_id"], r["kind"]) == ("gdp", "target") and r["period"].isdigit()}, reverse=True)
+    seen = []
+    at: str | None = f"target-{years[0]}"
+    while at:
+        html = built_site.html(f"indicators/gdp/{at}").read_text(encoding="utf-8")
+        assert 'href="../">← 地区生产总值：全部时期' in html
+        seen.append(int(at.split("-")[1]))
+        older = re.search(r'较早：<a href="../(target-\d+)/"', html)
+        at = older.group(1) if older else None
+    assert seen == years
+    levels = built_site.html("indicators/gdp/levels-2021").read_text(encoding="utf-8")
+    assert 'href="../target-2021/"' in levels
+
+
+def test_no_link_points_at_an_indicator_pages_old_section(built_site: BuiltSite) -> None:
+    """The periods were sections of one page (indicators/gdp/#target-2021); every link now
+    goes to the period's own page, and the nav lists none of them."""
+    old = re.compile(r'href="[^"]*indicators/[\w-]+/#(?:target|actual|levels|attainment)')
+    linking = [str(p.relative_to(built_site.site)) for p in built_site.site.rglob("*.html")
+               if old.search(p.read_text(encoding="utf-8"))]
+    assert linking == []
+    nav = (built_site.docs / ".nav.yml").read_text(encoding="utf-8")
+    assert "indicators/gdp.md" in nav
+    assert not re.search(r"indicators/[\w-]+/(?:target|actual|levels|attainment)-", nav)
 
 
 def test_overview_shows_coverage_and_target_against_result(built_site: BuiltSite) -> None:
@@ -180,9 +244,9 @@ def test_indicator_page_defines_the_indicator_with_its_source(built_site: BuiltS
 
 def test_indicator_table_notes_a_narrower_scope_and_an_increase(built_site: BuiltSite) -> None:
     """榆社 p-19 is the 开发区's target; 榆社 p-17 “地区生产总值净增7.22亿元” reads as an increase."""
-    iva = built_site.html("indicators/industrial-value-added").read_text(encoding="utf-8")
+    iva = built_site.html("indicators/industrial-value-added/target-2021").read_text(encoding="utf-8")
     assert "范围：开发区" in iva
-    gdp = built_site.html("indicators/gdp").read_text(encoding="utf-8")
+    gdp = built_site.html("indicators/gdp/target-2021").read_text(encoding="utf-8")
     assert "净增7.22" in gdp
 
 
@@ -196,8 +260,8 @@ def test_downloads_carry_the_research_fields(built_site: BuiltSite) -> None:
 
 def test_escalation_from_the_centre_to_the_counties(built_site: BuiltSite) -> None:
     """吕梁市 8%以上 against 离石 10%左右, 文水 10%以上, 孝义 8%; the State Council's 6%以上 marked outside."""
-    html = built_site.html("indicators/gdp").read_text(encoding="utf-8")
-    section = html[html.index('id="levels-2021"'):]
+    html = built_site.html("indicators/gdp/levels-2021").read_text(encoding="utf-8")
+    section = html[html.index("<table"):]
     section = section[:section.index("</table>")]
     assert "语料外" in section and "2021年国务院政府工作报告" in section and "增长6%以上" in section
     for region, figure in (("吕梁市", "增长8%以上"), ("离石区", "增长10%左右"), ("文水县", "增长10%以上"),
@@ -216,10 +280,10 @@ def test_target_matrix_says_what_was_not_stated(built_site: BuiltSite) -> None:
     assert any("未提出" in p for p in pages)
 
 
-def test_target_against_outcome_on_the_indicator_page(built_site: BuiltSite) -> None:
-    """离石 专栏1: 社会消费品零售总额 reached 68.05亿元 against a target of 100亿元."""
-    html = built_site.html("indicators/retail-sales").read_text(encoding="utf-8")
-    section = html[html.index('id="attainment"'):]
+def test_target_against_outcome_on_the_periods_attainment_page(built_site: BuiltSite) -> None:
+    """离石 专栏1: 社会消费品零售总额 reached 68.05亿元 against a target of 100亿元 for 2020."""
+    html = built_site.html("indicators/retail-sales/attainment-2020").read_text(encoding="utf-8")
+    section = html[html.index("<table"):]
     assert "68.05亿元" in section and "100亿元" in section and "68.0%" in section
 
 

@@ -18,7 +18,7 @@ def _column(page, table, index: int) -> list[str]:
 
 def test_indicator_table_sorts_by_a_numeric_column(server: str, visit: Callable[..., Visit]) -> None:
     v = visit()
-    page = v.open(server + "indicators/gdp/")
+    page = v.open(server + "indicators/gdp/target-2021/")
     table = page.locator(".ind-table table").first
     header = table.locator("thead th", has_text="增速")
     index = table.locator("thead th").evaluate_all("hs => hs.findIndex(h => h.textContent.includes('增速'))")
@@ -33,7 +33,8 @@ def test_indicator_table_sorts_by_a_numeric_column(server: str, visit: Callable[
 
 
 @pytest.mark.parametrize("width_name", sorted(WIDTHS))
-@pytest.mark.parametrize("url", ["indicators/", "indicators/gdp/", "documents/lishi-2021-gongzuobaogao/"])
+@pytest.mark.parametrize("url", ["indicators/", "indicators/gdp/", "indicators/gdp/target-2021/",
+                                 "documents/lishi-2021-gongzuobaogao/"])
 def test_indicator_pages_load_clean(server: str, visit: Callable[..., Visit], url: str, width_name: str) -> None:
     v = visit(WIDTHS[width_name])
     page = v.open(server + url)

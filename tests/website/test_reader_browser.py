@@ -110,7 +110,7 @@ def test_the_document_citation_wraps_and_has_copy_buttons(server: str, visit: Ca
     clean(v)
 
 
-TABLE_PAGES = ["indicators/gdp/", "indicators/", PLAN, "regions/lvliang/"]
+TABLE_PAGES = ["indicators/gdp/target-2021/", "indicators/gdp/", "indicators/", PLAN, "regions/lvliang/"]
 
 
 @pytest.mark.parametrize("path", TABLE_PAGES)
@@ -139,7 +139,7 @@ def test_no_table_shows_two_empty_columns_first_on_a_phone(server: str, visit: C
 def test_the_indicator_table_keeps_the_region_in_view_and_the_figure_beside_it(
         server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["phone"])
-    page = v.open(server + "indicators/gdp/")
+    page = v.open(server + "indicators/gdp/target-2021/")
     table = page.locator(".ind-table table").first
     heads = table.locator("thead th").all_inner_texts()
     assert heads[0] == "地区" and heads[1] in ("增速（%）", "水平"), heads
@@ -155,7 +155,7 @@ def test_the_indicator_table_keeps_the_region_in_view_and_the_figure_beside_it(
 @pytest.mark.parametrize("view", EVERY_VIEW, ids=_ids)
 def test_chart_text_is_at_least_12px_and_bars_take_the_theme_colour(
         server: str, visit: Callable[..., Visit], view: tuple[str, str]) -> None:
-    v, page = open_view(visit, view, server + "indicators/gdp/")
+    v, page = open_view(visit, view, server + "indicators/gdp/target-2021/")
     assert page.locator("img.ind-chart").count() == 0
     charts = page.locator("figure.bar-chart")
     assert charts.count() >= 1
@@ -411,7 +411,7 @@ BLOCK_HEIGHTS = """() => [...document.querySelectorAll(
   .map(b => [b.id || b.className, b.getBoundingClientRect().height])"""
 
 
-@pytest.mark.parametrize("url", [PLAN, "indicators/gdp/"])
+@pytest.mark.parametrize("url", [PLAN, "indicators/gdp/target-2021/"])
 @pytest.mark.parametrize("width", [320, WIDTHS["phone"], WIDTHS["desktop"]])
 def test_a_block_not_yet_drawn_has_at_least_the_room_it_takes(
         server: str, visit: Callable[..., Visit], url: str, width: int) -> None:
