@@ -79,8 +79,7 @@ def test_a_period_page_compares_regions_with_a_chart(built_site: BuiltSite) -> N
 
 
 def _panel(built_site: BuiltSite) -> list[dict[str, str]]:
-    text = (built_site.site / "data" / "indicator_panel.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(built_site.data("indicator_panel.csv.gz"))))
 
 
 def _table_rows(html: str) -> list[str]:

@@ -56,10 +56,20 @@ def test_search_eval_judges_units_in_both_views_per_family(built_site: BuiltSite
     assert "requests to other hosts: 0" in result.stdout
 
 
-def test_every_search_module_is_preloaded_so_imports_do_not_wait_on_each_other(built_site: BuiltSite) -> None:
-    """``main.js`` is the entry; every module it imports is announced in the head with modulepreload."""
-    html = built_site.html("").read_text(encoding="utf-8")
+def test_the_results_page_preloads_every_search_module_so_imports_do_not_wait_on_each_other(
+        built_site: BuiltSite) -> None:
+    """``main.js`` is the entry; on the results page every module it imports is announced in the
+    head with modulepreload."""
+    html = built_site.html("search/").read_text(encoding="utf-8")
     preloaded = set(re.findall(r'rel="modulepreload" href="[^"]*search/([a-z]+\.js)"', html))
     modules = {p.name for p in (REPO / "site_overrides/assets/javascripts/search").glob("*.js")} - {"main.js"}
     assert preloaded == modules
-    assert 'type="module" src="assets/javascripts/search/main.js"' in html
+    assert 'type="module" src="../assets/javascripts/search/main.js"' in html
+
+
+@pytest.mark.parametrize("url", ["", "documents/lishi-2021-shisiwu-guihua-gangyao/", "glossary/"])
+def test_other_pages_load_the_search_without_preloads_that_compete_with_the_first_paint(
+        built_site: BuiltSite, url: str) -> None:
+    html = built_site.html(url).read_text(encoding="utf-8")
+    assert "modulepreload" not in html
+    assert re.search(r'type="module" src="[./]*assets/javascripts/search/main\.js"', html)
