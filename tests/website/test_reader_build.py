@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from builder import css_bundle
+from builder import asset_bundles
 from builder.corpus.model import DOC_TYPES
 from builder.pages import cite
 from builder.pages.lastmod import corpus_dates
@@ -154,12 +154,28 @@ def test_a_page_asks_for_one_stylesheet_of_the_edition(built_site: BuiltSite) ->
     assert ours == ["../../assets/stylesheets/edition.bundle.css"], sheets
 
 
-def test_the_one_stylesheet_holds_every_sheet_in_cascade_order(built_site: BuiltSite) -> None:
-    text = (built_site.site / css_bundle.BUNDLE).read_text(encoding="utf-8")
-    starts = [text.index((REPO / "site_overrides" / css_bundle.sheet_uri(name)).read_text(encoding="utf-8").rstrip())
-              for name in css_bundle.SHEETS]
+def test_a_page_asks_for_one_script_of_the_edition_besides_the_search_module(built_site: BuiltSite) -> None:
+    html = built_site.html("documents/lvliang-2021-gongzuobaogao/").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script ([^>]*)src="([^"]+)"', html)
+    ours = [(attrs.strip(), src) for attrs, src in scripts if not re.search(r"/bundle\.[0-9a-f]+\.min\.js$", src)]
+    assert ours == [("defer", "../../assets/javascripts/edition.bundle.js"),
+                    ('type="module"', "../../assets/javascripts/search/main.js")], scripts
+
+
+@pytest.mark.parametrize("bundle", asset_bundles.BUNDLES, ids=lambda b: b.uri)
+def test_a_bundle_holds_every_part_in_order_and_the_parts_are_not_deployed(
+        built_site: BuiltSite, bundle: asset_bundles.Bundle) -> None:
+    text = (built_site.site / bundle.uri).read_text(encoding="utf-8")
+    starts = [text.index((REPO / "site_overrides" / uri).read_text(encoding="utf-8").rstrip()) for uri in bundle.parts]
     assert starts == sorted(starts)
-    assert not [name for name in css_bundle.SHEETS if (built_site.site / css_bundle.sheet_uri(name)).exists()]
+    assert not [uri for uri in bundle.parts if (built_site.site / uri).exists()]
+
+
+def test_the_scripts_bundle_separates_its_parts_so_none_is_read_as_a_call_of_the_one_before(
+        built_site: BuiltSite) -> None:
+    text = (built_site.site / asset_bundles.SCRIPT.uri).read_text(encoding="utf-8")
+    ends = [part.rstrip().endswith(";") for part in text.split("/* ---- ")[1:]]
+    assert ends and all(ends)
 
 
 # -- home and region pages ----------------------------------------------------------------
