@@ -48,7 +48,7 @@ import yaml
 from benchmarks.synth import REPO, generate
 from builder.corpus.load import load_corpus
 from builder.pages.catalogue import Catalogue
-from builder.pages.workers import default_jobs
+from builder.parallel import default_jobs
 from builder.search.probe import Probe, serve
 from builder.search.queries import random_substrings
 from builder.search.sitebuild import write_config

@@ -42,6 +42,11 @@ def default_jobs() -> int:
     return max(1, min(cores, 4))
 
 
+def jobs_or_default(jobs: int | None) -> int:
+    """A ``--jobs`` option's value: ``jobs`` (at least 1), or ``default_jobs()`` when not given."""
+    return default_jobs() if jobs is None else max(1, jobs)
+
+
 def can_fork(jobs: int, items: int, batch: int | None = None) -> bool:
     """Whether ``items`` pieces of work, in batches of ``batch`` (``BATCH``), are worth ``jobs``
     forked processes here: more than two batches, and a system that forks."""

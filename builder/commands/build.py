@@ -43,7 +43,7 @@ from builder.pages.catalogue import CatalogueError
 from builder.pages.output import OutputError
 from builder.pages.settings import SiteSettings, load_settings
 from builder.pages.site import generate
-from builder.parallel import default_jobs
+from builder.parallel import jobs_or_default
 from builder.shards import artefact
 from builder.shards.build import build_shard
 from builder.shards.plan import documents_of, explicit, plan, shard
@@ -133,9 +133,8 @@ def write_docs(files: Mapping[str, str | bytes], out: Path, inputs: dict[str, st
 
 
 def jobs_of(args: argparse.Namespace) -> int:
-    """``--jobs``, or one process per core (``builder.parallel.default_jobs``)."""
-    jobs = getattr(args, "jobs", None)
-    return default_jobs() if jobs is None else max(1, jobs)
+    """``--jobs``, or one process per core (``builder.parallel.jobs_or_default``)."""
+    return jobs_or_default(getattr(args, "jobs", None))
 
 
 def run(args: argparse.Namespace) -> int:

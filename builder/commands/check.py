@@ -17,7 +17,7 @@ from builder.checks.corpus import check_corpus
 from builder.checks.document import check_document
 from builder.corpus.errors import CorpusError, Problem
 from builder.corpus.load import load_corpus
-from builder.parallel import default_jobs, map_documents
+from builder.parallel import jobs_or_default, map_documents
 
 #: "module:function" of each feature's check (glossary, indicators…): each
 #: takes the loaded Corpus and ``jobs`` (processes for its per-document work,
@@ -58,8 +58,7 @@ def collect_problems(root: Path, sources: Path | None = None, jobs: int = 1) -> 
 
 
 def run(args: argparse.Namespace) -> int:
-    jobs = default_jobs() if args.jobs is None else max(1, args.jobs)
-    problems = collect_problems(args.corpus, args.sources, jobs)
+    problems = collect_problems(args.corpus, args.sources, jobs_or_default(args.jobs))
     for p in problems:
         print(p)
     errors = sum(1 for p in problems if p.severity == "error")

@@ -41,9 +41,8 @@ from builder.pages.document_files import DocumentContext, add_document_files
 from builder.pages.extensions import Extension, analyses
 from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
-from builder.parallel import BATCH, can_fork, default_jobs
+from builder.parallel import BATCH, can_fork
 
-__all__ = ["add_document_work", "default_jobs"]
 
 @dataclass(frozen=True)
 class _Work:
