@@ -381,27 +381,85 @@ def test_a_page_load_fetches_no_sitemap(server: str, visit: Callable[..., Visit]
     clean(v)
 
 
+#: Every change to <body>'s attributes while a page loads, and whether the text had been
+#: parsed by then: recorded from before the page's first script runs.
+BODY_CHANGES = """
+window.__bodyChanges = [];
+new MutationObserver(records => records.forEach(r => {
+  if (r.target === document.body) window.__bodyChanges.push(
+    [r.attributeName, !!document.querySelector('.md-content')]);
+})).observe(document, {attributes: true, subtree: true});
+"""
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_palette_start_up_leaves_the_page_colour_schemes_in_force(
+def test_the_page_takes_the_reader_s_system_colour_scheme(
         server: str, visit: Callable[..., Visit], scheme: str) -> None:
-    """The first meta color-scheme is the one in force (HTML standard): the page's own, before
-    the one Material's palette script appends and rewrites, so that rewrite restyles nothing."""
     v = visit(WIDTHS["phone"], scheme)
     page = v.open(server + PLAN)
-    metas = page.evaluate("() => [...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
-    assert metas[0] == "light dark" and len(metas) == 2, metas
     assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    # the toggle offers the other scheme
+    label = page.locator("form[data-edition-palette] label:visible")
+    assert label.count() == 1
+    assert label.get_attribute("title") == ("切换到浅色模式" if scheme == "dark" else "切换到深色模式")
     clean(v)
 
 
-def test_the_colour_toggle_still_switches_the_page(server: str, visit: Callable[..., Visit]) -> None:
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_colour_scheme_is_set_before_the_text_is_parsed_and_never_again(
+        server: str, visit: Callable[..., Visit], scheme: str) -> None:
+    """Setting the scheme once the text is there restyles every element of a long page
+    (Material's palette component did it three times, issue 17): the edition sets it while
+    only the header exists, and loading the page changes <body> no more."""
+    v = visit(WIDTHS["phone"], scheme)
+    v.context.add_init_script(BODY_CHANGES)
+    page = v.open(server + PLAN)
+    page.wait_for_timeout(300)
+    changes = page.evaluate("window.__bodyChanges")
+    assert [name for name, _ in changes if name.startswith("data-md-color-")], changes
+    assert not [name for name, parsed in changes if name.startswith("data-md-color-") and parsed], changes
+    assert "data-md-color-switching" not in [name for name, _ in changes], changes
+    # one meta color-scheme, the page's own (the HTML standard takes the first)
+    metas = page.evaluate("() => [...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)")
+    assert metas == ["light dark"], metas
+    clean(v)
+
+
+def test_the_colour_toggle_switches_the_page_and_the_pick_is_kept(
+        server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["desktop"])
     page = v.open(server + PLAN)
     background = "getComputedStyle(document.body).backgroundColor"
     light = page.evaluate(background)
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-edition-palette] label:visible").first.click()
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     assert page.evaluate(background) != light
+    # the mobile browser's bar takes the header's colour
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == header
+    # kept on the next page, though the system still asks for light
+    page = v.open(server + "glossary/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.locator("form[data-edition-palette] label:visible").get_attribute("title") == "切换到浅色模式"
+    clean(v)
+
+
+def test_enter_on_the_focused_colour_toggle_switches(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + PLAN)
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    clean(v)
+
+
+def test_without_a_pick_the_page_follows_a_change_of_the_system_scheme(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     clean(v)
 
 
