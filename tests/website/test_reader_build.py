@@ -154,11 +154,14 @@ def test_a_page_asks_for_one_stylesheet_of_the_edition(built_site: BuiltSite) ->
     assert ours == ["../../assets/stylesheets/edition.bundle.css"], sheets
 
 
-def test_a_page_asks_for_one_script_of_the_edition_besides_the_search_module(built_site: BuiltSite) -> None:
+def test_a_page_asks_for_the_edition_s_scripts_in_one_file_besides_the_toggle_and_the_search(
+        built_site: BuiltSite) -> None:
     html = built_site.html("documents/lvliang-2021-gongzuobaogao/").read_text(encoding="utf-8")
     scripts = re.findall(r'<script ([^>]*)src="([^"]+)"', html)
     ours = [(attrs.strip(), src) for attrs, src in scripts if not re.search(r"/bundle\.[0-9a-f]+\.min\.js$", src)]
-    assert ours == [("defer", "../../assets/javascripts/edition.bundle.js"),
+    # the colour toggle's script runs in the header as it is parsed (partials/edition-palette.html)
+    assert ours == [("", "../../assets/javascripts/palette.js"),
+                    ("defer", "../../assets/javascripts/edition.bundle.js"),
                     ('type="module"', "../../assets/javascripts/search/main.js")], scripts
 
 

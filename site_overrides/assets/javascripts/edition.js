@@ -18,7 +18,7 @@
   // paragraph-cite.js sets #p-N with history.replaceState, which fires no hashchange
   window.addEventListener("edition:anchor", updateReportLinks);
   if (typeof document$ !== "undefined") {
-    document$.subscribe(updateReportLinks);  // Material's instant navigation
+    document$.subscribe(updateReportLinks);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", updateReportLinks);
   }

@@ -52,7 +52,7 @@
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);  // Material's instant navigation
+    window.document$.subscribe(setUp);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", setUp);
   }

@@ -1,6 +1,7 @@
 // Sortable indicator tables (div.ind-table): click or press Enter on a header to
 // sort by that column, again to reverse. Numbers sort as numbers ("—" last),
-// text in Chinese collation. Re-run on every page of Material's instant navigation.
+// text in Chinese collation. Run on Material's document$ (once a page; per page, were instant
+// navigation on: mkdocs.yml says why it is off).
 (function () {
   "use strict";
 
@@ -49,7 +50,7 @@
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(init);  // Material's instant navigation
+    document$.subscribe(init);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", init);
   }

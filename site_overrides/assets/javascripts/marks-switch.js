@@ -1,7 +1,7 @@
 // 隐藏标注: a switch that turns the glossary and indicator marks in the running
 // text off (and on again), for a reader who wants the text as it was printed.
 // The choice is kept in localStorage, so it holds on every document page until
-// switched back (also across Material's instant navigation).
+// switched back.
 (function () {
   "use strict";
 
@@ -30,7 +30,7 @@
 
   apply();
   if (typeof document$ !== "undefined") {
-    document$.subscribe(apply);  // Material's instant navigation
+    document$.subscribe(apply);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", apply);
   }

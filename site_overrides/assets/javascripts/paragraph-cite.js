@@ -244,7 +244,7 @@
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(init);  // Material's instant navigation
+    document$.subscribe(init);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", init);
   }

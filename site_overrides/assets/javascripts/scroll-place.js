@@ -2,7 +2,7 @@
 //
 // Long pages draw only the blocks near the screen (reader.css, "Long pages":
 // content-visibility); the others take an estimated height until they are
-// drawn. The back button (the browser's, or Material's instant navigation)
+// drawn. The browser's back button
 // restores the old scroll offset in pixels, which over estimated heights is
 // another paragraph. So while the reader scrolls, this remembers (per page, in
 // sessionStorage) which block of the text is at the top of the screen and how
@@ -73,7 +73,7 @@
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(shown);  // every page, Material's instant navigation included
+    document$.subscribe(shown);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", shown);
   }

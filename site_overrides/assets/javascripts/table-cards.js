@@ -41,7 +41,7 @@
 
   NARROW.addEventListener("change", watch);
   if (typeof document$ !== "undefined") {
-    document$.subscribe(watch);  // Material's instant navigation
+    document$.subscribe(watch);  // once a page (and per page, were instant navigation on)
   } else {
     document.addEventListener("DOMContentLoaded", watch);
   }
