@@ -2,8 +2,8 @@
 its classic scripts as one file.
 
 The edition's CSS is seven small files in ``site_overrides/assets/stylesheets/``, and its
-page scripts nine in ``site_overrides/assets/javascripts/``, one per concern, each easy to
-find and review. A page that linked them all asked for sixteen files at load: on a throttled
+page scripts ten in ``site_overrides/assets/javascripts/``, one per concern, each easy to
+find and review. A page that linked them all would ask for seventeen files at load: on a throttled
 phone connection each is a round trip, the stylesheets all render-blocking (Lighthouse
 counted them on every page), the scripts among the requests a long page's first paint waited
 behind (plan outline, Lighthouse mobile: largest contentful paint about 3.0 s with nine
@@ -50,7 +50,7 @@ class Bundle:
 SHEETS = ("edition", "search", "indicators", "glossary", "glossary-index", "reader", "sources")
 #: The edition's classic page scripts, in the order they run.
 SCRIPTS = ("edition", "indicators", "glossary", "glossary-index", "paragraph-cite", "marks-switch",
-           "table-cards", "scroll-place", "raw-download")
+           "table-cards", "scroll-place", "raw-download", "back-to-top")
 
 STYLESHEET = Bundle("assets/stylesheets/edition.bundle.css", tuple(f"assets/stylesheets/{n}.css" for n in SHEETS))
 SCRIPT = Bundle("assets/javascripts/edition.bundle.js", tuple(f"assets/javascripts/{n}.js" for n in SCRIPTS), ";")

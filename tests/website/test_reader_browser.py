@@ -381,6 +381,27 @@ def test_a_page_load_fetches_no_sitemap(server: str, visit: Callable[..., Visit]
     clean(v)
 
 
+def test_a_paragraph_opened_by_its_permalink_is_not_covered_by_the_back_to_top_button(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + "documents/lvliang-2021-gongzuobaogao/#p-37")
+    page.wait_for_timeout(500)
+    assert not page.locator(".md-top").is_visible()
+    clean(v)
+
+
+def test_the_back_to_top_button_shows_when_the_reader_scrolls_back_up(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + PLAN)
+    page.mouse.move(180, 400)
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    page.locator(".md-top").wait_for(state="visible")
+    clean(v)
+
+
 #: Every change to <body>'s attributes while a page loads, and whether the text had been
 #: parsed by then: recorded from before the page's first script runs.
 BODY_CHANGES = """
