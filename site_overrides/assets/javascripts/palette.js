@@ -79,10 +79,10 @@
     next.click();
     next.focus();
   });
-  inputs.forEach(function (input) {
-    window.matchMedia(input.getAttribute("data-md-color-media")).addEventListener("change", function () {
-      if (picked() < 0) switchTo(system());
-    });
+  // the palettes' media are the two answers to one question (prefers-color-scheme), so a
+  // change of the system's scheme changes them all at once: one listener is enough
+  window.matchMedia(inputs[0].getAttribute("data-md-color-media")).addEventListener("change", function () {
+    if (picked() < 0) switchTo(system());
   });
 
   apply(current());
