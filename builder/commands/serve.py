@@ -13,7 +13,7 @@ renders **that document's page alone** through the same theme:
    features (glossary, indicators) built over that one document: their marks
    in a document's text depend on that document and the shared reference files
    only, so the page is byte for byte what a full build makes
-   (``tests/website/test_preview.py``); its ``.txt`` download too;
+   (``tests/website/test_preview.py``);
 3. MkDocs renders that page with the site's navigation and writes it into
    the preview folder; the browser reloads (MkDocs' own live-reload server).
 
@@ -59,7 +59,7 @@ from builder.corpus.load import DOCUMENTS_DIR, Corpus, load_corpus, sources_fold
 from builder.corpus.parse import read_document
 from builder.corpus.source_files import known_source_names
 from builder.incremental import fingerprint, sync_tree, write_if_changed
-from builder.pages import data_files, doc_neighbours, document, lastmod, urls
+from builder.pages import doc_neighbours, document, lastmod, urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import load_extensions
 from builder.pages.settings import SiteSettings, load_settings
@@ -107,7 +107,7 @@ class ReferenceCache:
 
 def page_markdown(corpus: Corpus, path: Path, settings: SiteSettings,
                   dates: dict[Path, date]) -> tuple[str, dict[str, str]]:
-    """A document's id and its files (page Markdown, ``.txt``), exactly as a full build makes them.
+    """A document's id and its files (its page's Markdown), exactly as a full build makes them.
 
     ``corpus`` is the whole corpus as last loaded (for the previous and next
     documents of the page's pager); the saved file at ``path`` replaces its
@@ -119,7 +119,7 @@ def page_markdown(corpus: Corpus, path: Path, settings: SiteSettings,
     one = Catalogue(Corpus(corpus.root, corpus.regions, [doc]))
     extensions = load_extensions(one, settings)
     page = document.render(one, doc, settings, extensions, around[doc.id], dates.get(doc.path.resolve()))
-    return doc.id, {urls.document(doc): page, urls.text_download(doc): data_files.plain_text(doc)}
+    return doc.id, {urls.document(doc): page}
 
 
 class Preview:
@@ -242,9 +242,6 @@ class Preview:
         assert file.page is not None
         mkdocs_build._populate_page(file.page, self.config, self.files)
         mkdocs_build._build_page(file.page, self.config, self.files.documentation_pages(), self.nav, self.env)
-        for rel in files:
-            if not rel.endswith(".md"):  # the .txt download is copied as it is
-                write_if_changed(self.site / rel, (self.out / rel).read_bytes())
         print(f"preview: {urls.document_id(doc_id)} rendered in {time.perf_counter() - start:.2f} s", flush=True)
 
 

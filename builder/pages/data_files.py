@@ -1,10 +1,13 @@
-"""Downloadable data: the metadata index and every document as .txt.
+"""Downloadable data: the metadata index, and the form of every document's .txt.
 
 The index (``urls.DOCUMENTS_JSON``, ``documents.json.gz``) is published gzip-compressed, as the
-other whole-corpus downloads are (``builder.pages.indicator_data`` says why); each document's
-``.txt`` stays plain, the one file a reader opens in the browser. The corpus file itself is
-not copied into the site (it would double every document's download bytes): the page and
-``documents.json`` link it in the repository, where it is the file a correction edits."""
+other whole-corpus downloads are (``builder.pages.indicator_data`` says why). A document's
+``.txt`` (``plain_text``) is not stored: the document page makes it in the browser from its
+own text (``document.text_download_link``, ``assets/javascripts/text-downloads.js``), and
+``tests/website/test_text_download_browser.py`` holds the two equal, byte for byte. The corpus
+file itself is not copied into the site either: the page and ``documents.json`` link it in the
+repository, where it is the file a correction edits, and ``edition.sqlite.gz`` holds every
+paragraph of the edition for those who want the text without a browser."""
 
 from __future__ import annotations
 
@@ -60,7 +63,6 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "characters": cat.characters([doc]),
         "url": settings.page_url(urls.url_path(urls.document(doc))),
         "page": urls.url_path(urls.document(doc)),
-        "text": urls.text_download(doc),
         "source_page": urls.url_path(urls.source_page(doc)),  # the raw span beside the edition
         "raw_file": settings.blob_url(urls.raw_file(doc)),  # the raw file in the repository; the span: source.lines
         "corpus_file": settings.blob_url(urls.corpus_file(doc)),

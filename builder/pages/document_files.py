@@ -1,4 +1,4 @@
-"""The files that belong to one document each: its page, ``.txt``, source page, search chunks.
+"""The files that belong to one document each: its page, source page, search chunks.
 
 The expensive part of a build, made for every document by a single build (in one process or
 several, ``builder.pages.workers``) and for its own documents by a shard build
@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from builder.corpus.model import Document
-from builder.pages import data_files, doc_neighbours, document, lastmod, urls
+from builder.pages import doc_neighbours, document, lastmod, urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.extensions import Extension, document_files
 from builder.pages.output import Output
@@ -35,12 +35,11 @@ class DocumentContext:
 
 def add_document_files(out: Output, cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extension],
                        docs: Iterable[Document], context: DocumentContext | None = None) -> None:
-    """The files that belong to one document each (its page, ``.txt``, source page, search chunks):
+    """The files that belong to one document each (its page, source page, search chunks):
     the expensive part, which a shard build makes for its own documents only."""
     context = context or DocumentContext.of(cat)
     around, changed = context.around, context.changed
     for doc in docs:
         out.add(urls.document(doc), document.render(cat, doc, settings, extensions, around[doc.id],
                                                     changed.get(doc.path.resolve())), f"document {doc.path}")
-        out.add(urls.text_download(doc), data_files.plain_text(doc), f"the text download of {doc.path}")
         out.add_all(document_files(extensions, doc), f"the files of document {doc.path}")

@@ -28,12 +28,12 @@ row with its site-relative ``permalink``:
   ``glossary_occurrences`` (each use of a slogan, with its sentence and the
   key of the sense used there; NULL where the text does not say which).
 
-The paragraphs' text is also published as ``data/texts/<id>.txt``, one plain file per
-document (the download a reader opens), and the indicator rows as the panel CSV: the copies
-stay, as each is a different way in (one document to read; one file of the whole edition to
-query and join; one table to load), and here they cost what gzip leaves of them (at N = 300 the
-file is 30 KB per document against 51 KB of plain texts). Nothing here is published in full a
-second time in the same form; ``builder.pages.indicator_data`` says which copy went.
+This file is the one stored copy of the text for use without a browser: a document's ``.txt``
+is made on its page from the page's own text (``builder.pages.data_files``), so no plain file per
+document is stored (they were 51 KB per document at N = 300, against this file's 30 KB). The
+indicator rows are also the panel CSV: both stay, as each is a different way in (one file of the
+whole edition to query and join; one table to load). Nothing here is published in full a second
+time in the same form; ``builder.pages.indicator_data`` says which copy went.
 """
 
 from __future__ import annotations

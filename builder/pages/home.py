@@ -66,7 +66,7 @@ def render(cat: Catalogue, settings: SiteSettings, extensions: Sequence[Extensio
         f"[按文件类型]({urls.link(src, urls.TYPES)})浏览。",
         "## 下载数据 { #data }",
         f"全部文件的元数据：[{posixpath.basename(urls.DOCUMENTS_JSON)}]({urls.link(src, urls.DOCUMENTS_JSON)})"
-        "（gzip 压缩的 JSON；每份文件的纯文本下载地址和仓库中源文件的地址都在其中）。"
+        "（gzip 压缩的 JSON；每份文件的页面地址和仓库中源文件的地址都在其中）。"
         "每份文件页面的“文件信息”中另有纯文本（.txt）下载和仓库源文件链接。",
         "## 如何引用 { #cite }",
         "每份文件页面末尾的“引用本文”提供纯文本、BibTeX 和 CSL-JSON 三种格式，"

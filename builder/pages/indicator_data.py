@@ -14,7 +14,7 @@ Each record is published once in each form a researcher opens, never twice in on
   of them also a column of the panel, value for value in the same order (numbers as numbers
   there, typed by the schema here; null as the empty cell, ``missingValues``), so it was a
   third copy of the same records: 19.3 KB per document at N = 300, the largest download after
-  the SQLite file and the texts.
+  the SQLite file and the per-document texts (since made in the browser, ``builder.pages.data_files``).
 
 No page script reads these files (``site_overrides/assets/javascripts/`` fetches only the
 search index and ``glossary/tips.json``), so the bulk ones are published gzip-compressed
@@ -101,7 +101,7 @@ def _name(path: str) -> str:
 
 def datapackage(site_name: str) -> str:
     """The package of the whole-corpus downloads (every resource one of the files this build
-    writes under ``data/``; ``texts/<id>.txt``, one per document, are listed in ``documents.json``)."""
+    writes under ``data/``)."""
     gz = {"compression": "gz", "encoding": "utf-8"}
     package = {
         "profile": "data-package",

@@ -156,15 +156,20 @@ def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = No
     styles = [' style="text-align: right;"' if a == "right" else "" for a in aligns]
 
     def row(i: int, cells: tuple[str, ...], tag: str) -> str:
-        padded = [*cells, *([""] * (width - len(cells)))]
-        return "<tr>\n" + "".join(f"<{tag}{styles[j]}>{_text(block, c, spans, (i, j), html=True)}</{tag}>\n"
-                                   for j, c in enumerate(padded)) + "</tr>"
+        # A short row is filled out with empty cells marked data-pad="1": the .txt made in the
+        # browser (text-downloads.js) leaves them out, as data_files.plain_text does.
+        own = "".join(f"<{tag}{styles[j]}>{_text(block, c, spans, (i, j), html=True)}</{tag}>\n"
+                      for j, c in enumerate(cells))
+        pad = "".join(f'<{tag}{styles[j]} data-pad="1"></{tag}>\n' for j in range(len(cells), width))
+        return "<tr>\n" + own + pad + "</tr>"
 
     def header(cells: tuple[str, ...]) -> str:
         padded = [*cells, *([""] * (width - len(cells)))]
         out = []
         for j, span in header_spans(padded):
             colspan = f' colspan="{span}"' if span > 1 else ""
+            filled = max(0, j + span - max(j, len(cells)))  # columns of this cell past a short header row
+            colspan += f' data-pad="{filled}"' if filled else ""
             out.append(f"<th{colspan}{styles[j]}>{_text(block, padded[j], spans, (0, j), html=True)}</th>\n")
         return "<tr>\n" + "".join(out) + "</tr>"
 

@@ -47,10 +47,6 @@ def doc_type(name: str) -> str:
     return f"types/{TYPE_SLUGS[name]}.md"
 
 
-def text_download(doc: Document) -> str:
-    return f"data/texts/{doc.id}.txt"
-
-
 def source_page(doc: Document) -> str:
     """The document's raw span beside the edition (``builder.pages.sources``)."""
     return f"documents/{doc.id}/source.md"
@@ -58,7 +54,7 @@ def source_page(doc: Document) -> str:
 
 def raw_file(doc: Document) -> str:
     """The document's raw file in the repository (not copied into the site: its source page shows
-    the span, and makes the span's download in the browser, ``raw-download.js``)."""
+    the span, and makes the span's download in the browser, ``text-downloads.js``)."""
     return f"sources/{doc.meta.source.file}"
 
 

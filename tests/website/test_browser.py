@@ -63,4 +63,5 @@ def test_edit_link_opens_the_corpus_file(built_site: BuiltSite, server: str,
     page = visit().open(f"{server}documents/{doc.id}/")
     href = page.locator("a.edit-document").get_attribute("href")
     assert href.endswith(f"/edit/main/corpus/documents/{doc.id}.md")
-    assert page.locator(f"a[href$='data/texts/{doc.id}.txt']").count() == 1
+    text = page.locator(f"a[data-text-download='{doc.id}.txt']")  # made in the browser from the page
+    assert text.count() == 1 and text.get_attribute("href").endswith(f"/blob/main/corpus/documents/{doc.id}.md")

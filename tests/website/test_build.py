@@ -15,6 +15,7 @@ import yaml
 
 from builder.corpus.load import load_corpus
 from builder.corpus.model import Block
+from builder.pages.data_files import plain_text
 from builder.pages.markdown import inline, table
 from builder.pages.settings import load_settings
 from builder.pages.site import generate
@@ -99,7 +100,8 @@ def test_untrusted_text_stays_text(text: str) -> None:
 
 def test_fixture_document_page(tmp_path: Path) -> None:
     """Anchors, permalinks, table, metadata and links of the fixture document."""
-    files = generate(load_corpus(FIXTURE_CORPUS), load_settings(REPO / "mkdocs.yml"))
+    corpus = load_corpus(FIXTURE_CORPUS)
+    files = generate(corpus, load_settings(REPO / "mkdocs.yml"))
     page = files["documents/lishi-2021-gongzuobaogao.md"]
     assert isinstance(page, str)
     html = _render(page)
@@ -113,8 +115,10 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     assert "/edit/main/corpus/documents/lishi-2021-gongzuobaogao.md" in page
     assert "https://shanxi-reports.github.io/shanxi-reports/documents/lishi-2021-gongzuobaogao/" \
         in page
-    text = files["data/texts/lishi-2021-gongzuobaogao.txt"]
-    assert isinstance(text, str) and text.startswith("吕梁市离石区2021年政府工作报告\n\n")
+    assert 'data-text-download="lishi-2021-gongzuobaogao.txt"' in html  # made in the browser from the page
+    assert not [name for name in files if name.startswith("data/texts/")]  # so not stored
+    text = plain_text(next(d for d in corpus.documents if d.id == "lishi-2021-gongzuobaogao"))
+    assert text.startswith("吕梁市离石区2021年政府工作报告\n\n")
     assert "{#" not in text and "**" not in text and "|" not in text
     assert "\n\n[p-6] 2020年，是离石发展史上极不平凡的一年。" in text  # the permalink's number, to cite offline
 
@@ -127,6 +131,21 @@ def test_a_blank_table_header_continues_the_one_before_it() -> None:
     html = table(Block(kind="table", text="", anchor="", line=1, rows=rows))
     head = html[html.index("<thead>"):html.index("</thead>")]
     assert re.findall(r"<th(?: [^>]*)?>", head) == ["<th>", '<th colspan="2">', "<th>"]
+
+
+def test_a_short_table_row_is_filled_out_with_cells_the_text_download_leaves_out() -> None:
+    """Every row is as wide as the widest on the page; the cells added are marked data-pad with
+    how many of their columns are filling, so the .txt made from the page (text-downloads.js)
+    has the row as the corpus has it (data_files.plain_text)."""
+    rows = (("指标", "2025年"), ("地区生产总值（亿元）", "210", "8"), ("增速",))
+    html = table(Block(kind="table", text="", anchor="", line=1, rows=rows))
+
+    def cells(part: str) -> list[tuple[str, str]]:  # (colspan, data-pad) of each cell
+        tags = re.findall(r"<t[hd](?: [^>]*)?>", part)
+        return [(m.group(1) if (m := re.search(r'colspan="(\d+)"', t)) else "1",
+                 m.group(1) if (m := re.search(r'data-pad="(\d+)"', t)) else "0") for t in tags]
+    assert cells(html[html.index("<thead>"):html.index("</thead>")]) == [("1", "0"), ("2", "1")]
+    assert cells(html[html.rindex("<tr>"):]) == [("1", "0"), ("1", "1"), ("1", "1")]
 
 
 class _Attributes(HTMLParser):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from builder.indicators import FIELDS, extract_corpus
+from builder.pages.data_files import plain_text
 
 from .sitebuild import REPO, BuiltSite
 
@@ -27,9 +28,9 @@ def records(built_site: BuiltSite) -> list:
 
 def test_every_quote_is_verbatim_in_its_documents_plain_text(built_site: BuiltSite, records: list) -> None:
     assert records
+    texts = {d.id: plain_text(d) for d in built_site.corpus.documents}  # each document's .txt
     for r in records:
-        text = (built_site.site / "data" / "texts" / f"{r.doc_id}.txt").read_text(encoding="utf-8")
-        assert r.quote in text, r
+        assert r.quote in texts[r.doc_id], r
 
 
 def test_every_anchor_resolves_on_the_built_site(built_site: BuiltSite, records: list) -> None:
@@ -198,11 +199,12 @@ def test_datapackage_describes_every_download(built_site: BuiltSite) -> None:
 
 
 def test_every_bulk_download_is_published_gzip_compressed(built_site: BuiltSite) -> None:
-    """Under ``data/`` only the package, jieba's dictionary (read by ``jieba.load_userdict`` as it is) and
-    the per-document ``texts/`` are plain; every other file is a ``.gz`` the data package describes."""
+    """Under ``data/`` only the package and jieba's dictionary (read by ``jieba.load_userdict`` as it is)
+    are plain; every other file is a ``.gz`` the data package describes. No per-document ``.txt`` is
+    stored: the document page makes it (test_text_download_browser.py)."""
     data = built_site.site / "data"
     plain = {p.name for p in data.iterdir() if p.suffix != ".gz"}
-    assert plain == {"datapackage.json", "jieba-userdict.txt", "texts"}
+    assert plain == {"datapackage.json", "jieba-userdict.txt"}
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     assert {p.name for p in data.glob("*.gz")} == {r["path"] for r in package["resources"]}
 
@@ -225,10 +227,11 @@ def test_every_compressed_download_says_so_and_unpacks_to_its_format(built_site:
             assert inner[:16] == b"SQLite format 3\x00"
 
 
-def test_the_documents_index_lists_every_document_with_its_text_download(built_site: BuiltSite) -> None:
+def test_the_documents_index_lists_every_document_with_its_page_and_corpus_file(built_site: BuiltSite) -> None:
     records = json.loads(built_site.data("documents.json.gz"))["documents"]
     assert [r["id"] for r in records] == [d.id for d in built_site.corpus.documents]
-    assert all((built_site.docs / r["text"]).exists() for r in records)
+    assert all((built_site.site / r["page"] / "index.html").exists() for r in records)
+    assert all(r["corpus_file"].endswith(f"/blob/main/corpus/documents/{r['id']}.md") for r in records)
     home = built_site.html("").read_text(encoding="utf-8")
     assert 'href="data/documents.json.gz"' in home
 

@@ -78,12 +78,14 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
 
 
 def test_every_document_has_its_page_and_one_download(built_site: BuiltSite) -> None:
-    """The page with every anchor, and one ``.txt``; the corpus file is linked in the
-    repository, not copied (a second download would double every document's bytes)."""
+    """The page with every anchor, and one ``.txt``, made from the page in the browser
+    (test_text_download_browser.py), so that no file of it is stored; the corpus file is
+    linked in the repository, not copied (a second download would double every document's bytes)."""
     for doc in built_site.corpus.documents:
         page = _parse(built_site.html(f"documents/{doc.id}"))
         anchors = {b.anchor for b in doc.blocks if b.anchor}
         assert anchors <= page.ids, f"{doc.id}: anchors missing from the page"
-        assert (built_site.site / "data" / "texts" / f"{doc.id}.txt").is_file()
-        assert not (built_site.site / "data" / "texts" / f"{doc.id}.md").exists()
+        html = built_site.html(f"documents/{doc.id}").read_text(encoding="utf-8")
+        assert html.count(f'data-text-download="{doc.id}.txt"') == 1
+        assert not (built_site.site / "data" / "texts").exists()
         assert any(link.endswith(f"/blob/main/corpus/documents/{doc.id}.md") for link in page.links)

@@ -10,6 +10,7 @@ from builder.corpus.model import Document
 from builder.corpus.parse import read_document
 from builder.corpus.sources import RawFile
 from builder.fidelity.align import align
+from builder.pages.data_files import plain_text
 from builder.pages.markdown import block_ids
 from builder.pages.settings import load_settings
 from builder.pages.sources import raw_html
@@ -80,7 +81,7 @@ def test_the_source_page_shows_the_raw_files_record(built_site: BuiltSite) -> No
 
 def test_the_text_download_numbers_every_block(built_site: BuiltSite) -> None:
     doc = _doc(built_site, "wenxi-2021-gongzuobaogao")
-    text = (built_site.docs / "data" / "texts" / f"{doc.id}.txt").read_text(encoding="utf-8")
+    text = plain_text(doc)  # the page's "纯文本 .txt" makes the same (test_text_download_browser.py)
     assert "\n\n[p-12] 七是三大攻坚成果丰硕。" in text
     assert all(f"[{i}] " in text or f"[{i}]\n" in text for i in block_ids(doc.blocks))
 
