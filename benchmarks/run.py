@@ -58,9 +58,10 @@ from builder.search.sitebuild import write_config
 FIXED = (("slogan", "三零"), ("region", "离石区"), ("indicator", "一般公共预算收入"),
          ("number", "151.5亿元"), ("common word", "发展"))
 PAGE = "about/methodology/"
-#: Parts of the site, by top folder, for the bytes-per-document table.
-PARTS = (("documents", "document pages"), ("search", "search index"), ("data", "downloads and data"),
-         ("glossary", "glossary pages"), ("indicators", "indicator pages"),
+#: Parts of the site, by top folder (a document's source page apart from its page), for the
+#: bytes-per-document table.
+PARTS = (("documents", "document pages"), ("sources", "source pages"), ("search", "search index"),
+         ("data", "downloads and data"), ("glossary", "glossary pages"), ("indicators", "indicator pages"),
          ("assets", "theme assets"))
 
 
@@ -98,7 +99,8 @@ def by_part(site: Path) -> dict[str, int]:
     sizes: Counter[str] = Counter()
     for p in site.rglob("*"):
         if p.is_file():
-            top = p.relative_to(site).parts[0]
+            parts = p.relative_to(site).parts
+            top = "sources" if parts[0] == "documents" and "source" in parts[2:-1] else parts[0]
             sizes[top if top in dict(PARTS) else "other pages"] += p.stat().st_size
     return dict(sizes)
 
