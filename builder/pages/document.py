@@ -144,11 +144,14 @@ def contents(doc: Document) -> str:
 def citation(doc: Document, url: str, settings: SiteSettings) -> str:
     """引用本文: the three formats in tabs, with Material's copy button on each
     (``content.code.copy``); ``data-permalink`` tells ``paragraph-cite.js`` which URL
-    to extend with a paragraph's anchor for 引用本段."""
-    tabs = [("文本", cite.plain(doc, url, settings), "text"),
-            ("BibTeX", cite.bibtex(doc, url, settings), "bibtex"),
-            ("CSL-JSON", cite.csl_json(doc, url, settings), "json")]
-    parts = [f'=== "{name}"\n\n{indent(fenced(content, lang))}' for name, content, lang in tabs]
+    to extend with a paragraph's anchor for 引用本段.
+
+    All three are fenced as plain text, not as ``bibtex``/``json``: ``paragraph-cite.js``
+    sets each block's text on load to fill in the access date, which drops any highlighting,
+    so Pygments' spans were bytes no reader with scripts saw (3.5 KB of every document page)."""
+    tabs = [("文本", cite.plain(doc, url, settings)), ("BibTeX", cite.bibtex(doc, url, settings)),
+            ("CSL-JSON", cite.csl_json(doc, url, settings))]
+    parts = [f'=== "{name}"\n\n{indent(fenced(content, "text"))}' for name, content in tabs]
     return ("## 引用本文 { #cite }\n\n"
             f"永久链接：<{url}>　作者按发布机关著录，报告人列为其他责任者；引用日期为阅读当天。\n\n"
             f'<div class="edition-cite" data-permalink="{url}" markdown>\n\n'

@@ -84,6 +84,16 @@ def test_every_format_carries_the_access_date_the_browser_fills_in(built_site: B
     assert f'"accessed": {{\n      "raw": "{cite.ACCESS_DATE}"' in cite.csl_json(doc, url, SETTINGS)
 
 
+def test_the_citation_formats_are_plain_text_on_the_page(built_site: BuiltSite) -> None:
+    """No syntax-highlighting spans in 引用本文: paragraph-cite.js sets each block's text on load
+    (the access date), so highlighting was bytes no reader with scripts saw (issue 12)."""
+    html = built_site.html("documents/lvliang-2021-gongzuobaogao").read_text(encoding="utf-8")
+    box = html[html.index('<div class="edition-cite"'):html.index("</article>")]
+    codes = re.findall(r"<code>(.*?)</code>", box, re.S)
+    assert len(codes) == 3 and "@techreport{" in codes[1] and '"type": "report"' in codes[2].replace("&quot;", '"')
+    assert not any("<span" in c for c in codes)
+
+
 def test_document_pages_carry_highwire_citation_tags(built_site: BuiltSite) -> None:
     doc = built_site.corpus.by_id("lishi-2021-gongzuobaogao")
     assert doc is not None
