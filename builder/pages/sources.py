@@ -5,7 +5,7 @@ with the raw file's own line numbers, and is the one full copy of it on the
 site: its "下载这段原文 .txt" button makes the span's file in the browser from
 that text (``assets/javascripts/raw-download.js``), and the whole raw file is
 linked in the repository (``urls.raw_file``). Each block of the edition is
-a ``<span id="p-12">`` around exactly the raw characters it was made from
+a ``<span id=p-12>`` around exactly the raw characters it was made from
 (``builder.fidelity.align``), so the edition's "原文" link ``source/#p-12``
 opens the page with that range highlighted by CSS ``:target`` (no script):
 a whole line of a PDF paragraph, or a character range of a report flattened
@@ -201,7 +201,7 @@ def title_line_html(doc: Document, al: Alignment) -> str:
     text = al.raw.file_text.split("\n", line.line)[line.line - 1] if line.line <= len(al.raw.line_starts) else ""
     return (f"原文标题行（第 {line.line} 行，在本文献的原文之外）：\n\n"
             f'<pre class="raw-text raw-title" lang="zh-CN" style="counter-reset: raw-ln {line.line - 1}">'
-            f'<a id="L{line.line}"></a>{raw_text(text)}</pre>')
+            f"<a id=L{line.line}></a>{raw_text(text)}</pre>")
 
 
 def raw_html(doc: Document, al: Alignment) -> str:
@@ -210,15 +210,17 @@ def raw_html(doc: Document, al: Alignment) -> str:
 
     The markup is most of the page's bytes beyond the text itself (a source page holds the whole
     span), so each piece carries only what a reader or a link needs, and the stylesheet tells the
-    pieces apart by their attributes, not by classes (``sources.css``):
+    pieces apart by their attributes, not by classes (``sources.css``), and the values of ``id``,
+    ``href`` and ``title`` go unquoted (ids and anchors are ``[A-Za-z][\\w-]*``: no space, quote,
+    ``=``, ``<``, ``>`` or backtick, so HTML needs no quotes round them):
 
-    * ``<a id="L5"></a>`` on every line: the raw file's line number (a CSS counter) and its
+    * ``<a id=L5></a>`` on every line: the raw file's line number (a CSS counter) and its
       address ``#L5``. An anchor, not a link: a number that goes nowhere needs no name.
-    * ``<span id="p-12">`` around a block's raw characters: what ``source/#p-12`` highlights.
+    * ``<span id=p-12>`` around a block's raw characters: what ``source/#p-12`` highlights.
     * one link back to the block per segment, named by ``title`` (axe-core reads no CSS
       ``content``): its first line's number when the segment starts that line
-      (``<a id="L5" href="../#p-12" title="p-12"></a>``, drawn with a ↩ after the number), else a
-      ↩ where the segment starts inside its line (``<a href="../#p-12" title="p-12"></a>``).
+      (``<a id=L5 href=../#p-12 title=p-12></a>``, drawn with a ↩ after the number), else a ↩
+      where the segment starts inside its line (``<a href=../#p-12 title=p-12></a>``).
     """
     text = al.raw.file_text
     starts = al.raw.line_starts
@@ -255,12 +257,12 @@ def raw_html(doc: Document, al: Alignment) -> str:
     line_starts = set(starts[first - 1:last])
     for s, e, b in segs:
         anchor = doc.blocks[b].anchor or ids[b]
-        link = f'href="{page}#{anchor}" title="{ids[b]}"'
+        link = f"href={page}#{anchor} title={ids[b]}"
         if s in line_starts:
             back[s] = link
-            events.append((s, 1, f'<span id="{ids[b]}">'))
+            events.append((s, 1, f"<span id={ids[b]}>"))
         else:
-            events.append((s, 1, f'<span id="{ids[b]}"><a {link}></a>'))
+            events.append((s, 1, f"<span id={ids[b]}><a {link}></a>"))
         events.append((e, 0, "</span>"))
     for s, e, reason in omitted:
         if any(a < s < z < e or s < a < e < z for a, z, _b in segs):
@@ -269,7 +271,7 @@ def raw_html(doc: Document, al: Alignment) -> str:
         events.append((e, -1, "</span>"))
     for n in range(first, last + 1):
         link = back.get(starts[n - 1])
-        events.append((starts[n - 1], 2, f'<a id="L{n}" {link}></a>' if link else f'<a id="L{n}"></a>'))
+        events.append((starts[n - 1], 2, f"<a id=L{n} {link}></a>" if link else f"<a id=L{n}></a>"))
     events.sort(key=lambda ev: (ev[0], ev[1]))
     out = [f'<pre class="raw-text" lang="zh-CN" style="counter-reset: raw-ln {first - 1}">']
     pos = lo
