@@ -93,3 +93,19 @@ def test_the_span_download_is_made_in_the_browser_as_the_raw_files_lines(
     assert Path(download.value.path()).read_bytes() == b"\n".join(raw[first - 1:last]) + b"\n"
     assert page.url == f"{server}documents/{doc_id}/source/"  # no navigation
     assert not v.errors and not v.foreign
+
+
+def test_an_omitted_parts_line_link_lands_on_its_line_whose_number_stands_out(
+        server: str, visit: Callable[..., Visit]) -> None:
+    """The 'omitted' list's 第 19–79 行 goes to #L19: a line anchor, not a link (it goes nowhere),
+    with its number in bold when it is the page's target."""
+    v = visit()
+    page = v.open(f"{server}documents/lishi-2021-shisiwu-guihua-gangyao/source/")
+    page.locator("#omitted ~ ul a[href='#L19']").click()
+    target = page.locator(":target")
+    assert target.get_attribute("id") == "L19" and target.get_attribute("href") is None
+    assert target.evaluate("a => getComputedStyle(a).fontWeight") == "700"
+    assert page.locator("#L20").evaluate("a => getComputedStyle(a).fontWeight") != "700"
+    assert page.evaluate("() => { const r = document.getElementById('L19').getBoundingClientRect();"
+                         " return r.top >= 0 && r.top < innerHeight; }")
+    assert not v.errors and not v.foreign
