@@ -5,12 +5,13 @@ with the raw file's own line numbers, and is the one full copy of it on the
 site: its "下载这段原文 .txt" button makes the span's file in the browser from
 that text (``assets/javascripts/raw-download.js``), and the whole raw file is
 linked in the repository (``urls.raw_file``). Each block of the edition is
-a ``<span class="raw-seg" id="p-12">`` around exactly the raw characters it
-was made from (``builder.fidelity.align``), so the edition's "原文" link
-``source/#p-12`` opens the page with that range highlighted by CSS
-``:target`` (no script): a whole line of a PDF paragraph, or a character
-range of a report flattened onto one line. Each line number, and the ↩ at
-the start of each range, links back to the block in the edition.
+a ``<span id=p-12>`` around exactly the raw characters it was made from
+(``builder.fidelity.align``), so the edition's "原文" link ``source/#p-12``
+opens the page with that range highlighted by CSS ``:target`` (no script):
+a whole line of a PDF paragraph, or a character range of a report flattened
+onto one line. Every raw line is addressable (``#L5``: the 'omitted' list
+and the document's card link lines); each range links back to its block in
+the edition once, from its first line's number or from a ↩ (``raw_html``).
 
 Above the text: what the raw file is (its record in ``sources/``) and every
 editorial change (``builder.fidelity.changes``): normalisations with
@@ -109,7 +110,7 @@ class SourcePages:
             f"# {inline(title)}",
             (f"这是[本版]({urls.link(src, urls.document(doc))})所依据的原始文本：原始文件 "
              f"{escape.code(doc.meta.source.file)} {lines}，逐字照录，左侧是原始文件的行号。"
-             "本版每段的“原文”链接指向这里对应的文字（高亮显示）；点击行号或 ↩ 回到本版的对应段落。"),
+             "本版每段的“原文”链接指向这里对应的文字（高亮显示）；点击 ↩（或段首的行号）回到本版的对应段落。"),
             (f'[下载这段原文 .txt](#raw){{ .md-button data-raw-download="{escape.token(doc.id)}.txt" }} '
              f"[原始文件（仓库中）]({self.settings.blob_url(urls.raw_file(doc))}){{ .md-button }}"),
             self.record_card(record, doc),
@@ -200,12 +201,27 @@ def title_line_html(doc: Document, al: Alignment) -> str:
     text = al.raw.file_text.split("\n", line.line)[line.line - 1] if line.line <= len(al.raw.line_starts) else ""
     return (f"原文标题行（第 {line.line} 行，在本文献的原文之外）：\n\n"
             f'<pre class="raw-text raw-title" lang="zh-CN" style="counter-reset: raw-ln {line.line - 1}">'
-            f'<a class="raw-ln" id="L{line.line}" href="#L{line.line}"></a>{raw_text(text)}</pre>')
+            f"<a id=L{line.line}></a>{raw_text(text)}</pre>")
 
 
 def raw_html(doc: Document, al: Alignment) -> str:
-    """The raw span as one ``<pre>``: line-number links, one ``raw-seg`` span per block,
-    omitted parts marked (see module docstring)."""
+    """The raw span as one ``<pre>``: a line anchor per line, one segment per block, omitted
+    parts marked (see module docstring).
+
+    The markup is most of the page's bytes beyond the text itself (a source page holds the whole
+    span), so each piece carries only what a reader or a link needs, and the stylesheet tells the
+    pieces apart by their attributes, not by classes (``sources.css``), and the values of ``id``,
+    ``href`` and ``title`` go unquoted (ids and anchors are ``[A-Za-z][\\w-]*``: no space, quote,
+    ``=``, ``<``, ``>`` or backtick, so HTML needs no quotes round them):
+
+    * ``<a id=L5></a>`` on every line: the raw file's line number (a CSS counter) and its
+      address ``#L5``. An anchor, not a link: a number that goes nowhere needs no name.
+    * ``<span id=p-12>`` around a block's raw characters: what ``source/#p-12`` highlights.
+    * one link back to the block per segment, named by ``title`` (axe-core reads no CSS
+      ``content``): its first line's number when the segment starts that line
+      (``<a id=L5 href=../#p-12 title=p-12></a>``, drawn with a ↩ after the number), else a ↩
+      where the segment starts inside its line (``<a href=../#p-12 title=p-12></a>``).
+    """
     text = al.raw.file_text
     starts = al.raw.line_starts
     first, last = doc.meta.source.line_range
@@ -224,12 +240,7 @@ def raw_html(doc: Document, al: Alignment) -> str:
         if not text[line_start:s].strip():
             s = line_start  # the range starts its line: the line number is part of it
         segs.append((s, e, b))
-    # Which block each line links back to: the block holding the line's start, else the first
-    # block starting on the line.
-    back: dict[int, str] = {}
-    for s, e, b in segs:
-        for n in range(al.raw.line_col(s)[0], al.raw.line_col(max(s, e - 1))[0] + 1):
-            back.setdefault(n, ids[b])
+    back: dict[int, str] = {}  # offset of a line start -> the link back of the segment starting there
     omitted: list[tuple[int, int, str]] = []
     for part in omitted_parts(al):
         a, z = part.lines
@@ -243,10 +254,15 @@ def raw_html(doc: Document, al: Alignment) -> str:
     # (offset, order, html): at one offset an omission closes (-1), then a range (0), a range
     # opens (1) before its line's number (2), so a range that starts its line holds the number.
     events: list[tuple[int, int, str]] = []
+    line_starts = set(starts[first - 1:last])
     for s, e, b in segs:
         anchor = doc.blocks[b].anchor or ids[b]
-        events.append((s, 1, f'<span class="raw-seg" id="{ids[b]}"><a class="back" href="{page}#{anchor}" '
-                          f'title="{ids[b]}"></a>'))
+        link = f"href={page}#{anchor} title={ids[b]}"
+        if s in line_starts:
+            back[s] = link
+            events.append((s, 1, f"<span id={ids[b]}>"))
+        else:
+            events.append((s, 1, f"<span id={ids[b]}><a {link}></a>"))
         events.append((e, 0, "</span>"))
     for s, e, reason in omitted:
         if any(a < s < z < e or s < a < e < z for a, z, _b in segs):
@@ -254,9 +270,8 @@ def raw_html(doc: Document, al: Alignment) -> str:
         events.append((s, 3, f'<span class="raw-omitted" title="略去：{escape.title(reason)}">'))
         events.append((e, -1, "</span>"))
     for n in range(first, last + 1):
-        target = back.get(n)
-        href = f"{page}#{target}" if target else f"#L{n}"
-        events.append((starts[n - 1], 2, f'<a class="raw-ln" id="L{n}" href="{href}"></a>'))
+        link = back.get(starts[n - 1])
+        events.append((starts[n - 1], 2, f"<a id=L{n} {link}></a>" if link else f"<a id=L{n}></a>"))
     events.sort(key=lambda ev: (ev[0], ev[1]))
     out = [f'<pre class="raw-text" lang="zh-CN" style="counter-reset: raw-ln {first - 1}">']
     pos = lo

@@ -24,7 +24,9 @@ pytestmark = pytest.mark.browser
 
 AXE = REPO / "tests" / "website" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
-PAGES = SAMPLE_PAGES
+#: The sample pages, and a source page (not a Lighthouse sample): the newspaper's, at a cited
+#: block, so its highlight, its links back, its line anchors and an omitted part are all checked.
+PAGES = {**SAMPLE_PAGES, "source": "documents/lvliang-2021-gongzuobaogao/source/#p-2"}
 
 #: axe's defaults leave out two rules Lighthouse scores: target-size (WCAG 2.2's 24 px
 #: targets: the ¶ control, the figure and term links) and td-has-header (a cell under a
