@@ -3,7 +3,7 @@
 The source page (``documents/<id>/source/``) shows the document's raw span
 with the raw file's own line numbers, and is the one full copy of it on the
 site: its "下载这段原文 .txt" button makes the span's file in the browser from
-that text (``assets/javascripts/raw-download.js``), and the whole raw file is
+that text (``assets/javascripts/text-downloads.js``), and the whole raw file is
 linked in the repository (``urls.raw_file``). Each block of the edition is
 a ``<span id=p-12>`` around exactly the raw characters it was made from
 (``builder.fidelity.align``), so the edition's "原文" link ``source/#p-12``
