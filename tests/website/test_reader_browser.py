@@ -200,7 +200,7 @@ def tap(page: Page, x: float, y: float) -> None:
 def test_one_tooltip_per_tap(server: str, visit: Callable[..., Visit], scheme: str) -> None:
     v = visit(WIDTHS["phone"], scheme)
     page = v.open(server + TERM_DOC)
-    link = page.locator("#p-6 a.term[data-term='liuwen']").first
+    link = page.locator("#p-6 a.term[href*='glossary/liuwen/']").first
     link.scroll_into_view_if_needed()
     assert link.get_attribute("title") is None  # no second, browser tooltip either
     box = link.bounding_box()
@@ -215,7 +215,7 @@ def test_one_tooltip_per_tap(server: str, visit: Callable[..., Visit], scheme: s
 def test_one_tooltip_on_hover_with_readable_text(server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["desktop"])
     page = v.open(server + TERM_DOC)
-    page.locator("#p-6 a.term[data-term='liuwen']").first.hover()
+    page.locator("#p-6 a.term[href*='glossary/liuwen/']").first.hover()
     tip = page.locator(".glossary-tip")
     tip.wait_for(state="visible", timeout=5000)
     page.wait_for_timeout(700)

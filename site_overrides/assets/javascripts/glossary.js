@@ -1,10 +1,11 @@
-// The edition's one tooltip for glossary terms in the text (a.term[data-term]).
+// The edition's one tooltip for glossary terms in the text (a.term).
 //
 // Material's content.tooltips is off (mkdocs.yml): on a phone it opened its
 // own tooltip over this popup on every tap, and on a long page it processed
 // every title attribute at load. Term links carry no title (a browser
-// tooltip would be a second one); they name their term and sense
-// (data-term, data-sense), and the text is in glossary/tips.json, one small
+// tooltip would be a second one); their address names the term and sense
+// (glossary/<term>/#sense-<sense>: no attributes repeat it, they were 40 KB
+// of the document pages), and the text is in glossary/tips.json, one small
 // file for every page ({term: {sense: text}}), fetched once when a page has
 // term links (it is cached for the next pages).
 //
@@ -35,7 +36,7 @@
   }
 
   function prefetch() {
-    if (document.querySelector("a.term[data-term]")) {
+    if (document.querySelector("a.term")) {
       loadTips();
     }
   }
@@ -79,8 +80,9 @@
     var body = document.createElement("span");
     body.textContent = "：";
     loadTips().then(function (all) {
-      var senses = all[link.getAttribute("data-term")] || {};
-      body.textContent = "：" + (senses[link.getAttribute("data-sense")] || "");
+      var named = termAndSense(link);
+      var senses = Object.prototype.hasOwnProperty.call(all, named.term) ? all[named.term] : {};
+      body.textContent = "：" + (Object.prototype.hasOwnProperty.call(senses, named.sense) ? senses[named.sense] : "");
     });
     var more = document.createElement("a");
     more.href = link.href;
@@ -99,7 +101,15 @@
   }
 
   function termOf(target) {
-    return target && target.closest ? target.closest("a.term[data-term]") : null;
+    return target && target.closest ? target.closest("a.term") : null;
+  }
+
+  // glossary/liuwen/#sense-main -> {term: "liuwen", sense: "main"}: the term page's last path
+  // segment (glossary/liuwen/, or glossary/liuwen.html without directory URLs) and the anchor
+  function termAndSense(link) {
+    var path = link.pathname.replace(/\/(index\.html)?$/, "").replace(/\.html$/, "");
+    var hash = link.hash.replace(/^#sense-/, "");
+    return { term: decodeURIComponent(path.slice(path.lastIndexOf("/") + 1)), sense: decodeURIComponent(hash) };
   }
 
   document.addEventListener("pointerdown", function (event) {
