@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.search_cards import script
 from builder.pages.svg_chart import Bar, Row
-from builder.pages.table_columns import pipe_table
+from builder.pages.table_columns import NUMBERED, numbered, numbered_columns, pipe_table
 
 HOSTILE = '</script><script>alert(1)</script><!-- "x" & y'
 
@@ -56,3 +56,25 @@ def test_columns_empty_in_every_row_are_dropped_but_the_label_column_stays() -> 
                        [["离石区", "—", "—", "10"], ["", "—", "", "8"]])
     assert table.splitlines()[:2] == ["| 地区 | 增速（%） |", "|---|---:|"]
     assert table.splitlines()[3] == "|  | 8 |"
+
+
+def test_a_pipe_tables_right_aligned_columns_move_to_its_wrapper() -> None:
+    """``---:`` makes Python-Markdown write a style on every cell of the column: the wrapper names
+    the column instead (``data-num``) and the rule line aligns nothing itself."""
+    table, attr = numbered("| 地区 | 增速（%） | 出处 |\n|---|---:|---|\n| 离石区 | 10 | ¶p-1 |")
+    assert attr == ' data-num="2"'
+    assert table.splitlines()[1] == "|---|---|---|"
+    assert numbered("| 地区 | 出处 |\n|---|---|\n| 离石区 | ¶p-1 |")[1] == ""
+
+
+def test_a_wide_table_right_aligned_from_a_column_on_names_the_run() -> None:
+    """The coverage table: a region column, then one column per indicator (77 on the real corpus)."""
+    assert numbered_columns([False] + [True] * 76) == ("2+", [False] * 77)
+
+
+def test_a_right_aligned_column_past_the_numbered_ones_keeps_its_own_alignment() -> None:
+    right = [False] * NUMBERED + [True, False]
+    value, own = numbered_columns(right)
+    assert value == "" and own == [False] * NUMBERED + [True, False]
+    table, attr = numbered("|" + " h |" * 14 + "\n|" + "---|" * NUMBERED + "---:|---|")
+    assert table.splitlines()[1] == "|" + "---|" * NUMBERED + "---:|---|" and attr == ""
