@@ -49,6 +49,16 @@ def test_document_page_lists_its_indicators_linking_to_paragraphs(built_site: Bu
     assert "与上年持平" in section
 
 
+def test_a_source_link_has_a_title_only_where_its_text_cuts_the_quote(built_site: BuiltSite) -> None:
+    """The document's indicator table: ``¶p-41 quote`` shows the first 23 characters and "…" of a
+    longer quote, whose whole text is then the link's title; a short quote is shown whole, no title."""
+    html = built_site.html("documents/lishi-2021-shisiwu-guihua-gangyao").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="#p-\d+"( title="[^"]*")?>¶p-\d+ ([^<]*)</a>', html)
+    assert any(t for t, _ in links) and any(not t for t, _ in links)
+    for t, text in links:
+        assert bool(t) == text.endswith("…"), (t, text)
+
+
 def test_numbers_are_marked_in_the_text(built_site: BuiltSite) -> None:
     html = built_site.html("documents/lishi-2021-gongzuobaogao").read_text(encoding="utf-8")
     marks = re.findall(r'<a class="ind-mark" href="([^"]+)">([^<]+)</a>', html)
