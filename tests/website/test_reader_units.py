@@ -51,6 +51,14 @@ def test_chart_bars_start_at_zero_and_negative_values_extend_left() -> None:
     assert html.count('<div class="bar-chart__row">') == 2
 
 
+def test_a_bar_has_a_hover_title_only_where_it_names_one_of_two_series() -> None:
+    """One series: the row's label and figure are text beside the bar, a title would repeat them."""
+    rows = [("吕梁市", [Row("离石区", (Bar(10.0, "增长10%"), Bar(8.0, "增长8%")))])]
+    assert "<title>" not in bar_chart_html("t", [("吕梁市", [Row("离石区", (Bar(10.0, "增长10%"),))])])
+    two = bar_chart_html("t", rows, ("2021年目标", "2020年实际"))
+    assert re.findall(r"<title>([^<]*)</title>", two) == ["离石区 2021年目标 增长10%", "离石区 2020年实际 增长8%"]
+
+
 def test_columns_empty_in_every_row_are_dropped_but_the_label_column_stays() -> None:
     table = pipe_table(["地区", "水平", "单位", "增速（%）"], ["left", "right", "left", "right"],
                        [["离石区", "—", "—", "10"], ["", "—", "", "8"]])
