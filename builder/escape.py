@@ -19,7 +19,7 @@ functions, chosen for where it lands:
                    ``content.tooltips``, which reads the decoded ``title`` and inserts it
                    as HTML; so no ``< > & " ' `` survives, not even as an entity
 ``code``           a Markdown code span (a file name, a hash, a code)
-``token``          an id or class inside markup (``{ #lvliang }``, ``data-term="liuwen"``):
+``token``          an id or class inside markup (``{ #lvliang }``, ``#sense-main``):
                    must already be a slug or anchor; anything else stops the build
 ``json_in_html``   JSON written into a page (``<script type="application/json">``, an attribute)
 ``url_query``      the query string of a link the builder writes (``search/?q=六稳``): every

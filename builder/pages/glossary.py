@@ -2,8 +2,9 @@
 
 - ``spans``: every occurrence in a paragraph or a table body cell links to its
   term page, at the anchor of the sense used there (``#sense-<key>``), as an
-  HTML link (document bodies are pre-rendered) naming the term and the sense
-  (``data-term``, ``data-sense``); the edition's one popup (``glossary.js``)
+  HTML link (document bodies are pre-rendered) whose address names the term and
+  the sense (``glossary/<id>/#sense-<key>``: no ``data-term``/``data-sense``
+  repeating them, 40 KB of the 14 document pages); the edition's one popup (``glossary.js``)
   shows that sense's expansion on hover, focus and tap, from ``TIPS``, one
   small file for every page, fetched once (the text repeated on every
   occurrence was 8 KB of a report page). No ``title``: a title would show a
@@ -186,8 +187,8 @@ class GlossaryPages:
             sense = sense_of(m.term, doc.id, anchor, sentence(plain, m.start, m.end)[0])
             key = sense.key if sense else UNASSIGNED_KEY
             out.append(Span(m.start, m.end,
-                            f'<a class="term" data-term="{token(m.term.id)}" data-sense="{token(key)}" '
-                            f'href="{urls.href(src, term_page(m.term))}#sense-{key}">', "</a>"))
+                            f'<a class="term" href="{urls.href(src, term_page(m.term))}#sense-{token(key)}">',
+                            "</a>"))
         return out
 
     def _anchor_of(self, doc: Document, block: Block) -> str:

@@ -12,6 +12,9 @@ the value range (0–100 stretched to the row's width), so negative values
 
 The figures are also in the table below each chart, and every bar has its
 figure as text, so the chart reads without colour and in a screen reader.
+A bar has a hover title only where there are two series (it names the bar's
+series, which the row's text does not): in a one-series chart it repeated the
+row's label and figure, shown beside it (14 KB of the indicator pages).
 Every label goes through the one escaping module, ``builder.escape``: ``html_attr`` where
 it lands in an attribute (``aria-label``), ``html_text`` where it is element text.
 """
@@ -53,10 +56,11 @@ def bar_chart_html(title: str, groups: list[tuple[str, list[Row]]], series: tupl
                     bars.append('<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"></svg>')
                     continue
                 x0, x1 = sorted((zero, x(b.value)))
+                hover = (f'<title>{html_text(" ".join(p for p in (r.label, name, b.text) if p))}</title>'
+                         if len(series) > 1 else "")
                 bars.append(f'<svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">'
                             f'<rect class="s{k % 2}" x="{_pct(x0)}" y="0" width="{_pct(max(x1 - x0, 0.4))}" '
-                            f'height="1"><title>{html_text(" ".join(p for p in (r.label, name, b.text) if p))}'
-                            f'</title></rect>'
+                            f'height="1">{hover}</rect>'
                             f'<line class="zero" x1="{_pct(zero)}" x2="{_pct(zero)}" y1="-0.2" y2="1.2"/></svg>')
             out.append(f'<div class="bar-chart__row"><span class="bar-chart__label">{html_text(r.label)}</span>'
                        f'<span class="bar-chart__bars">{"".join(bars)}</span>'

@@ -30,7 +30,7 @@ from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import INDEX, figure_text, page
-from builder.pages.indicator_pages import PeriodPage, period_page, sortable, source_link, title_text
+from builder.pages.indicator_pages import PeriodPage, aligned, period_page, sortable, source_link, title_text
 
 CLASS_LABELS = {"floor": "下限", "approximate": "约数", "stretch": "力争", "ceiling": "上限", "exact": "确数"}
 STATE_LABELS = {"not-stated": "未提出", "qualitative": "仅定性", "no-target": "无目标"}
@@ -131,7 +131,7 @@ class LevelViews:
                  "`corpus/parent_targets.yml`，注明来源文件和日期，不是本版收录的文件；增速目标相差以百分点计，"
                  "只比较增速（限定词不计）。")
         local = [row for row in rows if row[0] in ("市", "县") and row[2] != "—"]
-        return PeriodPage("levels", str(year), (intro, "\n".join(table)), len(local), len(local))
+        return PeriodPage("levels", str(year), (intro, aligned("\n".join(table))), len(local), len(local))
 
     # -- attainment -------------------------------------------------------------------
 

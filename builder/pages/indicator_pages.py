@@ -46,7 +46,7 @@ from builder.pages.indicator_data import (
 from builder.pages.indicator_panel import PANEL
 from builder.pages.markdown import size_hint
 from builder.pages.svg_chart import Bar, Row, bar_chart
-from builder.pages.table_columns import pipe_table
+from builder.pages.table_columns import numbered, pipe_table
 
 #: What each of an indicator's period pages shows, in the overview's column order.
 VIEW_LABELS = {"target": "目标", "actual": "实际", "levels": "从中央到县", "attainment": "目标与完成"}
@@ -112,9 +112,18 @@ def downloads(src: str) -> str:
 
 def sortable(table: str) -> str:
     """A Markdown table ``indicators.js`` makes sortable (click a header), with its rows
-    counted for the stylesheet (``markdown.size_hint``)."""
+    counted for the stylesheet (``markdown.size_hint``) and its figures aligned right by
+    column (``table_columns.numbered``: not a style on every cell)."""
     rows = len(table.strip().splitlines()) - 1  # the header and the body rows; the rule line is none
-    return f'<div class="ind-table"{size_hint(rows=rows)} markdown>\n\n{table}\n\n</div>'
+    table, num = numbered(table)
+    return f'<div class="ind-table"{num}{size_hint(rows=rows)} markdown>\n\n{table}\n\n</div>'
+
+
+def aligned(table: str) -> str:
+    """A Markdown table that is not to be sorted (its order is its meaning), its figures
+    aligned right by column as in ``sortable``."""
+    table, num = numbered(table)
+    return f"<div{num} markdown>\n\n{table}\n\n</div>" if num else table
 
 
 #: How the figures are read, stated once on the overview (the rules of ``builder.indicators``).

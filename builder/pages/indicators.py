@@ -1,9 +1,13 @@
 """The indicators feature on the site (an ``Extension``, see ``builder.pages.extensions``).
 
 - ``spans``: each record's figures in the text become links to the
-  indicator's page, with the reading as the link's title (``地区生产总值 ·
-  2021年目标 · 增长10%左右``); in a 专栏 table the cell is marked. Headings
-  are left alone (a link in a heading would nest in its ¶ permalink).
+  indicator's period page; in a 专栏 table the cell is marked. Headings
+  are left alone (a link in a heading would nest in its ¶ permalink). A mark
+  carries no title: the edition's one popup (``glossary.js``) says which
+  indicator, period and reading it is (``地区生产总值：2021年目标 ·
+  增长10%左右``) from ``document_sections``' table on the same page, whose
+  rows link to the same period pages and name the paragraph. (The titles were
+  42 KB of the 14 document pages and gave a second, browser tooltip.)
 - ``document_sections``: the document's indicator table, grouped by period,
   actual beside target, every row linking to its paragraph ``#p-N``.
 - ``pages``: the overview, per indicator a page listing its periods and one
@@ -41,7 +45,6 @@ from builder.pages.edition_db import DB, edition_sqlite
 from builder.pages.indicator_data import (
     DATAPACKAGE,
     INDEX,
-    KIND_LABELS,
     datapackage,
     figure_text,
     page,
@@ -61,6 +64,9 @@ from builder.pages.markdown import door
 from builder.pages.nav import NavItem
 from builder.pages.settings import SiteSettings
 from builder.search.packed import compress
+
+#: The characters of a quote the document's indicator table shows as its 出处 link's text.
+SHORT_QUOTE = 24
 
 
 class IndicatorPages:
@@ -130,11 +136,10 @@ class IndicatorPages:
         return caption
 
     def _mark(self, doc: Document, r: Record, start: int, end: int) -> Span:
-        ind = self.vocabulary.get(r.indicator)
-        name = ind.name if ind else r.indicator
-        title = title_text(f"{name} · {period_label(r.period)}{KIND_LABELS[r.kind]} · {figure_text(r)}")
+        """A link to the record's period page; what it is, glossary.js reads off the page's
+        indicator table (``document_sections``), which has a row per record of the page."""
         link = urls.href(urls.document(doc), period_page(r.indicator, r.kind, r.period))
-        return Span(start, end, f'<a class="ind-mark" href="{link}" title="{html_attr(title)}">', "</a>")
+        return Span(start, end, f'<a class="ind-mark" href="{html_attr(link)}">', "</a>")
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
         if block.kind == "heading":
@@ -148,6 +153,9 @@ class IndicatorPages:
                 for a, b in f.marks if plain[a:b]]
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
+        """The page's indicator table, by period: a row per record, its name linking to the
+        period page (the text's marks link there too, and the popup reads a mark's name,
+        period and reading from the row whose 出处 is the mark's paragraph: glossary.js)."""
         mine = self._of_document(doc)[1]
         if not mine or not self.vocabulary.indicators:
             return []
@@ -166,9 +174,11 @@ class IndicatorPages:
                 name = (f"[{escape(ind.name if ind else r.indicator)}]"
                         f"({urls.link(src, period_page(r.indicator, r.kind, r.period))})")
                 text = escape(figure_text(r))
-                quote = title_text(r.quote)
-                short = escape(title_text(r.quote if len(r.quote) <= 24 else r.quote[:23] + "…"))
-                where = f"[¶{escape(r.anchor)} {short}](#{token(r.anchor)} \"{quote}\")"
+                short = escape(title_text(r.quote if len(r.quote) <= SHORT_QUOTE else r.quote[:SHORT_QUOTE - 1] + "…"))
+                # the whole quote as the link's title only where the link text cuts it short (a title
+                # repeating the text was 13 KB of the 14 document pages)
+                quote = f' "{title_text(r.quote)}"' if len(r.quote) > SHORT_QUOTE else ""
+                where = f"[¶{escape(r.anchor)} {short}](#{token(r.anchor)}{quote})"
                 table.append(f"| {name} | {text if r.kind == 'actual' else ''} | "
                              f"{text if r.kind == 'target' else ''} | {where} |")
             parts.append(f"### {period_label(period)} {{ #indicators-{period} }}")

@@ -24,6 +24,7 @@ from builder.escape import html_attr, token
 from builder.pages import annotate
 from builder.pages.annotate import Span
 from builder.pages.prerendered import wrap
+from builder.pages.table_columns import numbered_columns
 
 
 def door(label: str, href: str, body: str) -> str:
@@ -146,36 +147,48 @@ def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = No
           table_id: str | None = None) -> str:
     """A table as HTML, header row first, every cell escaped, figures right-aligned.
 
-    It is wrapped in ``<div class="corpus-table" data-label-col="N">`` so the
-    stylesheet can give the label column room.
+    It is wrapped in ``<div class="corpus-table" data-label-col="N" data-num="…">`` so
+    the stylesheet can give the label column room and align the figure columns right
+    by their place (``table_columns.numbered_columns``: a style on every figure cell was
+    12 KB of the plan outline). A header cell spanning columns moves the header's later
+    cells off their columns' places: such a cell says its alignment itself.
     """
     width = max((len(r) for r in block.rows), default=0)
     if not width:
         return ""
     aligns, label = table_layout(block.rows, width)
-    styles = [' style="text-align: right;"' if a == "right" else "" for a in aligns]
+    right = [a == "right" for a in aligns]
+    num, own = numbered_columns(right)
+
+    def style(j: int, place: int) -> str:
+        """The cell's own alignment where the stylesheet's, by place, would differ from its column's."""
+        by_place = place < width and right[place] and not own[place]
+        if right[j] and (own[j] or not by_place):
+            return ' style="text-align: right;"'
+        return ' style="text-align: left;"' if by_place and not right[j] else ""
 
     def row(i: int, cells: tuple[str, ...], tag: str) -> str:
         # A short row is filled out with empty cells marked data-pad="1": the .txt made in the
         # browser (text-downloads.js) leaves them out, as data_files.plain_text does.
-        own = "".join(f"<{tag}{styles[j]}>{_text(block, c, spans, (i, j), html=True)}</{tag}>\n"
-                      for j, c in enumerate(cells))
-        pad = "".join(f'<{tag}{styles[j]} data-pad="1"></{tag}>\n' for j in range(len(cells), width))
-        return "<tr>\n" + own + pad + "</tr>"
+        given = "".join(f"<{tag}{style(j, j)}>{_text(block, c, spans, (i, j), html=True)}</{tag}>\n"
+                        for j, c in enumerate(cells))
+        pad = "".join(f'<{tag}{style(j, j)} data-pad="1"></{tag}>\n' for j in range(len(cells), width))
+        return "<tr>\n" + given + pad + "</tr>"
 
     def header(cells: tuple[str, ...]) -> str:
         padded = [*cells, *([""] * (width - len(cells)))]
         out = []
-        for j, span in header_spans(padded):
+        for place, (j, span) in enumerate(header_spans(padded)):
             colspan = f' colspan="{span}"' if span > 1 else ""
             filled = max(0, j + span - max(j, len(cells)))  # columns of this cell past a short header row
             colspan += f' data-pad="{filled}"' if filled else ""
-            out.append(f"<th{colspan}{styles[j]}>{_text(block, padded[j], spans, (0, j), html=True)}</th>\n")
+            out.append(f"<th{colspan}{style(j, place)}>{_text(block, padded[j], spans, (0, j), html=True)}</th>\n")
         return "<tr>\n" + "".join(out) + "</tr>"
 
     head, *body = block.rows
     attrs = f' id="{html_attr(token(table_id))}"' if table_id else ""
     attrs += f' data-label-col="{label + 1}"' if label is not None else ""
+    attrs += f' data-num="{num}"' if num else ""
     attrs += size_hint(len(block.plain_text), len(block.rows))
     link = [f"<p>{raw_link(raw_href, ' raw-link-table')}</p>"] if raw_href else []
     return wrap("\n".join([f'<div class="corpus-table"{attrs}>', "<table>", "<thead>", header(head),

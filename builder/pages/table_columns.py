@@ -5,13 +5,25 @@ view. The GDP indicator table showed 地区, 所属, 水平, 单位 there, and f
 growth target 水平 and 单位 were all "—": the column the reader came for,
 增速, started off screen. ``pipe_table`` drops every column whose cells are all
 empty and lets the caller put the columns in the order that matters.
+
+Figures align right by column, not by cell: ``numbered_columns`` names a
+table's right-aligned columns on its wrapper (``data-num="2 3 4"``, or
+``"2+"`` for every column from the second on) and the stylesheet aligns the
+cells by their place (``edition.css``, "Figures align right"). A
+``style="text-align: right;"`` on every cell, as Python-Markdown writes for
+``---:``, was 71 KB of the indicator pages and 12 KB of the plan outline.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 EMPTY = ("", "—")
+
+#: Columns the stylesheet right-aligns by number (``[data-num~="N"]``, ``[data-num~="N+"]``, N up to
+#: this); a right-aligned column past it that no ``N+`` covers keeps its cells' own style.
+NUMBERED = 12
 
 
 def pipe_table(head: Sequence[str], aligns: Sequence[str], rows: Sequence[Sequence[str]],
@@ -25,3 +37,48 @@ def pipe_table(head: Sequence[str], aligns: Sequence[str], rows: Sequence[Sequen
     lines = ["| " + " | ".join(head[j] for j in columns) + " |", rule]
     lines += ["| " + " | ".join(r[j] for j in columns) + " |" for r in rows]
     return "\n".join(lines)
+
+
+def numbered_columns(right: Sequence[bool]) -> tuple[str, list[bool]]:
+    """The ``data-num`` value for a table whose column ``j`` aligns right where ``right[j]``,
+    and per column whether its cells must still say so themselves (a column past
+    ``NUMBERED`` that is not in a run of right-aligned columns to the table's end starting
+    at or before it). ``[False, True, True, False]`` -> ``("2 3", [False] * 4)``; 77
+    columns right from the second -> ``("2+", [False] * 77)``."""
+    start = len(right)
+    while start > 0 and right[start - 1]:
+        start -= 1
+    run = start + 1 if len(right) > NUMBERED and start < NUMBERED and len(right) - start > 1 else None
+    tokens, own = [], [False] * len(right)
+    for j, r in enumerate(right):
+        if not r or (run is not None and j + 1 >= run):
+            continue
+        if j < NUMBERED:
+            tokens.append(str(j + 1))
+        else:
+            own[j] = True
+    if run is not None:
+        tokens.append(f"{run}+")
+    return " ".join(tokens), own
+
+
+_RULE_CELL_RE = re.compile(r"\s*:?-+:?\s*")
+
+
+def numbered(table: str) -> tuple[str, str]:
+    """A Markdown pipe table whose right-aligned columns (``---:``) the stylesheet aligns
+    instead, and the attribute its wrapper must carry: ``(table, ' data-num="4"')``.
+    (``table`` with its rule line ``|---|---|---|---|``; ``""`` when no column aligns right.)"""
+    lines = table.split("\n")
+    if len(lines) < 2:
+        return table, ""
+    cells = lines[1].strip().strip("|").split("|")
+    if not all(_RULE_CELL_RE.fullmatch(c) for c in cells):
+        return table, ""
+    right = [c.strip().endswith(":") and not c.strip().startswith(":") for c in cells]
+    value, own = numbered_columns(right)
+    if not value:
+        return table, ""
+    lines[1] = "|" + "".join("---:|" if own[j] else "---|" if right[j] else f"{cells[j].strip()}|"
+                             for j in range(len(cells)))
+    return "\n".join(lines), f' data-num="{value}"'

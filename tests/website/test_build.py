@@ -108,9 +108,10 @@ def test_fixture_document_page(tmp_path: Path) -> None:
     assert '<p id="p-6" style="--c:' in html and 'href="#p-6"' in html  # its length for reader.css
     assert '<h2 id="h-1">' in html and '<h3 id="h-2">' in html
     assert "<strong>必须</strong>" in html
-    assert "<table>" in html and '<td style="text-align: right;">154.7</td>' in html  # figures align right
+    assert "<table>" in html and "<td>154.7</td>" in html
     table = re.search(r'<div class="corpus-table"[^>]*>', html).group(0)
     assert 'data-label-col="3"' in table and 'id="t-1"' in table  # 指标, the longest texts; its id for 原文
+    assert re.search(r'data-num="[^"]*\b5\b', table)  # figures align right by column (edition.css)
     assert "[../regions/index.md]" not in page and "](../regions/lvliang/index.md)" in page
     assert "/edit/main/corpus/documents/lishi-2021-gongzuobaogao.md" in page
     assert "https://shanxi-reports.github.io/shanxi-reports/documents/lishi-2021-gongzuobaogao/" \
@@ -146,6 +147,19 @@ def test_a_short_table_row_is_filled_out_with_cells_the_text_download_leaves_out
                  m.group(1) if (m := re.search(r'data-pad="(\d+)"', t)) else "0") for t in tags]
     assert cells(html[html.index("<thead>"):html.index("</thead>")]) == [("1", "0"), ("2", "1")]
     assert cells(html[html.rindex("<tr>"):]) == [("1", "0"), ("1", "1"), ("1", "1")]
+
+
+def test_figures_align_right_by_column_not_by_cell() -> None:
+    """The wrapper names the figure columns (data-num) and the stylesheet aligns them by place:
+    no cell repeats it, except a header cell a spanning one moved onto a figure column's place."""
+    rows = (("指标", "规划目标", "", "属性"), ("地区生产总值（亿元）", "210", "8", "预期性"),
+            ("一般公共预算收入（亿元）", "12.5", "6", "预期性"))
+    html = table(Block(kind="table", text="", anchor="", line=1, rows=rows))
+    assert re.search(r'<div class="corpus-table"[^>]* data-num="2 3"', html)
+    assert "<td>210</td>" in html and "<td>8</td>" in html
+    head = html[html.index("<thead>"):html.index("</thead>")]
+    # 属性 is the third header cell, on the place of the third column (a figure column): it says left
+    assert re.findall(r"<th(?: [^>]*)?>", head) == ["<th>", '<th colspan="2">', '<th style="text-align: left;">']
 
 
 class _Attributes(HTMLParser):

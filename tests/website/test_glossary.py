@@ -24,6 +24,13 @@ from builder.glossary.occurrences import Occurrence, find_occurrences
 from .sitebuild import BuiltSite
 
 
+def _term_and_sense(href: str) -> tuple[str, str]:
+    """What glossary.js reads off a term link: ``../../glossary/liuwen/#sense-main`` -> (liuwen, main)."""
+    path, _, anchor = href.partition("#")
+    assert anchor.startswith("sense-"), href
+    return path.rstrip("/").rsplit("/", 1)[-1], anchor.removeprefix("sense-")
+
+
 class _Page(HTMLParser):
     """Term links with the elements around them, paragraphs with their text and links."""
 
@@ -40,8 +47,9 @@ class _Page(HTMLParser):
         if tag == "a":
             self.links.append(a)
             if "term" in a.get("class", "").split():
+                term, sense = _term_and_sense(a["href"])
                 self.terms.append({"attrs": a, "ancestors": [t for t, _ in self.stack], "text": "",
-                                   "in": [x for _, x in self.stack]})
+                                   "in": [x for _, x in self.stack], "term": term, "sense": sense})
         if tag == "p" and a.get("id", "").startswith("p-"):
             self.paragraphs[a["id"]] = {"text": "", "links": []}
         if tag not in ("br", "img", "input", "meta", "link", "hr"):
@@ -122,7 +130,7 @@ def test_every_occurrence_in_the_text_is_linked(built_site: BuiltSite, glossary:
         expected: Counter[str] = Counter()
         for raw in linkable_texts(doc):
             expected += plain_search(glossary, raw)
-        links = Counter(t["attrs"]["data-term"] for t in parse(built_site.html(f"documents/{doc.id}")).terms)
+        links = Counter(t["term"] for t in parse(built_site.html(f"documents/{doc.id}")).terms)
         assert links == expected, doc.id
         total += sum(links.values())
     assert total > 600
@@ -131,43 +139,50 @@ def test_every_occurrence_in_the_text_is_linked(built_site: BuiltSite, glossary:
 def tip(built_site: BuiltSite, link: dict) -> str:
     """What the popup shows for a term link: its sense's text in the shared tips file."""
     tips = json.loads((built_site.site / "glossary" / "tips.json").read_text(encoding="utf-8"))
-    return tips[link["attrs"]["data-term"]][link["attrs"]["data-sense"]]
+    return tips[link["term"]][link["sense"]]
 
 
 def test_a_link_names_its_sense_and_goes_to_the_term_page(built_site: BuiltSite) -> None:
     # lishi-2021-gongzuobaogao#p-6: 扎实做好“六稳”工作、全面落实“六保”任务
     page = parse(built_site.html("documents/lishi-2021-gongzuobaogao"))
-    liuwen = next(t for t in page.terms if t["attrs"]["data-term"] == "liuwen")
+    liuwen = next(t for t in page.terms if t["term"] == "liuwen")
     assert liuwen["text"] == "六稳"
     assert tip(built_site, liuwen) == "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
     assert "title" not in liuwen["attrs"]  # one tooltip: the edition's popup
     assert liuwen["attrs"]["href"] == "../../glossary/liuwen/#sense-main"
-    assert liuwen["attrs"]["data-sense"] == "main"
+    assert liuwen["sense"] == "main"
+
+
+def test_a_term_link_names_its_term_and_sense_only_by_its_address(built_site: BuiltSite) -> None:
+    """glossary.js reads the term and sense off the href: no attribute repeats them on every link."""
+    links = parse(built_site.html("documents/lishi-2021-shisiwu-guihua-gangyao")).terms
+    assert links
+    assert all(set(t["attrs"]) == {"class", "href"} for t in links), links[0]["attrs"]
 
 
 def test_an_occurrence_links_to_the_sense_its_paragraph_supports(built_site: BuiltSite) -> None:
     # 静乐县's 林业生态“五个一批”工程 is not the poverty-relief list of 离石区's plan
     page = parse(built_site.html("documents/jingle-2021-gongzuobaogao"))
-    link = next(t for t in page.terms if t["attrs"]["data-term"] == "wuge-yipi")
+    link = next(t for t in page.terms if t["term"] == "wuge-yipi")
     assert link["attrs"]["href"].endswith("glossary/wuge-yipi/#sense-linye-shengtai")
     assert "脱贫一批" not in tip(built_site, link)
     # 灵石县 p-28: “三零”目标 of epidemic control, not 零上访、零事故、零案件
     page = parse(built_site.html("documents/lingshi-2021-gongzuobaogao"))
-    sanling = [t for t in page.terms if t["attrs"]["data-term"] == "sanling"]
-    p28 = [t for t in sanling if t["attrs"]["data-sense"] == "yiqing"]
+    sanling = [t for t in page.terms if t["term"] == "sanling"]
+    p28 = [t for t in sanling if t["sense"] == "yiqing"]
     assert len(p28) == 1 and tip(built_site, p28[0]).startswith("含义待考")
 
 
 def test_an_unassigned_occurrence_says_the_text_does_not_tell(built_site: BuiltSite) -> None:
     page = parse(built_site.html("documents/wenxi-2021-gongzuobaogao"))
-    link = next(t for t in page.terms if t["attrs"]["data-term"] == "shuangling")
-    assert link["attrs"]["data-sense"] == "unassigned"
+    link = next(t for t in page.terms if t["term"] == "shuangling")
+    assert link["sense"] == "unassigned"
     assert tip(built_site, link).startswith("此处未说明所指")
 
 
 def test_an_unknown_expansion_says_so_in_the_tooltip(built_site: BuiltSite) -> None:
     page = parse(built_site.html("documents/wenxi-2021-gongzuobaogao"))
-    link = next(t for t in page.terms if t["attrs"]["data-term"] == "n1146")
+    link = next(t for t in page.terms if t["term"] == "n1146")
     assert tip(built_site, link).startswith("含义待考")
 
 
@@ -255,7 +270,7 @@ def test_term_pages_and_document_links_agree(built_site: BuiltSite, occurrences:
     """Every link in a document is one listed occurrence; the rest are in headings or table headers."""
     linked: Counter[str] = Counter()
     for doc in built_site.corpus.documents:
-        linked.update(t["attrs"]["data-term"] for t in parse(built_site.html(f"documents/{doc.id}")).terms)
+        linked.update(t["term"] for t in parse(built_site.html(f"documents/{doc.id}")).terms)
     unlinked = Counter(o.term_id for o in occurrences if o.kind == "heading" or (o.cell and o.cell[0] == 0))
     assert linked + unlinked == Counter(o.term_id for o in occurrences)
     assert unlinked["liuxin"] == 4  # 聚焦“六新”突破 in three headings, once in a table row of 专栏2

@@ -19,7 +19,7 @@ LIUWEN = "稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期"
 
 
 def first_term(page: Page, term_id: str) -> Locator:
-    link = page.locator(f"#p-6 a.term[data-term='{term_id}']").first
+    link = page.locator(f"#p-6 a.term[href*='glossary/{term_id}/']").first
     link.scroll_into_view_if_needed()
     return link
 
@@ -111,7 +111,7 @@ def test_a_keyword_in_context_link_lands_on_the_paragraph(server: str, visit: Ca
     page.wait_for_function("document.getElementById('p-32').getBoundingClientRect().top < window.innerHeight")
     box = page.locator("#p-32").bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
-    assert page.locator("#p-32 a.term[data-term='sanwu']").count() == 1
+    assert page.locator("#p-32 a.term[href*='glossary/sanwu/']").count() == 1
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
 

@@ -200,7 +200,7 @@ def tap(page: Page, x: float, y: float) -> None:
 def test_one_tooltip_per_tap(server: str, visit: Callable[..., Visit], scheme: str) -> None:
     v = visit(WIDTHS["phone"], scheme)
     page = v.open(server + TERM_DOC)
-    link = page.locator("#p-6 a.term[data-term='liuwen']").first
+    link = page.locator("#p-6 a.term[href*='glossary/liuwen/']").first
     link.scroll_into_view_if_needed()
     assert link.get_attribute("title") is None  # no second, browser tooltip either
     box = link.bounding_box()
@@ -215,7 +215,7 @@ def test_one_tooltip_per_tap(server: str, visit: Callable[..., Visit], scheme: s
 def test_one_tooltip_on_hover_with_readable_text(server: str, visit: Callable[..., Visit]) -> None:
     v = visit(WIDTHS["desktop"])
     page = v.open(server + TERM_DOC)
-    page.locator("#p-6 a.term[data-term='liuwen']").first.hover()
+    page.locator("#p-6 a.term[href*='glossary/liuwen/']").first.hover()
     tip = page.locator(".glossary-tip")
     tip.wait_for(state="visible", timeout=5000)
     page.wait_for_timeout(700)
@@ -223,6 +223,69 @@ def test_one_tooltip_on_hover_with_readable_text(server: str, visit: Callable[..
     assert float(tip.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 12
     page.mouse.move(5, 700)
     tip.wait_for(state="hidden", timeout=5000)
+    clean(v)
+
+
+GDP_2021 = "#p-41 a.ind-mark[href$='/indicators/gdp/target-2021/']"  # 地区生产总值增长10%左右
+
+
+def test_hovering_an_indicator_mark_names_its_indicator_period_and_reading(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + TERM_DOC)
+    mark = page.locator(GDP_2021).first
+    assert mark.get_attribute("title") is None  # no second, browser tooltip
+    mark.hover()
+    tip = page.locator(".glossary-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text().startswith("地区生产总值：2021年目标 · 增长10%左右")
+    page.wait_for_timeout(700)
+    assert _visible_tooltips(page) == 1
+    clean(v)
+
+
+def test_a_focused_indicator_mark_is_described_by_the_popup(server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + TERM_DOC)
+    mark = page.locator(GDP_2021).first
+    mark.focus()
+    tip = page.locator(".glossary-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert mark.get_attribute("aria-describedby") == tip.get_attribute("id")
+    assert "地区生产总值：2021年目标" in tip.inner_text()
+    clean(v)
+
+
+def test_a_mark_in_a_plan_table_names_the_reading_of_its_caption(server: str, visit: Callable[..., Visit]) -> None:
+    """A 专栏 cell's record names the paragraph before the table as 出处: the popup finds it there."""
+    v = visit(WIDTHS["desktop"])
+    page = v.open(server + PLAN)
+    mark = page.locator("td a.ind-mark[href$='/indicators/gdp/target-2025/']", has_text="255").first
+    mark.scroll_into_view_if_needed()
+    mark.hover()
+    tip = page.locator(".glossary-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text().startswith("地区生产总值：2025年目标 · 255亿元，年均增长9.8%")
+    clean(v)
+
+
+def test_tapping_an_indicator_mark_explains_it_once_then_opens_its_page(
+        server: str, visit: Callable[..., Visit]) -> None:
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + TERM_DOC)
+    mark = page.locator(GDP_2021).first
+    mark.scroll_into_view_if_needed()
+    box = mark.bounding_box()
+    assert box is not None
+    tap(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tip = page.locator(".glossary-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    page.wait_for_timeout(700)  # any other tooltip would have faded in by now
+    assert _visible_tooltips(page) == 1
+    assert "地区生产总值：2021年目标" in tip.inner_text()
+    assert page.url.split("#")[0] == server + TERM_DOC  # the first tap explains, it does not navigate
+    tap(page, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(server + "indicators/gdp/target-2021/", timeout=5000)
     clean(v)
 
 

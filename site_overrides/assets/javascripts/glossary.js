@@ -1,18 +1,28 @@
-// The edition's one tooltip for glossary terms in the text (a.term[data-term]).
+// The edition's one tooltip for glossary terms (a.term) and indicator marks
+// (a.ind-mark) in the text.
 //
 // Material's content.tooltips is off (mkdocs.yml): on a phone it opened its
 // own tooltip over this popup on every tap, and on a long page it processed
 // every title attribute at load. Term links carry no title (a browser
-// tooltip would be a second one); they name their term and sense
-// (data-term, data-sense), and the text is in glossary/tips.json, one small
+// tooltip would be a second one); their address names the term and sense
+// (glossary/<term>/#sense-<sense>: no attributes repeat it, they were 40 KB
+// of the document pages), and the text is in glossary/tips.json, one small
 // file for every page ({term: {sense: text}}), fetched once when a page has
 // term links (it is cached for the next pages).
+//
+// Indicator marks carry no title either (it was 42 KB of the document pages,
+// and a second tooltip): the popup says which indicator, period and reading a
+// mark is from the document's own 主要指标 table (builder/pages/indicators.py,
+// at the end of the same page), which has a row per record whose name links to
+// the same period page as the mark, with the reading under 实际 or 目标 and the
+// paragraph as 出处 (#p-N: the mark's own, or for a mark in a 专栏 table the
+// paragraph before it, its caption); the period is the heading over the table.
 //
 // - Mouse: hovering a term shows the popup; leaving term and popup hides it.
 // - Keyboard: focusing a term shows it; Escape or moving on hides it.
 // - Touch: the first tap shows it (a finger has no hover, and the first tap
 //   would otherwise navigate before the reader saw anything); tapping the same
-//   term again, or the popup's link, opens the term page; tapping elsewhere
+//   term or mark again, or the popup's link, opens its page; tapping elsewhere
 //   closes it.
 (function () {
   "use strict";
@@ -35,7 +45,7 @@
   }
 
   function prefetch() {
-    if (document.querySelector("a.term[data-term]")) {
+    if (document.querySelector("a.term")) {  // not for indicator marks alone: their text is in the page
       loadTips();
     }
   }
@@ -75,16 +85,24 @@
     }
     tip.textContent = "";
     var term = document.createElement("strong");
-    term.textContent = link.textContent;
     var body = document.createElement("span");
-    body.textContent = "：";
-    loadTips().then(function (all) {
-      var senses = all[link.getAttribute("data-term")] || {};
-      body.textContent = "：" + (senses[link.getAttribute("data-sense")] || "");
-    });
     var more = document.createElement("a");
     more.href = link.href;
-    more.textContent = "查看词条 →";
+    if (link.classList.contains("ind-mark")) {
+      var reading = readingOf(link);
+      term.textContent = reading ? reading.name : link.textContent;
+      body.textContent = reading ? "：" + reading.text : "";
+      more.textContent = "查看各地对照 →";
+    } else {
+      term.textContent = link.textContent;
+      body.textContent = "：";
+      loadTips().then(function (all) {
+        var named = termAndSense(link);
+        var senses = Object.prototype.hasOwnProperty.call(all, named.term) ? all[named.term] : {};
+        body.textContent = "：" + (Object.prototype.hasOwnProperty.call(senses, named.sense) ? senses[named.sense] : "");
+      });
+      more.textContent = "查看词条 →";
+    }
     tip.append(term, body, document.createElement("br"), more);
     tip.hidden = false;
     var box = link.getBoundingClientRect();
@@ -99,7 +117,56 @@
   }
 
   function termOf(target) {
-    return target && target.closest ? target.closest("a.term[data-term]") : null;
+    return target && target.closest ? target.closest("a.term, a.ind-mark") : null;
+  }
+
+  // The paragraph a mark's record names as 出处: the mark's own, or a 专栏 table's caption (the
+  // last paragraph before the table, as builder/pages/indicators.py's _caption finds it).
+  function anchorOf(link) {
+    var block = link.closest("p[id], .corpus-table");
+    while (block && !(block.matches("p[id]") && /^p-\d+$/.test(block.id))) {
+      block = block.previousElementSibling;
+    }
+    return block ? "#" + block.id : "";
+  }
+
+  // {name: "地区生产总值", text: "2021年目标 · 增长8%以上"} for a mark, from the page's 主要指标
+  // table (see the top of this file); null when no row links where the mark does.
+  function readingOf(link) {
+    var href = link.getAttribute("href");
+    var anchor = anchorOf(link);
+    var found = null;
+    var figures = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".ind-table tbody tr"), function (row) {
+      var name = row.cells[0] && row.cells[0].querySelector("a");
+      if (!name || name.getAttribute("href") !== href) return;
+      var col = [1, 2].filter(function (i) { return row.cells[i] && row.cells[i].textContent.trim(); })[0];
+      if (!col) return;
+      if (!found) found = { row: row, col: col };
+      var source = row.cells[row.cells.length - 1].querySelector("a");
+      var figure = row.cells[col].textContent.trim();
+      if (source && source.getAttribute("href") === anchor && figures.indexOf(figure) < 0) figures.push(figure);
+    });
+    if (!found) return null;
+    var table = found.row.closest("table");
+    var kind = table.tHead ? table.tHead.rows[0].cells[found.col].textContent.trim() : "";
+    var heading = found.row.closest(".ind-table").previousElementSibling;
+    var period = heading && /^H\d$/.test(heading.tagName) && heading.firstChild ? heading.firstChild.textContent.trim() : "";
+    // the reading when the paragraph has one for this indicator and period, or of two the one
+    // that holds the mark's text (460亿元以上 and 突破500亿元, both 2025年目标, in one paragraph)
+    if (figures.length > 1) {
+      figures = figures.filter(function (f) { return f.indexOf(link.textContent.trim()) >= 0; });
+    }
+    var text = period + kind + (figures.length === 1 ? " · " + figures[0] : "");
+    return { name: found.row.cells[0].textContent.trim(), text: text };
+  }
+
+  // glossary/liuwen/#sense-main -> {term: "liuwen", sense: "main"}: the term page's last path
+  // segment (glossary/liuwen/, or glossary/liuwen.html without directory URLs) and the anchor
+  function termAndSense(link) {
+    var path = link.pathname.replace(/\/(index\.html)?$/, "").replace(/\.html$/, "");
+    var hash = link.hash.replace(/^#sense-/, "");
+    return { term: decodeURIComponent(path.slice(path.lastIndexOf("/") + 1)), sense: decodeURIComponent(hash) };
   }
 
   document.addEventListener("pointerdown", function (event) {
