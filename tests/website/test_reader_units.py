@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+from builder import inline_svg
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.search_cards import script
 from builder.pages.svg_chart import Bar, Row
@@ -56,3 +57,32 @@ def test_columns_empty_in_every_row_are_dropped_but_the_label_column_stays() -> 
                        [["离石区", "—", "—", "10"], ["", "—", "", "8"]])
     assert table.splitlines()[:2] == ["| 地区 | 增速（%） |", "|---|---:|"]
     assert table.splitlines()[3] == "|  | 8 |"
+
+
+# -- the theme's inline icons (builder/inline_svg.py) -------------------------------------
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 8a3 3 0 0 0 3-3"/></svg>'
+MENU = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+
+
+def test_a_repeated_icon_is_drawn_from_its_first_copy_and_xmlns_is_dropped() -> None:
+    page = f"<header><a>{LOGO}</a><label>{MENU}</label></header><nav><a>{LOGO}</a></nav>"
+    assert inline_svg.shrink(page) == (
+        '<header><a><svg viewBox="0 0 24 24"><path id="__icon0" d="M12 8a3 3 0 0 0 3-3"/></svg></a>'
+        '<label><svg viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg></label></header>'
+        '<nav><a><svg viewBox="0 0 24 24"><use href="#__icon0"/></svg></a></nav>')
+
+
+def test_icons_with_other_attributes_or_several_shapes_are_not_taken_for_one_another() -> None:
+    small = LOGO.replace('viewBox="0 0 24 24"', 'viewBox="0 0 24 24" class="small"')
+    two = LOGO.replace("</svg>", '<path d="M1 1"/></svg>')
+    out = inline_svg.shrink(LOGO + small + two + two)
+    assert "<use" not in out  # the same path in an svg of other attributes is another icon
+    assert out.count('d="M12 8a3 3 0 0 0 3-3"') == 4 and "xmlns" not in out
+
+
+def test_icons_in_code_and_scripts_are_left_as_written() -> None:
+    page = f"{LOGO}<pre><code>{LOGO}</code></pre><script>s='{LOGO}'</script>"
+    out = inline_svg.shrink(page)
+    assert out.endswith(f"<pre><code>{LOGO}</code></pre><script>s='{LOGO}'</script>")
+    assert "<use" not in out and 'id="__icon' not in out
