@@ -6,7 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from builder import inline_svg
+from builder import html_whitespace, inline_svg
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.search_cards import script
 from builder.pages.svg_chart import Bar, Row
@@ -86,3 +86,19 @@ def test_icons_in_code_and_scripts_are_left_as_written() -> None:
     out = inline_svg.shrink(page)
     assert out.endswith(f"<pre><code>{LOGO}</code></pre><script>s='{LOGO}'</script>")
     assert "<use" not in out and 'id="__icon' not in out
+
+
+# -- the frame's whitespace (builder/html_whitespace.py) ----------------------------------
+
+def test_the_frame_loses_its_newlines_between_tags_and_the_article_keeps_them() -> None:
+    page = ('<ul>\n<li>\n<a href="x">\n首页\n</a>\n</li>\n</ul>\n<article>\n<p><a>甲</a>\n<a>乙</a></p>\n'
+            '<article>\n<p>内</p>\n</article>\n</article>\n<button>\n<svg></svg>\n回到页面顶部\n</button>\n'
+            '<script>\nvar a = "<b>\n<i>";\n</script>\n<script></script>\n<footer>\n</footer>')
+    assert html_whitespace.tighten_frame(page) == (
+        '<ul><li><a href="x">\n首页\n</a></li></ul>\n<article>\n<p><a>甲</a>\n<a>乙</a></p>\n'
+        '<article>\n<p>内</p>\n</article>\n</article>\n<button><svg></svg>\n回到页面顶部\n</button>'
+        '<script>\nvar a = "<b>\n<i>";\n</script><script></script><footer></footer>')
+
+
+def test_a_page_without_an_article_is_all_frame() -> None:
+    assert html_whitespace.tighten_frame("<main>\n<p>x</p>\n</main>") == "<main><p>x</p></main>"
