@@ -177,6 +177,15 @@ def test_materials_settings_carry_what_its_bundle_reads_and_not_its_search(built
     assert "content.code.copy" in config["features"] and "toc.follow" in config["features"]
 
 
+def test_the_tab_permalink_script_is_on_the_pages_with_tabs_only(built_site: BuiltSite) -> None:
+    script = 'target.checked=target.name.startsWith("__tabbed_")'
+    for url_path, tabs in (("documents/lvliang-2021-gongzuobaogao/", True), ("glossary/dianxiaoer/", False),
+                           ("indicators/gdp/target-2021/", False), ("", False)):
+        html = built_site.html(url_path).read_text(encoding="utf-8")
+        assert ('class="tabbed-set' in html) is tabs, url_path
+        assert (script in html) is tabs, url_path
+
+
 @pytest.mark.parametrize("bundle", asset_bundles.BUNDLES, ids=lambda b: b.uri)
 def test_a_bundle_holds_every_part_in_order_and_the_parts_are_not_deployed(
         built_site: BuiltSite, bundle: asset_bundles.Bundle) -> None:
