@@ -110,6 +110,16 @@ def test_the_document_citation_wraps_and_has_copy_buttons(server: str, visit: Ca
     clean(v)
 
 
+def test_a_permalink_to_a_citation_tab_opens_that_tab(server: str, visit: Callable[..., Visit]) -> None:
+    # Material's script that checks the tab a permalink names, written only on pages with tabs
+    # (site_overrides/partials/javascripts/content.html)
+    v = visit(WIDTHS["phone"])
+    page = v.open(server + REPORT + "#__tabbed_1_2")
+    assert page.locator("#__tabbed_1_2").is_checked()
+    assert page.locator(".tabbed-set").first.get_by_text("@techreport{").first.is_visible()
+    clean(v)
+
+
 TABLE_PAGES = ["indicators/gdp/target-2021/", "indicators/gdp/", "indicators/", PLAN, "regions/lvliang/"]
 
 

@@ -3,6 +3,7 @@ dates, the 404 page, the favicon, what is not deployed, region and home pages.""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -173,6 +174,26 @@ def test_a_page_asks_for_the_edition_s_scripts_in_one_file_besides_the_toggle_an
     assert ours == [("", "../../assets/javascripts/palette.js"),
                     ("defer", "../../assets/javascripts/edition.bundle.js"),
                     ('type="module"', "../../assets/javascripts/search/main.js")], scripts
+
+
+def test_materials_settings_carry_what_its_bundle_reads_and_not_its_search(built_site: BuiltSite) -> None:
+    # site_overrides/main.html's config block: Material's search is off, so its translations
+    # and worker path were about 1 KB of every page that nothing read
+    html = built_site.html("glossary/dianxiaoer/").read_text(encoding="utf-8")
+    (settings,) = re.findall(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    config = json.loads(settings)
+    assert config == {"base": "../..", "features": config["features"],
+                      "translations": {"clipboard.copy": "复制", "clipboard.copied": "已复制"}}
+    assert "content.code.copy" in config["features"] and "toc.follow" in config["features"]
+
+
+def test_the_tab_permalink_script_is_on_the_pages_with_tabs_only(built_site: BuiltSite) -> None:
+    script = 'target.checked=target.name.startsWith("__tabbed_")'
+    for url_path, tabs in (("documents/lvliang-2021-gongzuobaogao/", True), ("glossary/dianxiaoer/", False),
+                           ("indicators/gdp/target-2021/", False), ("", False)):
+        html = built_site.html(url_path).read_text(encoding="utf-8")
+        assert ('class="tabbed-set' in html) is tabs, url_path
+        assert (script in html) is tabs, url_path
 
 
 @pytest.mark.parametrize("bundle", asset_bundles.BUNDLES, ids=lambda b: b.uri)

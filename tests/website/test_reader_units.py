@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+from builder import html_whitespace, inline_svg
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.search_cards import script
 from builder.pages.svg_chart import Bar, Row
@@ -86,3 +87,48 @@ def test_a_right_aligned_column_past_the_numbered_ones_keeps_its_own_alignment()
     assert value == "" and own == [False] * NUMBERED + [True, False]
     table, attr = numbered("|" + " h |" * 14 + "\n|" + "---|" * NUMBERED + "---:|---|")
     assert table.splitlines()[1] == "|" + "---|" * NUMBERED + "---:|---|" and attr == ""
+
+
+# -- the theme's inline icons (builder/inline_svg.py) -------------------------------------
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 8a3 3 0 0 0 3-3"/></svg>'
+MENU = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+
+
+def test_a_repeated_icon_is_drawn_from_its_first_copy_and_xmlns_is_dropped() -> None:
+    page = f"<header><a>{LOGO}</a><label>{MENU}</label></header><nav><a>{LOGO}</a></nav>"
+    assert inline_svg.shrink(page) == (
+        '<header><a><svg viewBox="0 0 24 24"><path id="__icon0" d="M12 8a3 3 0 0 0 3-3"/></svg></a>'
+        '<label><svg viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg></label></header>'
+        '<nav><a><svg viewBox="0 0 24 24"><use href="#__icon0"/></svg></a></nav>')
+
+
+def test_icons_with_other_attributes_or_several_shapes_are_not_taken_for_one_another() -> None:
+    small = LOGO.replace('viewBox="0 0 24 24"', 'viewBox="0 0 24 24" class="small"')
+    two = LOGO.replace("</svg>", '<path d="M1 1"/></svg>')
+    out = inline_svg.shrink(LOGO + small + two + two)
+    assert "<use" not in out  # the same path in an svg of other attributes is another icon
+    assert out.count('d="M12 8a3 3 0 0 0 3-3"') == 4 and "xmlns" not in out
+
+
+def test_icons_in_code_and_scripts_are_left_as_written() -> None:
+    page = f"{LOGO}<pre><code>{LOGO}</code></pre><script>s='{LOGO}'</script>"
+    out = inline_svg.shrink(page)
+    assert out.endswith(f"<pre><code>{LOGO}</code></pre><script>s='{LOGO}'</script>")
+    assert "<use" not in out and 'id="__icon' not in out
+
+
+# -- the frame's whitespace (builder/html_whitespace.py) ----------------------------------
+
+def test_the_frame_loses_its_newlines_between_tags_and_the_article_keeps_them() -> None:
+    page = ('<ul>\n<li>\n<a href="x">\n首页\n</a>\n</li>\n</ul>\n<article>\n<p><a>甲</a>\n<a>乙</a></p>\n'
+            '<article>\n<p>内</p>\n</article>\n</article>\n<button>\n<svg></svg>\n回到页面顶部\n</button>\n'
+            '<script>\nvar a = "<b>\n<i>";\n</script>\n<script></script>\n<footer>\n</footer>')
+    assert html_whitespace.tighten_frame(page) == (
+        '<ul><li><a href="x">\n首页\n</a></li></ul>\n<article>\n<p><a>甲</a>\n<a>乙</a></p>\n'
+        '<article>\n<p>内</p>\n</article>\n</article>\n<button><svg></svg>\n回到页面顶部\n</button>'
+        '<script>\nvar a = "<b>\n<i>";\n</script><script></script><footer></footer>')
+
+
+def test_a_page_without_an_article_is_all_frame() -> None:
+    assert html_whitespace.tighten_frame("<main>\n<p>x</p>\n</main>") == "<main><p>x</p></main>"
