@@ -50,7 +50,7 @@ class Bundle:
 SHEETS = ("edition", "search", "indicators", "glossary", "glossary-index", "reader", "sources")
 #: The edition's classic page scripts, in the order they run.
 SCRIPTS = ("edition", "indicators", "glossary", "glossary-index", "paragraph-cite", "marks-switch",
-           "table-cards", "scroll-place", "text-downloads", "back-to-top")
+           "table-cards", "scroll-place", "source-text", "text-downloads", "back-to-top")
 
 STYLESHEET = Bundle("assets/stylesheets/edition.bundle.css", tuple(f"assets/stylesheets/{n}.css" for n in SHEETS))
 SCRIPT = Bundle("assets/javascripts/edition.bundle.js", tuple(f"assets/javascripts/{n}.js" for n in SCRIPTS), ";")

@@ -65,7 +65,9 @@ def title_text(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
         return "本版所拟（原文没有标题行）"
     where = f"原始文件第 {line.line} 行"
     if any(raw_links(doc, src, extensions)):
-        where = f"[{where}]({urls.link(src, urls.source_page(doc))}#L{line.line})"
+        # raw HTML, not a Markdown link: the line's anchor is in the source page's packed text
+        # (builder.pages.sources), which MkDocs' anchor validation does not see
+        where = f'<a href="{html_attr(urls.href(src, urls.source_page(doc)))}#L{line.line}">{where}</a>'
     return f"本版所拟；原文标题行：“{inline(line.text)}”（{where}）"
 
 

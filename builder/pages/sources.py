@@ -7,11 +7,22 @@ that text (``assets/javascripts/text-downloads.js``), and the whole raw file is
 linked in the repository (``urls.raw_file``). Each block of the edition is
 a ``<span id=p-12>`` around exactly the raw characters it was made from
 (``builder.fidelity.align``), so the edition's "原文" link ``source/#p-12``
-opens the page with that range highlighted by CSS ``:target`` (no script):
-a whole line of a PDF paragraph, or a character range of a report flattened
-onto one line. Every raw line is addressable (``#L5``: the 'omitted' list
-and the document's card link lines); each range links back to its block in
-the edition once, from its first line's number or from a ↩ (``raw_html``).
+opens the page with that range highlighted by CSS ``:target``: a whole line
+of a PDF paragraph, or a character range of a report flattened onto one line.
+Every raw line is addressable (``#L5``: the 'omitted' list and the document's
+card link lines); each range links back to its block in the edition once, from
+its first line's number or from a ↩ (``raw_html``).
+
+The span's ``<pre>`` (``raw_html``) is stored beside the page gzip-compressed
+(``urls.source_text``, ``raw.html.gz``) and drawn into it by
+``assets/javascripts/source-text.js``, which then navigates to the address's
+anchor again, so that the cited range is scrolled to and highlighted as if it
+had been in the page: the span was a fifth of the site's bytes per document
+(74 KB of a page at N = 100; about a third of that compressed, issue 12). A
+reader without scripts gets, in its place, a link to the same lines of the raw
+file in the repository. So that MkDocs' anchor validation, which does not see
+the packed span, has nothing to check, links to its lines (``#L7``) are written
+as HTML.
 
 Above the text: what the raw file is (its record in ``sources/``) and every
 editorial change (``builder.fidelity.changes``): normalisations with
@@ -37,7 +48,9 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import block_ids, inline
 from builder.pages.nav import NavItem
+from builder.pages.prerendered import wrap
 from builder.pages.settings import SiteSettings
+from builder.search.packed import compress
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 FORM_LABELS = {"pdf-text": "PDF 提取的文本", "web-listing": "网页抓取（列表页）", "newspaper": "报纸刊登的文本"}
@@ -90,7 +103,8 @@ class SourcePages:
         al = self.alignment(doc)
         if al is None:
             return {}
-        files: dict[str, str | bytes] = {urls.source_page(doc): self.render(doc, al)}
+        files: dict[str, str | bytes] = {urls.source_page(doc): self.render(doc, al),
+                                         urls.source_text(doc): compress(raw_html(doc, al))}
         self._alignments.pop(doc.id, None)  # its page is made: memory stays flat
         return files
 
@@ -117,7 +131,7 @@ class SourcePages:
             self.changes(doc, al, src),
             "## 原文 { #raw }",
             title_line_html(doc, al),
-            raw_html(doc, al),
+            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)))),
         ]
         return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -172,7 +186,9 @@ class SourcePages:
         omitted = []
         for part in omitted_parts(al):
             a, z = part.lines
-            where = f"[第 {a}–{z} 行](#L{a})" if z != a else f"[第 {a} 行](#L{a})"
+            # raw HTML, not a Markdown link: #L… is in the packed text, which MkDocs' anchor
+            # validation does not see
+            where = f'<a href="#L{a}">第 {a}–{z} 行</a>' if z != a else f'<a href="#L{a}">第 {a} 行</a>'
             what = f"“{inline(part.text)}”" if part.text else ""
             omitted.append(f"- {where}{what}：{inline(part.reason)}")
         note = doc.meta.completeness.note
@@ -190,6 +206,17 @@ class SourcePages:
                            "其他条目或网站页面文字），不在此页。")
         out.append("\n".join(omitted) if omitted else "无。")
         return "\n\n".join(out)
+
+
+def packed_placeholder(doc: Document, raw_file_url: str) -> str:
+    """Where ``source-text.js`` draws the packed span (``urls.source_text``); what a reader
+    without scripts reads instead: the same lines in the repository's copy of the raw file."""
+    first, last = doc.meta.source.line_range
+    lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
+    fragment = f"#L{first}-L{last}" if last != first else f"#L{first}"
+    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}"><p>原文逐行显示需要浏览器运行脚本'
+            f'（为节省网站空间，原文以压缩文件存放，由页面脚本展开）。也可以在仓库中查看'
+            f'<a href="{escape.html_attr(raw_file_url + fragment)}">原始文件的{lines}</a>。</p></div>')
 
 
 def title_line_html(doc: Document, al: Alignment) -> str:

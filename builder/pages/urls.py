@@ -52,6 +52,16 @@ def source_page(doc: Document) -> str:
     return f"documents/{doc.id}/source.md"
 
 
+def source_text(doc: Document) -> str:
+    """The source page's raw span as HTML, stored gzip-compressed beside the page and drawn into
+    it by ``source-text.js`` (``builder.pages.sources`` says why)."""
+    return f"documents/{doc.id}/source/{SOURCE_TEXT}"
+
+
+#: The file name of ``source_text``, as the page's placeholder names it (relative to the page).
+SOURCE_TEXT = "raw.html.gz"
+
+
 def raw_file(doc: Document) -> str:
     """The document's raw file in the repository (not copied into the site: its source page shows
     the span, and makes the span's download in the browser, ``text-downloads.js``)."""

@@ -68,6 +68,8 @@ def test_no_serious_or_critical_axe_violation(server: str, visit: Callable[..., 
     page = v.open(server + PAGES[page_name])
     if page_name == "search":
         page.locator(".edition-search-page__results .md-search-result__list li").first.wait_for(timeout=10000)
+    if page_name == "source":  # the span drawn from its packed file (source-text.js)
+        page.locator("pre.raw-text:not(.raw-title)").wait_for(timeout=10000)
     # The page as loaded, as Lighthouse judges it: the blocks of a long text far from the
     # screen not drawn (reader.css, "Long pages"). axe then measures their content where it
     # would lie inside the room the stylesheet gives them, so a block given less room than

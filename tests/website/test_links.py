@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -33,8 +35,14 @@ class _Page(HTMLParser):
 
 @cache
 def _parse(path: Path) -> _Page:
+    """A page as a reader's browser has it: a source page with its packed span drawn in
+    (``source-text.js``), whose ids the edition's 原文 links point at and whose links go back."""
     page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    page.feed(text)
+    packed = re.search(r'<div class="raw-packed" data-raw-packed="([^"]+)">', text)
+    if packed:
+        page.feed(gzip.decompress((path.parent / packed.group(1)).read_bytes()).decode("utf-8"))
     return page
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -20,6 +21,15 @@ from .sitebuild import REPO, BuiltSite
 DOC_IDS = sorted(p.stem for p in (REPO / "corpus" / "documents").glob("*.md"))
 
 
+def _source(built_site: BuiltSite, doc_id: str) -> str:
+    """A source page's Markdown with its span drawn in, as ``source-text.js`` draws it in the
+    browser: the packed ``raw.html.gz`` beside the page in place of the placeholder."""
+    page = (built_site.docs / "documents" / doc_id / "source.md").read_text(encoding="utf-8")
+    raw = gzip.decompress((built_site.docs / "documents" / doc_id / "source" / "raw.html.gz").read_bytes())
+    return re.sub(r'<div class="raw-packed" data-raw-packed="raw.html.gz">.*?</div>',
+                  lambda _: raw.decode("utf-8"), page, count=1, flags=re.S)
+
+
 def _doc(built_site: BuiltSite, doc_id: str) -> Document:
     doc = next(d for d in built_site.corpus.documents if d.id == doc_id)
     return doc
@@ -29,7 +39,7 @@ def _doc(built_site: BuiltSite, doc_id: str) -> Document:
 def test_every_block_links_to_its_range_on_the_source_page(built_site: BuiltSite, doc_id: str) -> None:
     doc = _doc(built_site, doc_id)
     page = (built_site.docs / "documents" / f"{doc_id}.md").read_text(encoding="utf-8")
-    source = (built_site.docs / "documents" / doc_id / "source.md").read_text(encoding="utf-8")
+    source = _source(built_site, doc_id)
     for block_id in block_ids(doc.blocks):
         # pre-rendered HTML: the site URL of documents/<id>/source/ from documents/<id>/
         assert f'href="source/#{block_id}">原文</a>' in page, block_id
@@ -41,7 +51,7 @@ def test_each_range_on_the_source_page_links_back_to_its_block_once(built_site: 
     """One link back per range (its first line's number, or a ↩ where it starts inside its line),
     named by its title: axe-core reads no CSS content, and the link's text must stay empty."""
     doc = _doc(built_site, doc_id)
-    source = (built_site.docs / "documents" / doc_id / "source.md").read_text(encoding="utf-8")
+    source = _source(built_site, doc_id)
     pre = source[source.index('<pre class="raw-text" '):]
     links = re.findall(r"<a (?:id=L\d+ )?href=([^ >]*)( title=[^ >]+)?></a>", pre)
     assert len(links) == pre.count(" href=")  # the pattern saw every link
@@ -50,28 +60,43 @@ def test_each_range_on_the_source_page_links_back_to_its_block_once(built_site: 
 
 
 def test_a_range_starting_its_line_links_back_from_the_line_number(built_site: BuiltSite) -> None:
-    source = (built_site.docs / "documents" / "lishi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    source = _source(built_site, "lishi-2021-gongzuobaogao")
     assert "<span id=p-8><a id=L20 href=../#p-8 title=p-8></a>" in source
 
 
 def test_a_range_starting_inside_its_line_links_back_from_a_return_mark(built_site: BuiltSite) -> None:
-    newspaper = (built_site.docs / "documents" / "lvliang-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    newspaper = _source(built_site, "lvliang-2021-gongzuobaogao")
     assert "(上接1版)</span><span id=p-2><a href=../#p-2 title=p-2></a>周边5县" in newspaper
 
 
 def test_a_line_that_starts_no_range_is_an_anchor_not_a_link(built_site: BuiltSite) -> None:
     """Blank lines, omitted lines, a range's later lines: addressable (#L6), but no link going nowhere."""
-    newspaper = (built_site.docs / "documents" / "lvliang-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    newspaper = _source(built_site, "lvliang-2021-gongzuobaogao")
     assert '</span>\n<a id=L6></a>\n<a id=L7></a><span class="raw-omitted"' in newspaper
-    plan = (built_site.docs / "documents" / "lishi-2021-shisiwu-guihua-gangyao" / "source.md").read_text("utf-8")
+    plan = _source(built_site, "lishi-2021-shisiwu-guihua-gangyao")
     assert re.search(r"<span id=t-1><a id=L112 href=../#t-1 title=t-1></a>[^<]*\n<a id=L113></a>", plan)
 
 
 def test_the_site_keeps_no_second_copy_of_the_raw_span(built_site: BuiltSite) -> None:
     """The source page shows the span and makes its download in the browser (test_sources_browser)."""
     assert not (built_site.site / "data" / "sources").exists()
-    source = (built_site.docs / "documents" / "lishi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    source = _source(built_site, "lishi-2021-gongzuobaogao")
     assert '[下载这段原文 .txt](#raw){ .md-button data-raw-download="lishi-2021-gongzuobaogao.txt" }' in source
+
+
+def test_the_span_is_stored_packed_beside_its_page_and_linked_in_the_repository_without_scripts(
+        built_site: BuiltSite) -> None:
+    """The page holds a placeholder that source-text.js replaces with the packed <pre>
+    (test_sources_browser: the ranges, highlights and links work as drawn); without scripts it
+    links the same lines of the raw file in the repository."""
+    doc = _doc(built_site, "lishi-2021-gongzuobaogao")
+    page = built_site.html(f"documents/{doc.id}/source").read_text(encoding="utf-8")
+    raw_file = load_settings(REPO / "mkdocs.yml").blob_url(f"sources/{doc.meta.source.file}")
+    assert '<div class="raw-packed" data-raw-packed="raw.html.gz">' in page and "id=L3" not in page
+    assert f'<a href="{raw_file}#L3-L234">原始文件的第 3–234 行</a>' in page
+    packed = (built_site.site / "documents" / doc.id / "source" / "raw.html.gz").read_bytes()
+    assert packed[:2] == b"\x1f\x8b" and packed[4:8] == bytes(4)  # gzip, no time stamp: same edition, same bytes
+    assert gzip.decompress(packed).decode("utf-8").startswith('<pre class="raw-text" lang="zh-CN"')
 
 
 def test_the_card_links_the_raw_file_in_the_repository_at_its_lines(built_site: BuiltSite) -> None:
@@ -82,28 +107,28 @@ def test_the_card_links_the_raw_file_in_the_repository_at_its_lines(built_site: 
 
 
 def test_the_source_page_numbers_the_raw_files_own_lines(built_site: BuiltSite) -> None:
-    source = (built_site.docs / "documents" / "lishi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+    source = _source(built_site, "lishi-2021-gongzuobaogao")
     assert 'style="counter-reset: raw-ln 2"' in source  # the span starts on raw line 3
     assert re.findall(r"id=L(\d+)", source) == [str(n) for n in range(3, 235)]
 
 
 def test_the_source_page_lists_the_editorial_changes(built_site: BuiltSite) -> None:
-    plan = (built_site.docs / "documents" / "lishi-2021-shisiwu-guihua-gangyao" / "source.md").read_text("utf-8")
+    plan = _source(built_site, "lishi-2021-shisiwu-guihua-gangyao")
     assert "## 编辑改动 { #changes }" in plan
     assert re.search(r"\| 半角“,”改为全角“，” \| \d+ \|", plan) or "改为全角" in plan
-    assert "[第 19–79 行](#L19)：printed table of contents" in plan
+    assert '<a href="#L19">第 19–79 行</a>：printed table of contents' in plan
     assert "无：本版没有改动原文的文字。" in plan
-    wenxi = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    wenxi = _source(built_site, "wenxi-2021-gongzuobaogao")
     assert re.search(r"\| 半角“,”改为全角“，” \| \d{2,} \|", wenxi)
     assert re.search(r"\| 网站抓取时代替换行的半角“;”删去 \| 1 \|", wenxi)
     assert "原始文件的第 1–2 行、第 4–150 行不属于本文献" in wenxi
-    newspaper = (built_site.docs / "documents" / "lvliang-2021-gongzuobaogao" / "source.md").read_text("utf-8")
-    assert "[第 7 行](#L7)“(上接1版)”：newspaper page-continuation marker" in newspaper
+    newspaper = _source(built_site, "lvliang-2021-gongzuobaogao")
+    assert '<a href="#L7">第 7 行</a>“(上接1版)”：newspaper page-continuation marker' in newspaper
     assert '<span class="raw-omitted" title="略去：newspaper page-continuation marker">(上接1版)</span>' in newspaper
 
 
 def test_the_source_page_shows_the_raw_files_record(built_site: BuiltSite) -> None:
-    wenxi = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text("utf-8")
+    wenxi = _source(built_site, "wenxi-2021-gongzuobaogao")
     assert "原始文件记录（sources/001_330ca93b427a2047.yml）" in wenxi
     assert "产业园区网（依据：" in wenxi and "2025-07-08（依据：" in wenxi
     assert "收集日期\n    :   未记录" in wenxi
@@ -117,6 +142,8 @@ def test_the_text_download_numbers_every_block(built_site: BuiltSite) -> None:
 
 
 def test_raw_text_is_escaped_on_the_source_page(tmp_path) -> None:
+    """The span's HTML, which source-text.js puts into the page as it is (from raw.html.gz): raw
+    text is text, whatever characters it holds (an omitted part's reason is plain text by schema)."""
     fixture = REPO / "tests" / "fixtures"
     raw = (fixture / "sources" / "mini-lishi.txt").read_text(encoding="utf-8")
     hostile = tmp_path / "mini-lishi.txt"
@@ -151,6 +178,6 @@ def test_the_plan_card_shows_its_document_number_issuer_and_adopting_congress(bu
 def test_the_card_marks_the_title_editorial_and_quotes_the_sources_title_line(built_site: BuiltSite) -> None:
     page = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao.md").read_text(encoding="utf-8")
     assert ("标题\n    :   本版所拟；原文标题行：“• 【闻喜县招商】2021年闻喜县政府工作报告”"
-            "（[原始文件第 1 行](wenxi-2021-gongzuobaogao/source.md#L1)）") in page
-    source = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao" / "source.md").read_text(encoding="utf-8")
+            '（<a href="source/#L1">原始文件第 1 行</a>）') in page
+    source = _source(built_site, "wenxi-2021-gongzuobaogao")
     assert "<a id=L1></a>• 【闻喜县招商】2021年闻喜县政府工作报告</pre>" in source

@@ -6,8 +6,9 @@
 //   file has it. The span's <pre class="raw-text"> holds exactly the raw file's characters
 //   of those lines (its line numbers and ↩ links are empty elements drawn by CSS), so its
 //   textContent plus the final newline is the span (tests/website/test_sources_browser.py).
-//   Without scripts the link goes to the text on the page; the whole raw file is linked in
-//   the repository beside it.
+//   The <pre> is drawn from its packed file (source-text.js); a click before that waits for
+//   it. Without scripts the link goes to the placeholder, which links the raw file's lines
+//   in the repository.
 // - A document page's "纯文本 .txt" (a[data-text-download]): the edition's text as
 //   builder.pages.data_files.plain_text writes it: the title, the note the link carries
 //   (data-text-note), then every block after its number, "[p-12] 2020年，…", a table as
@@ -79,17 +80,27 @@
     return parts.join("\n\n") + "\n";
   }
 
+  function rawSpan() {
+    var pre = document.querySelector("pre.raw-text:not(.raw-title)");
+    return pre ? pre.textContent + "\n" : null;
+  }
+
   document.addEventListener("click", function (event) {
     var target = event.target && event.target.closest ? event.target : null;
     var raw = target ? target.closest("a[data-raw-download]") : null;
     var edition = target ? target.closest("a[data-text-download]") : null;
-    var pre = raw ? document.querySelector("pre.raw-text:not(.raw-title)") : null;
-    var text = pre ? pre.textContent + "\n" : edition ? editionText(edition) : null;
+    var text = raw ? rawSpan() : edition ? editionText(edition) : null;
+    var name = raw ? raw.getAttribute("data-raw-download") : edition ? edition.getAttribute("data-text-download") : "";
+    if (text === null && raw && document.querySelector("div[data-raw-packed]:not([data-raw-failed])")) {
+      event.preventDefault();  // the span is still being drawn (source-text.js): saved once it is
+      document.addEventListener("edition:raw-text", function () { save(name, rawSpan()); }, {once: true});
+      return;
+    }
     if (text === null) {
       return;
     }
     event.preventDefault();
     event.stopPropagation();
-    save((raw || edition).getAttribute(raw ? "data-raw-download" : "data-text-download"), text);
+    save(name, text);
   }, true);
 })();

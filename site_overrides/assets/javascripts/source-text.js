@@ -1,0 +1,39 @@
+// A source page's raw span, drawn from its packed file (div[data-raw-packed], raw.html.gz
+// beside the page: builder/pages/sources.py). The span is the one full copy of a document's
+// raw text on the site, about a fifth of the site's bytes a document; stored gzip-compressed
+// it takes a third of that (issue 12). The file is the <pre> the builder made, every corpus
+// character in it escaped there exactly as on any page; it replaces the placeholder, and then
+// the address's anchor (#p-12, #L7) is navigated to again, so that the cited range is
+// scrolled to and highlighted (CSS :target) as if it had been in the page from the start.
+// Bytes that do not start with gzip's magic number (a server that sent the file with
+// Content-Encoding: gzip has unpacked it already) are read as they are. Without scripts, or
+// where the file cannot be read, the placeholder links the same lines in the repository.
+(function () {
+  "use strict";
+
+  var holder = document.querySelector("div[data-raw-packed]");
+  if (!holder) {
+    return;
+  }
+  fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
+    if (!response.ok) {
+      throw new Error(response.url + ": " + response.status);
+    }
+    return response.arrayBuffer();
+  }).then(function (buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+      return new TextDecoder().decode(bytes);
+    }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+  }).then(function (html) {
+    holder.outerHTML = html;
+    if (location.hash.length > 1) {
+      location.replace(location.hash);
+    }
+    document.dispatchEvent(new CustomEvent("edition:raw-text"));
+  }).catch(function (error) {
+    holder.setAttribute("data-raw-failed", "");
+    window.console.error("source text:", error);
+  });
+})();
