@@ -9,8 +9,9 @@ compressed is about half the size on disk and on the wire (at N = 300: chunks 0.
 
 How: each such file is written as ``<name>.gz`` (gzip, level 9, no time stamp in the header,
 so the same index gives the same bytes and an unchanged file is never rewritten).
-``assets/javascripts/search/index.js`` fetches it and, when the bytes begin with gzip's magic
-number, unpacks them with the browser's ``DecompressionStream("gzip")``; when a server
+``assets/javascripts/search/index.js`` fetches it (``source-text.js`` a source page's span),
+and ``assets/javascripts/search/packed.js``, when the bytes begin with gzip's magic number,
+unpacks them with the browser's ``DecompressionStream("gzip")``; when a server
 already unpacked them (one that sends ``.gz`` files with ``Content-Encoding: gzip``), the
 bytes are read as they are. The small files read once per visit (``manifest.json``,
 ``fold.json``, ``synonyms.json``, ``t2s/``) stay plain text.

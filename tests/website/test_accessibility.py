@@ -24,9 +24,12 @@ pytestmark = pytest.mark.browser
 
 AXE = REPO / "tests" / "website" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
-#: The sample pages, and a source page (not a Lighthouse sample): the newspaper's, at a cited
-#: block, so its highlight, its links back, its line anchors and an omitted part are all checked.
-PAGES = {**SAMPLE_PAGES, "source": "documents/lvliang-2021-gongzuobaogao/source/#p-2"}
+#: The sample pages, and two source pages (not Lighthouse samples): the newspaper's, at a cited
+#: block, so its highlight, its links back, its line anchors and an omitted part are all checked;
+#: and the plan's, whose short consecutive lines that each start a block put line-number links
+#: one line apart (WCAG 2.2's 24 px targets: the span's own line height, sources.css).
+PAGES = {**SAMPLE_PAGES, "source": "documents/lvliang-2021-gongzuobaogao/source/#p-2",
+         "source-plan": "documents/lishi-2021-shisiwu-guihua-gangyao/source/"}
 
 #: axe's defaults leave out two rules Lighthouse scores: target-size (WCAG 2.2's 24 px
 #: targets: the ¶ control, the figure and term links) and td-has-header (a cell under a
@@ -68,7 +71,7 @@ def test_no_serious_or_critical_axe_violation(server: str, visit: Callable[..., 
     page = v.open(server + PAGES[page_name])
     if page_name == "search":
         page.locator(".edition-search-page__results .md-search-result__list li").first.wait_for(timeout=10000)
-    if page_name == "source":  # the span drawn from its packed file (source-text.js)
+    if page_name.startswith("source"):  # the span drawn from its packed file (source-text.js)
         page.locator("pre.raw-text:not(.raw-title)").wait_for(timeout=10000)
     # The page as loaded, as Lighthouse judges it: the blocks of a long text far from the
     # screen not drawn (reader.css, "Long pages"). axe then measures their content where it

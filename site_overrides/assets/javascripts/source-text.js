@@ -5,8 +5,8 @@
 // character in it escaped there exactly as on any page; it replaces the placeholder, and then
 // the address's anchor (#p-12, #L7) is navigated to again, so that the cited range is
 // scrolled to and highlighted (CSS :target) as if it had been in the page from the start.
-// Bytes that do not start with gzip's magic number (a server that sent the file with
-// Content-Encoding: gzip has unpacked it already) are read as they are. Without scripts, or
+// The file is unpacked by search/packed.js, the one module that reads the builder's gzip files
+// (loaded with import()). Without scripts, or
 // where the file cannot be read, the placeholder links the same lines in the repository.
 (function () {
   "use strict";
@@ -15,17 +15,14 @@
   if (!holder) {
     return;
   }
-  fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
+  var unpacker = new URL("search/packed.js", document.currentScript.src).href;
+  Promise.all([import(unpacker), fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
     if (!response.ok) {
       throw new Error(response.url + ": " + response.status);
     }
-    return response.arrayBuffer();
-  }).then(function (buffer) {
-    var bytes = new Uint8Array(buffer);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
-      return new TextDecoder().decode(bytes);
-    }
-    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+    return response;
+  })]).then(function (loaded) {
+    return loaded[0].packedText(loaded[1]);
   }).then(function (html) {
     holder.outerHTML = html;
     if (location.hash.length > 1) {

@@ -6,21 +6,8 @@
  * pages of long lists, text chunks) is here; the rest of search sees
  * `manifest()`, `chunk(n)`, `docOf()` and `Candidates`.
  */
+import { packedText } from "./packed.js";
 import { INDEX } from "./urls.js";
-
-/**
- * The text of a fetched index file. The shards, list pages and text chunks are stored
- * gzip-compressed (`<name>.gz`, builder/search/packed.py) to halve the site's bytes; they are
- * unpacked here with the browser's DecompressionStream. Bytes that do not start with gzip's
- * magic number (a server that sent the file with Content-Encoding: gzip has unpacked it
- * already) are read as they are.
- */
-async function textOf(response) {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).text();
-}
 
 const cache = new Map();
 function fetchText(path) {
@@ -28,7 +15,7 @@ function fetchText(path) {
   if (!cache.has(url)) {
     const p = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
-      return textOf(r);
+      return packedText(r); // shards, list pages and chunks are stored gzip-compressed
     });
     p.catch(() => cache.delete(url));
     cache.set(url, p);
