@@ -20,6 +20,7 @@ region's latest target sits against the year before's result.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -45,6 +46,7 @@ from builder.pages.indicator_data import (
 )
 from builder.pages.indicator_panel import PANEL
 from builder.pages.markdown import size_hint
+from builder.pages.prerendered import wrap
 from builder.pages.svg_chart import Bar, Row, bar_chart
 from builder.pages.table_columns import numbered, pipe_table
 
@@ -117,6 +119,18 @@ def sortable(table: str) -> str:
     rows = len(table.strip().splitlines()) - 1  # the header and the body rows; the rule line is none
     table, num = numbered(table)
     return f'<div class="ind-table"{num}{size_hint(rows=rows)} markdown>\n\n{table}\n\n</div>'
+
+
+def sortable_html(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """``sortable`` for a table whose cells the caller wrote as HTML (``html_text``, ``html_attr``),
+    none aligned right: the markup Python-Markdown makes of the Markdown table, pre-rendered
+    (``builder.pages.prerendered``) so that ``mkdocs build`` need not parse it. A document page's
+    主要指标 table has a row per record, up to about 200, each with two links: it was most of
+    the Markdown a document page left to MkDocs (about 45 of 57 KB on a synthetic plan)."""
+    cells = "\n".join(f"<th>{h}</th>" for h in head)
+    body = "\n".join("<tr>\n" + "\n".join(f"<td>{c}</td>" for c in row) + "\n</tr>" for row in rows)
+    return wrap(f'<div class="ind-table"{size_hint(rows=len(rows) + 1)}>\n<table>\n<thead>\n<tr>\n{cells}\n'
+                f"</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>")
 
 
 def aligned(table: str) -> str:

@@ -30,7 +30,7 @@ from builder.corpus.glossary import load_glossary
 from builder.corpus.model import Block, Document
 from builder.corpus.parent_targets import load_parent_targets
 from builder.corpus.regions import Region
-from builder.escape import html_attr, token
+from builder.escape import html_attr, html_text, token
 from builder.escape import markdown_text as escape
 from builder.escape import nav_label as label
 from builder.glossary.occurrences import OccurrenceAnalysis, occurrence_of
@@ -56,7 +56,7 @@ from builder.pages.indicator_pages import (
     downloads,
     period_page,
     section_order,
-    sortable,
+    sortable_html,
     title_text,
 )
 from builder.pages.indicator_panel import PANEL, panel_csv
@@ -168,21 +168,21 @@ class IndicatorPages:
             rows = sorted((r for r in mine if r.period == period),
                           key=lambda r: (self.vocabulary.ids.index(r.indicator)
                                          if r.indicator in self.vocabulary.ids else 99, r.kind, r.sort_key))
-            table = ["| 指标 | 实际 | 目标 | 出处 |", "|---|---|---|---|"]
+            table = []
             for r in rows:
                 ind = self.vocabulary.get(r.indicator)
-                name = (f"[{escape(ind.name if ind else r.indicator)}]"
-                        f"({urls.link(src, period_page(r.indicator, r.kind, r.period))})")
-                text = escape(figure_text(r))
-                short = escape(title_text(r.quote if len(r.quote) <= SHORT_QUOTE else r.quote[:SHORT_QUOTE - 1] + "…"))
+                name = (f'<a href="{html_attr(urls.href(src, period_page(r.indicator, r.kind, r.period)))}">'
+                        f"{html_text(ind.name if ind else r.indicator)}</a>")
+                text = html_text(figure_text(r))
+                cut = r.quote if len(r.quote) <= SHORT_QUOTE else r.quote[:SHORT_QUOTE - 1] + "…"
+                short = html_text(title_text(cut))
                 # the whole quote as the link's title only where the link text cuts it short (a title
                 # repeating the text was 13 KB of the 14 document pages)
-                quote = f' "{title_text(r.quote)}"' if len(r.quote) > SHORT_QUOTE else ""
-                where = f"[¶{escape(r.anchor)} {short}](#{token(r.anchor)}{quote})"
-                table.append(f"| {name} | {text if r.kind == 'actual' else ''} | "
-                             f"{text if r.kind == 'target' else ''} | {where} |")
+                quote = f' title="{html_attr(title_text(r.quote))}"' if len(r.quote) > SHORT_QUOTE else ""
+                where = f'<a href="#{token(r.anchor)}"{quote}>¶{html_text(r.anchor)} {short}</a>'
+                table.append([name, text if r.kind == "actual" else "", text if r.kind == "target" else "", where])
             parts.append(f"### {period_label(period)} {{ #indicators-{period} }}")
-            parts.append(sortable("\n".join(table)))
+            parts.append(sortable_html(["指标", "实际", "目标", "出处"], table))
         return ["\n\n".join(parts)]
 
     def search_cards(self) -> list[dict]:
