@@ -6,8 +6,8 @@
 // the address's anchor (#p-12, #L7) is navigated to again, so that the cited range is
 // scrolled to and highlighted (CSS :target) as if it had been in the page from the start.
 // The file is unpacked by search/packed.js, the one module that reads the builder's gzip files
-// (loaded with import()). Without scripts, or
-// where the file cannot be read, the placeholder links the same lines in the repository.
+// (loaded with import()). Without scripts, or where the file cannot be read, the placeholder
+// links the same lines in the repository.
 (function () {
   "use strict";
 
@@ -15,14 +15,14 @@
   if (!holder) {
     return;
   }
-  var unpacker = new URL("search/packed.js", document.currentScript.src).href;
-  Promise.all([import(unpacker), fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
+  var unpacker = import(new URL("search/packed.js", document.currentScript.src).href);
+  fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
     if (!response.ok) {
       throw new Error(response.url + ": " + response.status);
     }
-    return response;
-  })]).then(function (loaded) {
-    return loaded[0].packedText(loaded[1]);
+    return unpacker.then(function (packed) {
+      return packed.packedText(response);
+    });
   }).then(function (html) {
     holder.outerHTML = html;
     if (location.hash.length > 1) {

@@ -6,8 +6,8 @@
  * unpacked it already) are read as they are.
  *
  * The one copy of this rule, beside builder/search/packed.py which writes the files:
- * search/index.js imports it, and source-text.js (a classic
- * script in the page bundle) loads it with import().
+ * search/index.js imports it, and source-text.js (a classic script in the page bundle)
+ * loads it with import().
  */
 export async function packedText(response) {
   const bytes = new Uint8Array(await response.arrayBuffer());
