@@ -34,6 +34,9 @@ class Catalogue:
     #: The per-document analyses the features share: computed on demand, or loaded from shard
     #: artefacts by ``builder merge`` (``builder.pages.analyses``).
     analyses: Analyses = field(default_factory=Analyses, compare=False)
+    #: Processes the pages that gather documents may use (``builder.parallel``); the files are
+    #: the same whatever it is.
+    jobs: int = field(default=1, compare=False)
 
     @property
     def province(self) -> str:

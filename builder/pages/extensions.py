@@ -24,7 +24,9 @@ import a feature and a feature never edits the core pages:
   own page: a shard build (``builder.shards``) makes them on the shard's machine;
 - optionally ``analyses()``: the per-document analyses (``builder.pages.analyses``)
   its ``pages()`` read, which a shard build runs for its documents and hands to
-  the merge.
+  the merge. An analysis marked ``streamed`` (the search grams) is handed each batch of
+  documents through its ``stream(docs)`` by the process that made their files, and is never
+  kept for every document (``builder.pages.workers``).
 
 ``pages()`` and ``nav()`` gather every document; a feature that needs a
 document's expensive analysis in them asks ``cat.analyses`` for it, never
@@ -37,7 +39,7 @@ each is built once per build from the catalogue and the site settings.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from builder.corpus.model import Block, Document
@@ -55,7 +57,7 @@ class Extension(Protocol):
 
     def document_sections(self, doc: Document, src: str) -> list[str]: ...
 
-    def pages(self) -> dict[str, str | bytes]: ...
+    def pages(self) -> Mapping[str, str | bytes]: ...
 
     def nav(self) -> list[NavItem]: ...
 

@@ -19,8 +19,11 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import door
 from builder.pages.nav import NavItem
+from builder.pages.output import Output
 from builder.pages.settings import SiteSettings
-from builder.search.index import Layout, SearchAnalysis, document_chunks, index_files, layout
+from builder.parallel import BATCH
+from builder.search.index import Layout, SearchAnalysis, document_chunks, index_files, layout, write_runs
+from builder.search.runs import PostingRuns, bucket_count
 from builder.search.segment import tokenizer
 
 #: The results page: ``search/?q=六新`` shows every hit with filters.
@@ -69,8 +72,16 @@ class SearchPages:
 
     def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
         self.cat = cat
-        self.analysis = SearchAnalysis()
+        self.analysis = SearchAnalysis(self._spill)
         self._position = {d.id: i for i, d in enumerate(cat.documents)}
+        #: Made here, in the main process, so that every forked worker appends to the same folder.
+        self.runs = PostingRuns(buckets=bucket_count(len(cat.documents)))
+
+    def _spill(self, docs: Sequence[Document], analysed: list[dict]) -> None:
+        start = self._position[docs[0].id]
+        if [self._position[d.id] for d in docs] != list(range(start, start + len(docs))):
+            raise ValueError("search runs: a batch of documents out of the catalogue's order")
+        write_runs(self.runs, self.layout, start, analysed)
 
     @cached_property
     def layout(self) -> Layout:
@@ -94,11 +105,25 @@ class SearchPages:
         """The chunks holding the document's units (jieba's word lengths: the costly part)."""
         return dict(document_chunks(self.cat.documents, self.layout, self._position[doc.id], self.tokenizer))
 
-    def pages(self) -> dict[str, str | bytes]:
+    def pages(self) -> Output:
+        """The index's gathering files and the results page, read from disk as they are asked for
+        (the index never sits whole in memory). Documents no worker streamed are spilled first, a
+        batch at a time, from the analyses store (computed there, or loaded from shard artefacts)."""
         docs = self.cat.documents
-        analysed = (self.cat.analyses.get(self.analysis, d, keep=False) for d in docs)  # one at a time
-        files: dict[str, str | bytes] = dict(index_files(docs, self.cat.corpus.regions, self.layout, analysed))
-        files[RESULTS_PAGE] = _PAGE
+        written, _ = self.runs.documents()
+        missing = [i for i in range(len(docs)) if i not in written]
+        while missing:
+            start, batch = missing[0], []
+            while missing and missing[0] == start + len(batch) and len(batch) < BATCH:
+                batch.append(missing.pop(0))
+            self._spill([docs[i] for i in batch],
+                        [self.cat.analyses.get(self.analysis, docs[i], keep=False) for i in batch])  # type: ignore[misc]
+        self.runs.close()
+        names = index_files(docs, self.cat.corpus.regions, self.layout, self.runs, self.cat.jobs)
+        files = Output(self.runs.files)
+        for name in names:
+            files.adopt(name, "the search index")
+        files.add(RESULTS_PAGE, _PAGE, "the search results page")
         return files
 
     def nav(self) -> list[NavItem]:

@@ -37,7 +37,7 @@ def generate(corpus: Corpus, settings: SiteSettings, spill: Path | None = None,
     ``spill``: a scratch folder the files are kept in rather than in memory (``Output``);
     ``jobs``: processes for the per-document work (``builder.pages.workers``), the same files
     whatever the number."""
-    cat = Catalogue(corpus)
+    cat = Catalogue(corpus, jobs=jobs)
     extensions = load_extensions(cat, settings)
     out = Output(spill)
     workers.add_document_work(out, cat, settings, extensions, jobs)
@@ -63,10 +63,14 @@ def add_gathered_files(out: Output, cat: Catalogue, settings: SiteSettings,
     for t in cat.doc_types():
         out.add_all(indexes.type_page(cat, t), f"the page of document type {t}")
     for ext in extensions:
-        pages = dict(ext.pages())
-        page = pages.get(search.RESULTS_PAGE)
-        if isinstance(page, str):  # the search feature: every feature's cards, and the names they share
+        pages = ext.pages()  # a Mapping, maybe read from disk file by file (the search index's)
+        source = f"the {type(ext).__name__} feature"
+        if search.RESULTS_PAGE in pages:  # the search feature: every feature's cards, and the names they share
             cards = search_cards.cards(extensions)
-            pages[search.RESULTS_PAGE] = page + search_cards.script(cards)
-            pages[synonyms.SYNONYMS] = synonyms.table_json(synonyms.groups(c["keys"] for c in cards))
-        out.add_all(pages, f"the {type(ext).__name__} feature")
+            page = pages[search.RESULTS_PAGE]
+            text = page.decode("utf-8") if isinstance(page, bytes) else page
+            out.add(search.RESULTS_PAGE, text + search_cards.script(cards), source)
+            out.add(synonyms.SYNONYMS, synonyms.table_json(synonyms.groups(c["keys"] for c in cards)), source)
+        for path in pages:  # one file in memory at a time
+            if path != search.RESULTS_PAGE:
+                out.add(path, pages[path], source)

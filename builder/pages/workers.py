@@ -15,8 +15,9 @@ How:
   order; a worker writes its files into the build's scratch folder (``Output``'s spill) and
   hands back their paths and its documents' analyses as plain data
   (``builder.pages.analyses``), which the main process takes in the same order;
-- an analysis that is ``streamed`` (the search grams, consumed one document at a time and
-  then dropped, so a build never holds every document's postings) stays in the main process;
+- an analysis that is ``streamed`` (the search grams) is not handed back: the process that made
+  a batch's files gives the batch to its ``stream``, which spills it to disk
+  (``builder.search.runs``), so no process ever holds every document's postings;
 - without ``fork`` (not on Linux), with one job, or with few documents, everything runs in
   the main process.
 
@@ -53,6 +54,7 @@ class _Work:
     extensions: Sequence[Extension]
     context: DocumentContext
     kinds: Sequence[Analysis]
+    streamed: Sequence[Analysis]
     spill: Path | None  # the Output's scratch folder, or None: files are handed back
 
 
@@ -71,6 +73,8 @@ def _one_batch(docs: Sequence[Document]) -> tuple[list[tuple[str, str, str | byt
         for doc in docs:
             for kind in work.kinds:
                 work.cat.analyses.get(kind, doc)
+        for kind in work.streamed:
+            kind.stream(docs)  # type: ignore[attr-defined]
     except CorpusError as exc:
         return [], {}, exc.problems
     spilled = work.spill is not None
@@ -85,15 +89,18 @@ def add_document_work(out: Output, cat: Catalogue, settings: SiteSettings, exten
     docs = cat.documents
     context = DocumentContext.of(cat)
     kinds = [k for k in analyses(extensions) if not getattr(k, "streamed", False)]
+    streamed = [k for k in analyses(extensions) if getattr(k, "streamed", False)]
     if not can_fork(jobs, len(docs), BATCH):
         add_document_files(out, cat, settings, extensions, docs, context)
         return
     first, rest = docs[:1], docs[1:]
     add_document_files(out, cat, settings, extensions, first, context)
-    for kind in analyses(extensions):  # builds each analysis's lazy parts before the fork
-        cat.analyses.get(kind, first[0], keep=kind in kinds)
+    for kind in kinds:  # builds each analysis's lazy parts before the fork
+        cat.analyses.get(kind, first[0])
+    for kind in streamed:
+        kind.stream(first)  # type: ignore[attr-defined]
     global _WORK
-    _WORK = _Work(cat, settings, extensions, context, kinds, out.spill)
+    _WORK = _Work(cat, settings, extensions, context, kinds, streamed, out.spill)
     try:
         batches = [rest[i:i + BATCH] for i in range(0, len(rest), BATCH)]
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

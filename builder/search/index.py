@@ -50,9 +50,8 @@ published gzip-compressed as ``<name>.gz`` and unpacked in the browser, see
 from __future__ import annotations
 
 import json
-from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jieba
@@ -60,7 +59,9 @@ import jieba
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
 from builder.search.normalise import browser_table_of, fold, traditional_in
+from builder.parallel import map_documents
 from builder.search.packed import pack, unpack
+from builder.search.runs import PostingRuns, bucket_count
 from builder.search.segment import cut_lengths
 from builder.search.units import Unit, document_units
 
@@ -162,30 +163,95 @@ def _put(files: dict[str, str | bytes], path: str, text: str) -> None:
     files[name] = data
 
 
-def gram_files(post: Mapping[str, Sequence[int]]) -> dict[str, str | bytes]:
-    encoded = {g: encode_gaps(ids) for g, ids in post.items()}
-    inline = sum(len(g.encode()) + len(e) + 8 for g, e in encoded.items() if len(e) <= INLINE_BYTES)
-    shards = shard_count(inline)
-    lines: dict[int, list[str]] = defaultdict(list)
-    files: dict[str, str | bytes] = {}
+def gram_files(runs: PostingRuns, jobs: int = 1) -> tuple[list[str], int]:
+    """Write the gram shards and long-list pages of every gram in ``runs`` into ``runs.files``:
+    their published paths, and the number of shards.
+
+    Two passes over buckets, each spread over ``jobs`` processes (``builder.parallel``):
+
+    1. per posting bucket (``builder.search.runs``): its grams' lists are merged and encoded; a
+       long list's pages are finished at once (they do not depend on the shard count), every
+       gram's shard line goes to a line bucket, ``fnv1a(gram) % L``, on disk;
+    2. once the inline bytes of every bucket give the shard count (a power of two, as is ``L``),
+       every shard is made from the line buckets that can hold its grams, its lines sorted.
+
+    A process holds one bucket at a time, so memory does not grow with the corpus; the files
+    are the same bytes whatever the buckets, the hash seed or ``jobs``.
+    """
+    lines_at = runs.buckets  # L: line buckets
+    encoded = map_documents(lambda b: _encode_bucket(runs, b, lines_at), range(runs.buckets), jobs)
     big_names: dict[int, str] = {}
-    for g in sorted(encoded):
+    inline = 0
+    names: list[str] = []
+    for bytes_inline, pages, big in encoded:
+        inline += bytes_inline
+        names.extend(pages)
+        for h, g in big:
+            if h in big_names:
+                raise ValueError(f"search index: grams {big_names[h]!r} and {g!r} share hash {h:08x}")
+            big_names[h] = g
+    shards = shard_count(inline)
+    groups = min(lines_at, shards)
+    for written in map_documents(lambda k: _shard_group(runs, k, groups, lines_at, shards), range(groups), jobs):
+        names.extend(written)
+    return names, shards
+
+
+def _encode_bucket(runs: PostingRuns, b: int, lines_at: int) -> tuple[int, list[str], list[tuple[int, str]]]:
+    """Pass 1 for posting bucket ``b``: its inline bytes, the long-list pages it wrote, and the
+    long lists' ``(hash, gram)``."""
+    post = runs.bucket(b)
+    runs.remove_bucket(b)
+    inline = 0
+    pages: list[str] = []
+    big: list[tuple[int, str]] = []
+    lines: dict[int, list[str]] = defaultdict(list)
+    for g, ids in post.items():
         h = fnv1a(g)
-        ids = post[g]
-        if len(encoded[g]) <= INLINE_BYTES:
-            lines[h % shards].append(f"{g}\t{len(ids)}\t{encoded[g]}")
+        gaps = encode_gaps(ids)
+        if len(gaps) <= INLINE_BYTES:
+            inline += len(g.encode()) + len(gaps) + 8
+            lines[h % lines_at].append(f"{h:08x}\t{g}\t{len(ids)}\t{gaps}\n")
             continue
-        if h in big_names:
-            raise ValueError(f"search index: grams {big_names[h]!r} and {g!r} share hash {h:08x}")
-        big_names[h] = g
-        shift, pages = paginate(ids, len(encoded[g]))
-        for k, page in pages.items():
-            _put(files, f"{ROOT}/p/{h:08x}-{k}.txt", page)
-        lines[h % shards].append(f"{g}\t{len(ids)}\t@{shift}:{','.join(base36(k) for k in pages)}")
-    for s in range(shards):
-        _put(files, f"{ROOT}/g/{s}.txt", "\n".join(lines.get(s, [])) + "\n")
-    files["_shards"] = str(shards)
-    return files
+        big.append((h, g))
+        shift, ranges = paginate(ids, len(gaps))
+        for k, page in ranges.items():
+            pages.append(_write(runs, f"{ROOT}/p/{h:08x}-{k}.txt", page))
+        lines[h % lines_at].append(f"{h:08x}\t{g}\t{len(ids)}\t@{shift}:{','.join(base36(k) for k in ranges)}\n")
+    for j, part in lines.items():
+        runs.append(f"lines-{j}.txt", "".join(part).encode("utf-8"))
+    return inline, pages, big
+
+
+def _write(runs: PostingRuns, path: str, text: str) -> str:
+    """Write the index file ``path`` packed into ``runs.files``; its published name."""
+    name, data = pack(path, text)
+    runs.put(name, data)
+    return name
+
+
+def _shard_group(runs: PostingRuns, k: int, groups: int, lines_at: int, shards: int) -> list[str]:
+    """Pass 2: the shards ``s`` with ``s % groups == k``, from the line buckets ``j`` with
+    ``j % groups == k`` (both counts are powers of two, so those hold all of these shards' grams)."""
+    by_shard: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for j in range(k, lines_at, groups):
+        for line in runs.take_lines(f"lines-{j}.txt"):
+            h, g, rest = line.split("\t", 2)
+            by_shard[int(h, 16) % shards].append((g, rest))
+    out = []
+    for s in range(k, shards, groups):
+        rows = sorted(by_shard.pop(s, []))
+        out.append(_write(runs, f"{ROOT}/g/{s}.txt", "".join(f"{g}\t{rest}\n" for g, rest in rows) if rows else "\n"))
+    return out
+
+
+def in_memory_gram_files(post: Mapping[str, Sequence[int]]) -> tuple[dict[str, str | bytes], int]:
+    """``gram_files`` of a whole index's postings given at once (gram -> sorted unit ids): the
+    files and the shard count. For a small index (a test's); a build streams ``PostingRuns``."""
+    runs = PostingRuns()
+    runs.write(0, [(0, post, "")])
+    names, shards = gram_files(runs)
+    return {name: (runs.files / name).read_bytes() for name in names}, shards
 
 
 def paginate(ids: Sequence[int], encoded_bytes: int) -> tuple[int, dict[int, str]]:
@@ -307,35 +373,24 @@ class SearchAnalysis:
     numbered within the document (0 = its title), and the traditional characters it holds."""
 
     name = "search"
-    #: Consumed once per document, in order, and dropped (``merged_postings``): never computed
-    #: ahead for every document (``builder.pages.workers``), which would hold every posting at once.
+    #: Never kept in the store for every document, which would hold every posting at once: the
+    #: processes that make documents' files hand each batch to ``stream`` (``builder.pages.workers``),
+    #: which spills it to disk (``builder.search.runs``); what no worker streamed (a one-process
+    #: build, a merge of shards) is read once per document when the index is made.
     streamed = True
+
+    def __init__(self, spill: Callable[[Sequence[Document], list[dict]], None] | None = None) -> None:
+        """``spill``: takes consecutive documents (in the catalogue's order) and their analyses."""
+        self.spill = spill
 
     def analyse(self, doc: Document) -> dict:
         units = document_units(0, doc)
         return {"grams": postings(list(enumerate(units))), "t2s": traditional_in(u.text for u in units)}
 
-
-#: Unit ids as 32-bit unsigned integers: 4 bytes a posting (a Python int in a list costs 36).
-POSTING_TYPE = "I"
-assert array(POSTING_TYPE).itemsize == 4
-
-
-def merged_postings(lay: Layout, analysed: Iterable[dict]) -> tuple[dict[str, array], str]:
-    """gram -> sorted unit ids of the whole index, from each document's own postings
-    (``SearchAnalysis``): its local ids shifted to the document's first unit; and the traditional
-    characters of every document. One pass, one document at a time (``analysed`` may be a generator).
-
-    Why arrays: the whole index's postings are the one thing a build holds for every document at
-    once (about 45,000 per document); as Python ints in lists they took 1.6 MB per document, most
-    of the builder's peak memory at N = 1,000. In ``array("I")`` they take a ninth of that."""
-    out: dict[str, array] = defaultdict(lambda: array(POSTING_TYPE))
-    traditional: set[str] = set()
-    for first, part in zip(lay.first_units, analysed, strict=True):
-        for g, ids in part["grams"].items():
-            out[g].extend(first + k for k in ids)
-        traditional.update(part["t2s"])
-    return out, "".join(sorted(traditional))
+    def stream(self, docs: Sequence[Document]) -> None:
+        """Analyse consecutive documents and hand them to ``spill`` (nothing without one)."""
+        if self.spill is not None:
+            self.spill(docs, [self.analyse(d) for d in docs])
 
 
 def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokenizer) -> dict[str, str | bytes]:
@@ -344,23 +399,39 @@ def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokeni
     return chunk_files(docs, lay.numbered(i), tok)
 
 
-def index_files(docs: list[Document], regions: RegionIndex, lay: Layout,
-                analysed: Iterable[dict]) -> dict[str, str | bytes]:
-    """Every file of the index that gathers documents: gram shards and pages, folding table, manifest."""
-    post, traditional = merged_postings(lay, analysed)
-    files = gram_files(post)
-    del post
-    shards = int(files.pop("_shards"))  # type: ignore[arg-type]
-    files.update(browser_table_of(traditional))
-    files[MANIFEST] = manifest(docs, regions, lay.first_units, lay.space, shards)
-    return files
+def index_files(docs: list[Document], regions: RegionIndex, lay: Layout, runs: PostingRuns,
+                jobs: int = 1) -> list[str]:
+    """Every file of the index that gathers documents (gram shards and pages, folding table,
+    manifest), written into ``runs.files``: their published paths. ``runs`` must hold every
+    document's postings."""
+    written, traditional = runs.documents()
+    missing = sorted(set(range(len(docs))) - written)
+    if missing:
+        raise ValueError(f"search index: the postings of {len(missing)} document(s) were never written, "
+                         f"e.g. {docs[missing[0]].id}")
+    names, shards = gram_files(runs, jobs)
+    small = {**browser_table_of(traditional), MANIFEST: manifest(docs, regions, lay.first_units, lay.space, shards)}
+    for name, text in small.items():
+        runs.put(name, text.encode("utf-8"))
+    return [*names, *small]
+
+
+def write_runs(runs: PostingRuns, lay: Layout, start: int, analysed: Sequence[dict]) -> None:
+    """Documents ``start``, ``start + 1`` …'s analyses (``SearchAnalysis``) appended to ``runs``,
+    their unit ids shifted to where each document sits in the index."""
+    runs.write(start, [(lay.first_units[start + i], a["grams"], a["t2s"]) for i, a in enumerate(analysed)])
 
 
 def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str | bytes]:
-    """Every file of the index, ``docs_dir``-relative path -> text, or bytes for a packed file."""
+    """Every file of the index, ``docs_dir``-relative path -> bytes (the manifest and folding
+    table as text), in one process: for a test or a tool, not a build (``builder.pages.search``)."""
     lay = layout(docs)
     analysis = SearchAnalysis()
-    files = index_files(docs, regions, lay, (analysis.analyse(d) for d in docs))
+    runs = PostingRuns(buckets=bucket_count(len(docs)))
+    for i, doc in enumerate(docs):
+        write_runs(runs, lay, i, [analysis.analyse(doc)])
+    files: dict[str, str | bytes] = {name: (runs.files / name).read_bytes()
+                                     for name in index_files(docs, regions, lay, runs)}
     for i in range(len(docs)):
         files.update(document_chunks(docs, lay, i, tok))
     return files

@@ -104,8 +104,7 @@ def test_a_long_posting_list_is_written_apart_in_pages_cut_at_unit_ranges(monkey
     monkeypatch.setattr(index_module, "INLINE_BYTES", 300)
     monkeypatch.setattr(index_module, "PAGE_BYTES", 500)
     monkeypatch.setattr(index_module, "RANGE_UNITS", 128)
-    files = index_module.gram_files(index_module.postings(units))
-    shards = int(files.pop("_shards"))
+    files, shards = index_module.in_memory_gram_files(index_module.postings(units))
     reader = Index({**files, MANIFEST: json.dumps({"shards": shards})})
     for gram in ("的", "发展"):
         shard = read(files, f"search/g/{fnv1a(gram) % shards}.txt")
