@@ -98,8 +98,8 @@ def sync_tree(files: Mapping[str, str | bytes], out: Path, *, keep: frozenset[st
     would resolve outside ``out`` stops it (``builder.pages.output.inside``)."""
     changes = Changes()
     out.mkdir(parents=True, exist_ok=True)
-    for rel, content in sorted(files.items()):
-        if write_if_changed(inside(out, rel), content):
+    for rel in sorted(files):  # one file's bytes at a time: a spilled Output reads each from disk
+        if write_if_changed(inside(out, rel), files[rel]):
             changes.written.append(rel)
         else:
             changes.unchanged += 1
@@ -139,8 +139,12 @@ def up_to_date(out: Path, inputs: dict[str, str]) -> bool:
 
 def state_text(inputs: dict[str, str], files: Mapping[str, str | bytes]) -> str:
     """The inputs, and each output's size and hash (the same corpus gives the same state file)."""
-    outputs = {rel: [len(_bytes(c)), _sha(_bytes(c))] for rel, c in sorted(files.items())}
+    outputs = {rel: _size_and_sha(_bytes(files[rel])) for rel in sorted(files)}
     return json.dumps({"inputs": inputs, "outputs": outputs}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def _size_and_sha(data: bytes) -> list:
+    return [len(data), _sha(data)]
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
