@@ -58,8 +58,8 @@ import jieba
 
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
-from builder.search.normalise import browser_table_of, fold, traditional_in
 from builder.parallel import map_documents
+from builder.search.normalise import browser_table_of, fold, traditional_in
 from builder.search.packed import pack, unpack
 from builder.search.runs import PostingRuns, bucket_count
 from builder.search.segment import cut_lengths
