@@ -438,3 +438,23 @@ def test_sqlite_holds_records_targets_and_occurrences(edition_file: Path) -> Non
         assert permalink == "documents/yushe-2021-gongzuobaogao/#p-19"
         assert db.execute("SELECT count(*) FROM glossary_occurrences").fetchone()[0] > 0
         assert db.execute("SELECT source FROM parent_targets WHERE indicator_id = 'gdp'").fetchone()[0]
+
+
+def test_sqlite_occurrences_view_cuts_each_sentence_from_its_paragraph(built_site: BuiltSite,
+                                                                        edition_file: Path) -> None:
+    """``glossary_occurrences`` is a view: each use's sentence is ``substr`` of the text in
+    ``paragraphs`` (table cells included), none stored a second time, and each value is the one
+    the glossary pages show."""
+    from builder.corpus.glossary import load_glossary
+    from builder.glossary.occurrences import find_occurrences
+    from builder.pages.edition_db import _permalink
+    occurrences = find_occurrences(built_site.corpus, load_glossary(built_site.corpus.root))
+    assert any(o.cell for o in occurrences) and any(not o.cell for o in occurrences)
+    with closing(_edition_db(edition_file)) as db:
+        got = db.execute("SELECT term_id, sense_key, doc_id, anchor, form, context, permalink "
+                         "FROM glossary_occurrences").fetchall()
+        [(kind,)] = db.execute("SELECT type FROM sqlite_master WHERE name = 'glossary_occurrences'")
+        stored = db.execute("SELECT count(*) FROM glossary_occurrence_rows WHERE context_text IS NOT NULL")
+        assert kind == "view" and stored.fetchone() == (0,)
+    assert got == [(o.term_id, o.sense, o.doc_id, o.anchor, o.form, o.context, _permalink(o.doc_id, o.anchor))
+                   for o in occurrences]
