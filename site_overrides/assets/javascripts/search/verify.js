@@ -15,7 +15,7 @@ import { synonyms } from "./synonyms.js";
 const DOCS_PER_SCREEN = 10;   // documents verified per screen of results
 export const HITS_PER_DOC = 2; // hits shown per document before "more in this document"
 const CHUNKS_PER_DOC = 3;     // text chunks fetched per document per screen, at most
-const CHUNKS_PER_SCREEN = 30; // text chunks fetched per screen, at most (about 4 KB each)
+const CHUNKS_PER_SCREEN = 30; // text chunks fetched per screen, at most (about 3 KB each, gzip)
 
 export class Search {
   constructor(query, filters) {
