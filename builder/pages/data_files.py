@@ -6,7 +6,7 @@ other whole-corpus downloads are (``builder.pages.indicator_data`` says why). A 
 own text (``document.text_download_link``, ``assets/javascripts/text-downloads.js``), and
 ``tests/website/test_text_download_browser.py`` holds the two equal, byte for byte. The corpus
 file itself is not copied into the site either: the page and ``documents.json`` link it in the
-repository, where it is the file a correction edits, and ``edition.sqlite.gz`` holds every
+repository, where it is the file a correction edits, and ``edition.sqlite.xz`` holds every
 paragraph of the edition for those who want the text without a browser."""
 
 from __future__ import annotations

@@ -106,9 +106,10 @@ def definition_text(ind: Indicator) -> str:
 
 def downloads(src: str) -> str:
     """The download links under every indicator table. The records once as CSV, the panel: it has
-    every column of a record and more; gzip-compressed (``builder.pages.indicator_data``)."""
+    every column of a record and more; gzip-compressed, the SQLite file xz-compressed
+    (``builder.pages.indicator_data``, ``builder.pages.edition_db``)."""
     return (f"下载全部记录：[CSV（面板，英文列名；gzip 压缩）]({urls.link(src, PANEL)}) · "
-            f"[SQLite（全文、段落、指标、术语；gzip 压缩）]({urls.link(src, DB)}) · "
+            f"[SQLite（全文、段落、指标、术语；xz 压缩）]({urls.link(src, DB)}) · "
             f"[datapackage.json]({urls.link(src, DATAPACKAGE)})（字段说明）")
 
 

@@ -16,7 +16,7 @@
   target matrix, their SVG charts and the downloads: the records
   as the panel ``data/indicator_panel.csv.gz`` (their one CSV, gzip-compressed;
   no JSON copy: ``builder.pages.indicator_data``), the whole edition as
-  ``edition.sqlite.gz`` and ``datapackage.json``.
+  ``edition.sqlite.xz`` and ``datapackage.json``.
 - ``nav``: a 指标 section.
 """
 

@@ -20,8 +20,9 @@ Example: ``search/t/12.json`` (the units 48–51) is published as ``search/t/12.
 :func:`read` gives its text back from a build's files under the plain name.
 
 :func:`compress` is the project's one gzip writer: the bulk downloads under ``data/``
-(``edition.sqlite.gz``, ``indicator_panel.csv.gz``, ``glossary.json.gz``, ``documents.json.gz``)
-are written with it too, so every ``.gz`` of the site is made the same reproducible way.
+(``indicator_panel.csv.gz``, ``glossary.json.gz``, ``documents.json.gz``) are written with it
+too, so every ``.gz`` of the site is made the same reproducible way (``edition.sqlite.xz`` is
+xz-compressed: ``builder.pages.edition_db`` says why).
 """
 
 from __future__ import annotations

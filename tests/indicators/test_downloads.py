@@ -24,15 +24,16 @@ def test_the_panel_csv_has_every_record_field_under_its_panel_name(
 
 def test_the_data_package_lists_the_panel_but_no_records_csv_or_json() -> None:
     paths = [r["path"] for r in json.loads(datapackage("本版"))["resources"]]
-    assert paths == ["indicator_panel.csv.gz", "documents.json.gz", "glossary.json.gz", "edition.sqlite.gz"]
+    assert paths == ["indicator_panel.csv.gz", "documents.json.gz", "glossary.json.gz", "edition.sqlite.xz"]
 
 
-def test_every_resource_of_the_data_package_is_gzip_compressed_and_named_so() -> None:
-    """The Data Package recipe "Compression of Resources": ``compression: gz``, the format's own
-    extension before ``.gz``, ``format`` and ``mediatype`` of what is inside."""
+def test_every_resource_of_the_data_package_is_compressed_and_named_so() -> None:
+    """The Data Package recipe "Compression of Resources": ``compression: gz`` (``xz`` for the
+    SQLite file), the format's own extension before the compression's, ``format`` and
+    ``mediatype`` of what is inside."""
     for r in json.loads(datapackage("本版"))["resources"]:
-        assert r["compression"] == "gz" and r["path"] == f"{r['path'].removesuffix('.gz')}.gz", r
-        assert r["path"].removesuffix(".gz").endswith("." + r["format"]), r
+        expected = "xz" if r["format"] == "sqlite" else "gz"
+        assert r["compression"] == expected and r["path"].endswith(f".{r['format']}.{expected}"), r
         assert r["mediatype"] in ("text/csv", "application/json", "application/vnd.sqlite3"), r
 
 

@@ -96,7 +96,7 @@ def test_an_edit_to_one_document_rewrites_only_the_files_that_depend_on_it(corpu
     new_unit = first[position] + sum(u.doc == position for _, u in numbered)  # appended after the last
     expected = ({f"documents/{DOC}.md", f"documents/{DOC}/source.md", "data/documents.json.gz",
                  "index.md",  # the home page states the corpus's size in characters
-                 "data/edition.sqlite.gz",  # the database download holds every paragraph
+                 "data/edition.sqlite.xz",  # the database download holds every paragraph
                  STATE_FILE}  # the inputs of the last good build
                 | {f"search/t/{new_unit // CHUNK_UNITS}.json{SUFFIX}"} | _shard_files(out, grams(fold(added))))
     assert changed <= expected, f"rewritten without depending on the edit: {sorted(changed - expected)}"
