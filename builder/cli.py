@@ -18,6 +18,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "merge": ("merge", "merge the artefacts of a sharded build (build --shards N --shard K) into the docs folder"),
     "site": ("site", "build the pages, then the site with mkdocs --strict, swapped into site/ only on success"),
     "serve": ("serve", "preview the site; a saved corpus document is live in seconds"),
+    "search-dictionary": ("search_dictionary", "remake the search's chunk dictionary from the corpus"),
     "search-eval": ("search_eval", "type the query set into the search box; print recall, precision, bytes, time"),
     "glossary": ("glossary", "glossary tools: list numbered-slogan candidates"),
     "diff": ("diff", "summarise, in Markdown, what the corpus change since a git revision does to readers"),

@@ -36,6 +36,8 @@ from builder.pages.output import inside
 #: The state of the last good build, inside the generated folder.
 STATE_FILE = ".build-state.json"
 BUILDER_ROOT = Path(builder.__file__).resolve().parent
+#: The builder's files whose bytes make its version.
+BUILDER_SUFFIXES = (".py", ".txt")
 
 
 def _sha(data: bytes) -> str:
@@ -43,9 +45,10 @@ def _sha(data: bytes) -> str:
 
 
 def builder_version() -> str:
-    """One hash of the builder's own source: a changed page generator invalidates every output."""
+    """One hash of the builder's own source and data files (``*.py``, and ``*.txt`` such as the
+    search's chunk dictionary): a changed page generator invalidates every output."""
     digest = hashlib.sha256()
-    for path in sorted(BUILDER_ROOT.rglob("*.py")):
+    for path in sorted(p for p in BUILDER_ROOT.rglob("*") if p.suffix in BUILDER_SUFFIXES and p.is_file()):
         digest.update(path.relative_to(BUILDER_ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

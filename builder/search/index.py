@@ -28,9 +28,9 @@ touched, never every later chunk and shard (``builder build`` writes only
 changed files). The ids are sparse; gaps between documents cost a digit or
 two of base 36 in a posting list.
 
-Files (``docs_dir``-relative, all under ``search/``; those of ``g/``, ``p/`` and ``t/`` are
-published gzip-compressed as ``<name>.gz`` and unpacked in the browser, see
-``builder.search.packed``):
+Files (``docs_dir``-relative, all under ``search/``; those of ``g/`` and ``p/`` are
+published gzip-compressed as ``<name>.gz``, those of ``t/`` as ``<name>.deflate``, and
+unpacked in the browser, see ``builder.search.packed``):
 
 - ``manifest.json``: counts, regions, document types, and per document
   ``[first unit, region, type, year]`` (filters and unit -> document);
@@ -44,12 +44,15 @@ published gzip-compressed as ``<name>.gz`` and unpacked in the browser, see
   (``builder.search.normalise.browser_table``);
 - ``t/<n>.json``: units ``n*CHUNK_UNITS`` … as
   ``[doc, anchor, kind, section, text, word lengths]`` with the id and title
-  of their documents, fetched to verify and show a hit.
+  of their documents, fetched to verify and show a hit; packed with the preset
+  dictionary ``chunk-dictionary-<hash>.txt`` (``builder.search.dictionary``),
+  which ``manifest.json`` names as ``dictionary``.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -59,6 +62,7 @@ import jieba
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
 from builder.parallel import map_documents
+from builder.search import dictionary
 from builder.search.normalise import browser_table_of, fold, traditional_in
 from builder.search.packed import pack, unpack
 from builder.search.runs import PostingRuns, bucket_count
@@ -279,6 +283,14 @@ def chunk_files(docs: list[Document], units: list[tuple[int, Unit]],
                 tok: jieba.Tokenizer) -> dict[str, str | bytes]:
     """``t/<n>.json`` (packed) for every chunk ``n`` that holds units (ids ``n*CHUNK_UNITS`` …, in order)."""
     files: dict[str, str | bytes] = {}
+    for path, text in chunk_texts(docs, units, tok).items():
+        _put(files, path, text)
+    return files
+
+
+def chunk_texts(docs: list[Document], units: list[tuple[int, Unit]], tok: jieba.Tokenizer) -> dict[str, str]:
+    """``t/<n>.json`` -> its JSON text (plain name), for every chunk ``n`` of ``units``, in order."""
+    files: dict[str, str] = {}
     lengths: dict[str, str] = {}  # jieba runs once per distinct text
 
     def cut(text: str) -> str:
@@ -298,7 +310,7 @@ def chunk_files(docs: list[Document], units: list[tuple[int, Unit]],
             rows.append([u.doc, u.anchor, KINDS[u.kind], sections.index(u.section), u.text,
                          cut(u.text)])
         doc_info = {str(i): [docs[i].id, docs[i].meta.title] for i in sorted({u.doc for u in part})}
-        _put(files, f"{ROOT}/t/{n}.json", compact_json({"d": doc_info, "s": sections, "u": rows}))
+        files[f"{ROOT}/t/{n}.json"] = compact_json({"d": doc_info, "s": sections, "u": rows})
     return files
 
 
@@ -314,6 +326,7 @@ def manifest(docs: list[Document], regions: RegionIndex, first_units: list[int],
     types = [t for t in DOC_TYPES if any(d.meta.doc_type == t for d in docs)]
     return compact_json({
         "v": 2, "shards": shards, "chunk": CHUNK_UNITS, "units": units, "range": RANGE_UNITS,
+        "dictionary": posixpath.relpath(dictionary.published_name(), ROOT),
         "regions": region_rows, "types": types,
         "docs": [[first, names.index(d.meta.region), types.index(d.meta.doc_type), d.meta.year]
                  for d, first in zip(docs, first_units, strict=True)],
@@ -416,7 +429,8 @@ def index_files(docs: list[Document], regions: RegionIndex, lay: Layout, runs: P
     small = {**browser_table_of(traditional), MANIFEST: manifest(docs, regions, lay.first_units, lay.space, shards)}
     for name, text in small.items():
         runs.put(name, text.encode("utf-8"))
-    return [*names, *small]
+    runs.put(dictionary.published_name(), dictionary.load())
+    return [*names, *small, dictionary.published_name()]
 
 
 def write_runs(runs: PostingRuns, lay: Layout, start: int, analysed: Sequence[dict]) -> None:

@@ -1,4 +1,4 @@
-"""The search index's bulk files, stored gzip-compressed and unpacked in the browser.
+"""The search index's bulk files, stored compressed and unpacked in the browser.
 
 Why: the gram shards, long-list pages and text chunks (``search/g``, ``search/p``,
 ``search/t``) are most of the search's bytes, about 130 KB per document as plain text
@@ -7,17 +7,21 @@ bytes as stored, and compresses on the wire only what it chooses; a file stored
 compressed is about half the size on disk and on the wire (at N = 300: chunks 0.56, shards
 0.59, long-list pages 0.39 of their plain size).
 
-How: each such file is written as ``<name>.gz`` (gzip, level 9, no time stamp in the header,
-so the same index gives the same bytes and an unchanged file is never rewritten).
-``assets/javascripts/search/index.js`` fetches it (``source-text.js`` a source page's span),
-and ``assets/javascripts/search/packed.js``, when the bytes begin with gzip's magic number,
-unpacks them with the browser's ``DecompressionStream("gzip")``; when a server
-already unpacked them (one that sends ``.gz`` files with ``Content-Encoding: gzip``), the
-bytes are read as they are. The small files read once per visit (``manifest.json``,
-``fold.json``, ``synonyms.json``, ``t2s/``) stay plain text.
+How: a shard or list page is written as ``<name>.gz`` (gzip, level 9, no time stamp in the
+header, so the same index gives the same bytes and an unchanged file is never rewritten).
+A text chunk is written as ``<name>.deflate``: raw deflate with the preset dictionary of
+``builder.search.dictionary`` (a fifth smaller than gzip on the real documents; that module
+says why and how the browser reads it). ``assets/javascripts/search/index.js`` fetches them
+(``source-text.js`` a source page's span), and ``assets/javascripts/search/packed.js``
+unpacks them: a ``.gz`` whose bytes begin with gzip's magic number with the browser's
+``DecompressionStream("gzip")`` (when a server already unpacked it, one that sends ``.gz``
+files with ``Content-Encoding: gzip``, the bytes are read as they are), a chunk with the
+dictionary. The small files read once per visit (``manifest.json``, ``fold.json``,
+``synonyms.json``, ``t2s/``, the dictionary) stay plain text.
 
-Example: ``search/t/12.json`` (the units 48–51) is published as ``search/t/12.json.gz``;
-:func:`read` gives its text back from a build's files under the plain name.
+Example: ``search/t/12.json`` (the units 96–103) is published as ``search/t/12.json.deflate``,
+``search/g/3.txt`` as ``search/g/3.txt.gz``; :func:`read` gives either's text back from a build's
+files under the plain name.
 
 :func:`compress` is the project's one gzip writer: the bulk downloads under ``data/``
 (``indicator_panel.csv.gz``, ``glossary.json.gz``, ``documents.json.gz``) are written with it
@@ -31,8 +35,12 @@ import gzip
 from collections.abc import Mapping
 from pathlib import Path
 
+from builder.search import dictionary
+
 #: The folders under ``search/`` whose files are stored packed.
 PACKED_FOLDERS = ("search/g/", "search/p/", "search/t/")
+#: The folder whose files are packed with the preset dictionary (``builder.search.dictionary``).
+DICTIONARY_FOLDER = "search/t/"
 SUFFIX = ".gz"
 _MAGIC = b"\x1f\x8b"
 
@@ -48,18 +56,30 @@ def compress(data: str | bytes) -> bytes:
     return gzip.compress(data.encode("utf-8") if isinstance(data, str) else data, compresslevel=9, mtime=0)
 
 
+def published_name(path: str) -> str:
+    """The name under which the plain-named index file ``path`` is published."""
+    if path.startswith(DICTIONARY_FOLDER):
+        return path + dictionary.SUFFIX
+    return path + SUFFIX if is_packed(path) else path
+
+
 def pack(path: str, text: str) -> tuple[str, bytes]:
-    """The published name and bytes of the plain-named index file ``path``."""
-    return path + SUFFIX, compress(text)
+    """The published name and bytes of the plain-named index file ``path`` (of ``PACKED_FOLDERS``)."""
+    data = text.encode("utf-8")
+    if path.startswith(DICTIONARY_FOLDER):
+        return published_name(path), dictionary.deflate(data)
+    return published_name(path), compress(data)
 
 
 def unpack(data: bytes) -> str:
-    """The text of a packed file's bytes (or of bytes a server has already unpacked)."""
+    """The text of a gzip file's bytes (or of bytes a server has already unpacked)."""
     return (gzip.decompress(data) if data[:2] == _MAGIC else data).decode("utf-8")
 
 
 def read(files: Mapping[str, str | bytes] | Path, path: str) -> str:
     """The text of the index file ``path`` (its plain name) in a build's files or a docs/site folder."""
-    name = path + SUFFIX if is_packed(path) else path
+    name = published_name(path)
     data = (files / name).read_bytes() if isinstance(files, Path) else files[name]
-    return unpack(data) if isinstance(data, bytes) else data
+    if not isinstance(data, bytes):
+        return data
+    return dictionary.inflate(data).decode("utf-8") if name.endswith(dictionary.SUFFIX) else unpack(data)

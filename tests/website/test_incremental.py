@@ -17,7 +17,7 @@ import pytest
 from builder.incremental import STATE_FILE
 from builder.search.index import CHUNK_UNITS, MANIFEST, all_units, fnv1a, grams
 from builder.search.normalise import fold
-from builder.search.packed import SUFFIX, read
+from builder.search.packed import SUFFIX, published_name, read
 
 from .sitebuild import REPO, run, site_corpus_root
 
@@ -98,7 +98,7 @@ def test_an_edit_to_one_document_rewrites_only_the_files_that_depend_on_it(corpu
                  "index.md",  # the home page states the corpus's size in characters
                  "data/edition.sqlite.xz",  # the database download holds every paragraph
                  STATE_FILE}  # the inputs of the last good build
-                | {f"search/t/{new_unit // CHUNK_UNITS}.json{SUFFIX}"} | _shard_files(out, grams(fold(added))))
+                | {published_name(f"search/t/{new_unit // CHUNK_UNITS}.json")} | _shard_files(out, grams(fold(added))))
     assert changed <= expected, f"rewritten without depending on the edit: {sorted(changed - expected)}"
     assert {f"documents/{DOC}.md", "data/documents.json.gz"} <= changed
     assert any(c.startswith("search/g/") for c in changed) and any(c.startswith("search/t/") for c in changed)

@@ -6,7 +6,7 @@
  * pages of long lists, text chunks) is here; the rest of search sees
  * `manifest()`, `chunk(n)`, `docOf()` and `Candidates`.
  */
-import { packedText } from "./packed.js";
+import { dictionaryText, packedText } from "./packed.js";
 import { INDEX } from "./urls.js";
 
 const cache = new Map();
@@ -34,9 +34,22 @@ function once(key, make) {
 
 export const manifest = () => once("manifest", () => fetchText("manifest.json").then(JSON.parse));
 
+function fetchBytes(path) {
+  const url = new URL(path, INDEX).href;
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return r.arrayBuffer();
+  }).then((b) => new Uint8Array(b));
+}
+
+/** The preset dictionary the text chunks are packed with (the manifest names it). */
+const dictionary = () => once("dictionary", () => manifest().then((m) => fetchBytes(m.dictionary)));
+
 /** The units n*chunk … of the index: {d: {doc: [id, title]}, s: sections, u: rows}. */
 export function chunk(n) {
-  return once(`t${n}`, () => fetchText(`t/${n}.json.gz`).then(JSON.parse));
+  // the chunk and (once per visit) the dictionary are fetched side by side
+  return once(`t${n}`, () => Promise.all([fetchBytes(`t/${n}.json.deflate`), dictionary()])
+    .then(([bytes, dict]) => dictionaryText(bytes, dict)).then(JSON.parse));
 }
 
 /** The document a unit belongs to (the manifest lists each document's first unit). */
