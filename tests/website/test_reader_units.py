@@ -130,5 +130,16 @@ def test_the_frame_loses_its_newlines_between_tags_and_the_article_keeps_them() 
         '<script>\nvar a = "<b>\n<i>";\n</script><script></script><footer></footer>')
 
 
+def test_the_article_loses_the_newlines_between_its_tables_own_tags_only() -> None:
+    """Whitespace between a table's rows and cells is never drawn; next to a cell's text it stays."""
+    article = ('<article>\n<table>\n<thead>\n<tr>\n<th>地区</th>\n<th>\n数值</th>\n</tr>\n</thead>\n'
+               '<tbody>\n<tr>\n<td><a>甲</a>\n<a>乙</a></td>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n'
+               '<p>段</p>\n<pre>\n<table>\n<tr>\n</pre>\n</article>')
+    assert html_whitespace.tighten_frame(article) == (
+        '<article>\n<table><thead><tr><th>地区</th><th>\n数值</th></tr></thead>'
+        '<tbody><tr><td><a>甲</a>\n<a>乙</a></td><td>1</td></tr></tbody></table>\n'
+        '<p>段</p>\n<pre>\n<table>\n<tr>\n</pre>\n</article>')
+
+
 def test_a_page_without_an_article_is_all_frame() -> None:
     assert html_whitespace.tighten_frame("<main>\n<p>x</p>\n</main>") == "<main><p>x</p></main>"
