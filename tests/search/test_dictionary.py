@@ -3,7 +3,10 @@
 the bytes it saves on real chunks."""
 
 import json
+import subprocess
+import sys
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,8 @@ from builder.incremental import BUILDER_ROOT, BUILDER_SUFFIXES
 from builder.search import dictionary
 from builder.search.index import MANIFEST, chunk_texts, layout
 from builder.search.packed import compress, pack, read
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +82,12 @@ def test_every_chunk_of_the_index_is_packed_with_the_dictionary(index_files, rea
 def test_a_new_dictionary_is_a_new_builder_version() -> None:
     """The builder's version hash covers the file, so a remade dictionary rebuilds every chunk."""
     assert dictionary.FILE.suffix in BUILDER_SUFFIXES and dictionary.FILE.parent.is_relative_to(BUILDER_ROOT)
+
+
+def test_search_dictionary_check_compares_and_writes_nothing() -> None:
+    before = dictionary.FILE.stat()
+    done = subprocess.run([sys.executable, "-m", "builder", "search-dictionary", "--check"], cwd=REPO,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "committed: " in done.stdout and "from the corpus: " in done.stdout and "chunks pack to" in done.stdout
+    assert dictionary.FILE.stat().st_mtime_ns == before.st_mtime_ns
