@@ -13,14 +13,15 @@ Every raw line is addressable (``#L5``: the 'omitted' list and the document's
 card link lines); each range links back to its block in the edition once, from
 its first line's number or from a ↩ (``raw_html``).
 
-The span's ``<pre>`` (``raw_html``) is stored beside the page gzip-compressed
-(``urls.source_text``, ``raw.html.gz``) and drawn into it by
+The span's ``<pre>`` (``raw_html``) is stored beside the page as edits of the
+document's own text, which the search's text chunks hold (``builder.pages.raw_delta``;
+``urls.source_text``, ``raw-edits.json.gz``), and drawn into it by
 ``assets/javascripts/source-text.js``, which then navigates to the address's
 anchor again, so that the cited range is scrolled to and highlighted as if it
 had been in the page: the span was a fifth of the site's bytes per document
-(74 KB of a page at N = 100; about a third of that compressed, issue 12). A
-reader without scripts gets, in its place, a link to the same lines of the raw
-file in the repository. So that MkDocs' anchor validation, which does not see
+(74 KB of a page at N = 100), 22 KB gzip-compressed, and is 1.5-3.5 KB as edits
+(issue 12). A reader without scripts gets, in its place, a link to the same
+lines of the raw file in the repository. So that MkDocs' anchor validation, which does not see
 the packed span, has nothing to check, links to its lines (``#L7``) are written
 as HTML.
 
@@ -37,19 +38,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from builder import escape
 from builder.corpus.model import Block, Document
 from builder.corpus.sources import SourceRecord
 from builder.fidelity.align import Alignment, align
 from builder.fidelity.changes import normalisations, omitted_parts
-from builder.pages import urls
+from builder.pages import raw_delta, urls
 from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import block_ids, inline
 from builder.pages.nav import NavItem
 from builder.pages.prerendered import wrap
 from builder.pages.settings import SiteSettings
+from builder.search.index import Layout, layout
 from builder.search.packed import compress
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -79,6 +82,15 @@ class SourcePages:
             self._alignments[doc.id] = align(doc, raw) if ok else None
         return self._alignments[doc.id]
 
+    @cached_property
+    def _layout(self) -> tuple[Layout, dict[str, int]]:
+        return layout(self.cat.documents), {d.id: i for i, d in enumerate(self.cat.documents)}
+
+    def base(self, doc: Document) -> raw_delta.Base:
+        """Where the browser finds the text the span's edits refer to: the document's chunks."""
+        lay, position = self._layout
+        return raw_delta.Base.of(doc, lay, position[doc.id])
+
     def block_link(self, doc: Document, index: int, src: str) -> str | None:
         """URL (``urls.href``: it lands in pre-rendered HTML) from page ``src`` to block
         ``index``'s raw range, when it has one."""
@@ -103,8 +115,9 @@ class SourcePages:
         al = self.alignment(doc)
         if al is None:
             return {}
+        edits = raw_delta.encode(raw_parts(doc, al), doc, raw_text)
         files: dict[str, str | bytes] = {urls.source_page(doc): self.render(doc, al),
-                                         urls.source_text(doc): compress(raw_html(doc, al))}
+                                         urls.source_text(doc): compress(raw_delta.dumps(edits))}
         self._alignments.pop(doc.id, None)  # its page is made: memory stays flat
         return files
 
@@ -131,7 +144,7 @@ class SourcePages:
             self.changes(doc, al, src),
             "## 原文 { #raw }",
             title_line_html(doc, al),
-            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)))),
+            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)), self.base(doc))),
         ]
         return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -208,13 +221,15 @@ class SourcePages:
         return "\n\n".join(out)
 
 
-def packed_placeholder(doc: Document, raw_file_url: str) -> str:
-    """Where ``source-text.js`` draws the packed span (``urls.source_text``); what a reader
-    without scripts reads instead: the same lines in the repository's copy of the raw file."""
+def packed_placeholder(doc: Document, raw_file_url: str, base: raw_delta.Base) -> str:
+    """Where ``source-text.js`` draws the packed span (``urls.source_text``, the edits of the
+    text in the chunks ``base`` names); what a reader without scripts reads instead: the same
+    lines in the repository's copy of the raw file."""
     first, last = doc.meta.source.line_range
     lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
     fragment = f"#L{first}-L{last}" if last != first else f"#L{first}"
-    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}"><p>原文逐行显示需要浏览器运行脚本'
+    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}" '
+            f'data-raw-base="{escape.html_attr(base.attribute())}"><p>原文逐行显示需要浏览器运行脚本'
             f'（为节省网站空间，原文以压缩文件存放，由页面脚本展开）。也可以在仓库中查看'
             f'<a href="{escape.html_attr(raw_file_url + fragment)}">原始文件的{lines}</a>。</p></div>')
 
@@ -233,7 +248,14 @@ def title_line_html(doc: Document, al: Alignment) -> str:
 
 def raw_html(doc: Document, al: Alignment) -> str:
     """The raw span as one ``<pre>``: a line anchor per line, one segment per block, omitted
-    parts marked (see module docstring).
+    parts marked (see module docstring and ``raw_parts``)."""
+    return "".join(raw_text(piece) if is_text else piece for is_text, piece, _ in raw_parts(doc, al))
+
+
+def raw_parts(doc: Document, al: Alignment) -> list[tuple[bool, str, int | None]]:
+    """``raw_html`` in pieces, in order: ``(True, raw text, block)`` (written through ``raw_text``;
+    ``block``: the index of the block whose range holds it, or None) or ``(False, markup, None)``,
+    so that ``builder.pages.raw_delta`` can store the text as references to the block's own text.
 
     The markup is most of the page's bytes beyond the text itself (a source page holds the whole
     span), so each piece carries only what a reader or a link needs, and the stylesheet tells the
@@ -280,34 +302,40 @@ def raw_html(doc: Document, al: Alignment) -> str:
             omitted.append((starts[a - 1], starts[z] - 1 if z < len(starts) else len(text), part.reason))
     # (offset, order, html): at one offset an omission closes (-1), then a range (0), a range
     # opens (1) before its line's number (2), so a range that starts its line holds the number.
-    events: list[tuple[int, int, str]] = []
+    events: list[tuple[int, int, str, int | None]] = []  # the last: the block a range opens
     line_starts = set(starts[first - 1:last])
     for s, e, b in segs:
         anchor = doc.blocks[b].anchor or ids[b]
         link = f"href={page}#{anchor} title={ids[b]}"
         if s in line_starts:
             back[s] = link
-            events.append((s, 1, f"<span id={ids[b]}>"))
+            events.append((s, 1, f"<span id={ids[b]}>", b))
         else:
-            events.append((s, 1, f"<span id={ids[b]}><a {link}></a>"))
-        events.append((e, 0, "</span>"))
+            events.append((s, 1, f"<span id={ids[b]}><a {link}></a>", b))
+        events.append((e, 0, "</span>", None))
     for s, e, reason in omitted:
         if any(a < s < z < e or s < a < e < z for a, z, _b in segs):
             continue  # an omission across a block's edge: left unmarked rather than mis-nested
-        events.append((s, 3, f'<span class="raw-omitted" title="略去：{escape.title(reason)}">'))
-        events.append((e, -1, "</span>"))
+        events.append((s, 3, f'<span class="raw-omitted" title="略去：{escape.title(reason)}">', None))
+        events.append((e, -1, "</span>", None))
     for n in range(first, last + 1):
         link = back.get(starts[n - 1])
-        events.append((starts[n - 1], 2, f"<a id=L{n} {link}></a>" if link else f"<a id=L{n}></a>"))
+        events.append((starts[n - 1], 2, f"<a id=L{n} {link}></a>" if link else f"<a id=L{n}></a>", None))
     events.sort(key=lambda ev: (ev[0], ev[1]))
-    out = [f'<pre class="raw-text" lang="zh-CN" style="counter-reset: raw-ln {first - 1}">']
-    pos = lo
-    for offset, _order, tag in events:
+    out: list[tuple[bool, str, int | None]] = [
+        (False, f'<pre class="raw-text" lang="zh-CN" style="counter-reset: raw-ln {first - 1}">', None)]
+    pos, block = lo, None
+    for offset, order, tag, opens in events:
         offset = min(max(offset, lo), hi)
         if offset > pos:
-            out.append(raw_text(text[pos:offset]))
+            out.append((True, text[pos:offset], block))
             pos = offset
-        out.append(tag)
-    out.append(raw_text(text[pos:hi]))
-    out.append("</pre>")
-    return "".join(out)
+        out.append((False, tag, None))
+        if order == 1:
+            block = opens
+        elif order == 0:
+            block = None
+    if hi > pos:
+        out.append((True, text[pos:hi], block))
+    out.append((False, "</pre>", None))
+    return out

@@ -53,13 +53,14 @@ def source_page(doc: Document) -> str:
 
 
 def source_text(doc: Document) -> str:
-    """The source page's raw span as HTML, stored gzip-compressed beside the page and drawn into
-    it by ``source-text.js`` (``builder.pages.sources`` says why)."""
+    """The source page's raw span as edits of the document's text in the search chunks
+    (``builder.pages.raw_delta``), stored gzip-compressed beside the page and drawn into it by
+    ``source-text.js``."""
     return f"documents/{doc.id}/source/{SOURCE_TEXT}"
 
 
 #: The file name of ``source_text``, as the page's placeholder names it (relative to the page).
-SOURCE_TEXT = "raw.html.gz"
+SOURCE_TEXT = "raw-edits.json.gz"
 
 
 def raw_file(doc: Document) -> str:

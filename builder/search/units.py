@@ -22,6 +22,7 @@ class Unit:
     kind: str  # "title" | "heading" | "paragraph" | "table"
     section: str  # text of the nearest heading above ("" before the first)
     text: str  # plain text as the reader sees it (tables: cells tab-separated, rows on lines)
+    block: int = -1  # the block's index in ``doc.blocks`` (-1: the title)
 
 
 def document_units(doc_index: int, doc: Document) -> list[Unit]:
@@ -29,12 +30,13 @@ def document_units(doc_index: int, doc: Document) -> list[Unit]:
     units = [Unit(doc_index, "", "title", "", doc.meta.title)]
     section = ""
     last_anchor = ""
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         text = block.plain_text
         if block.kind == "heading":
             section = text
         anchor = block.anchor or last_anchor
         last_anchor = anchor
         if text.strip():
-            units.append(Unit(doc_index, anchor, block.kind, "" if block.kind == "heading" else section, text))
+            units.append(Unit(doc_index, anchor, block.kind, "" if block.kind == "heading" else section, text,
+                              index))
     return units

@@ -17,9 +17,7 @@ Then:
 
 from __future__ import annotations
 
-import gzip
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from builder.pages import raw_delta
 from tests.conftest import REPO
 from tests.corpus.conftest import DOC, FIXTURE
 from tests.corpus.hostile import FIELDS, PAYLOADS, with_every_kind
@@ -140,9 +139,9 @@ def _active(page: Path) -> list[str]:
     parser = ActiveContent()
     text = page.read_text(encoding="utf-8")
     parser.feed(text)
-    packed = re.search(r'<div class="raw-packed" data-raw-packed="([^"]+)">', text)
-    if packed:
-        parser.feed(gzip.decompress((page.parent / packed.group(1)).read_bytes()).decode("utf-8"))
+    span = raw_delta.read_span(text, page.parent)
+    if span is not None:
+        parser.feed(span)
     return parser.found
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
-import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import yaml
+
+from builder.pages import raw_delta
 
 from .sitebuild import REPO, BuiltSite
 
@@ -40,9 +40,9 @@ def _parse(path: Path) -> _Page:
     page = _Page()
     text = path.read_text(encoding="utf-8")
     page.feed(text)
-    packed = re.search(r'<div class="raw-packed" data-raw-packed="([^"]+)">', text)
-    if packed:
-        page.feed(gzip.decompress((path.parent / packed.group(1)).read_bytes()).decode("utf-8"))
+    span = raw_delta.read_span(text, path.parent)
+    if span is not None:
+        page.feed(span)
     return page
 
 

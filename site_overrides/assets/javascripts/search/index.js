@@ -9,18 +9,24 @@
 import { dictionaryText, packedText } from "./packed.js";
 import { INDEX } from "./urls.js";
 
+/** The response for an index file, or an error naming it. */
+function fetchOk(path) {
+  const url = new URL(path, INDEX).href;
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return r;
+  });
+}
+
 const cache = new Map();
 function fetchText(path) {
-  const url = new URL(path, INDEX).href;
-  if (!cache.has(url)) {
-    const p = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: ${r.status}`);
-      return packedText(r); // shards, list pages and chunks are stored gzip-compressed
-    });
-    p.catch(() => cache.delete(url));
-    cache.set(url, p);
+  if (!cache.has(path)) {
+    // shards and list pages are stored gzip-compressed
+    const p = fetchOk(path).then(packedText);
+    p.catch(() => cache.delete(path));
+    cache.set(path, p);
   }
-  return cache.get(url);
+  return cache.get(path);
 }
 const parsed = new Map();
 function once(key, make) {
@@ -35,11 +41,7 @@ function once(key, make) {
 export const manifest = () => once("manifest", () => fetchText("manifest.json").then(JSON.parse));
 
 function fetchBytes(path) {
-  const url = new URL(path, INDEX).href;
-  return fetch(url).then((r) => {
-    if (!r.ok) throw new Error(`${url}: ${r.status}`);
-    return r.arrayBuffer();
-  }).then((b) => new Uint8Array(b));
+  return fetchOk(path).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b));
 }
 
 /** The preset dictionary the text chunks are packed with (the manifest names it). */
