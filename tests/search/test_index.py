@@ -10,6 +10,7 @@ from builder.search.index import (
     CHUNK_UNITS,
     MANIFEST,
     base36,
+    decode_gaps,
     encode_gaps,
     fnv1a,
     grams,
@@ -17,14 +18,6 @@ from builder.search.index import (
 from builder.search.normalise import fold
 from builder.search.packed import read
 from builder.search.queries import random_substrings
-
-
-def decode(text: str) -> list[int]:
-    out, prev = [], 0
-    for part in text.split(","):
-        prev += int(part, 36)
-        out.append(prev)
-    return out
 
 
 class Index:
@@ -41,10 +34,10 @@ class Index:
             g, df, post = line.split("\t")
             if g == gram:
                 if not post.startswith("@"):
-                    ids = decode(post)
+                    ids = decode_gaps(post)
                 else:
                     ranges = [int(k, 36) for k in post.split(":")[1].split(",")]
-                    ids = [i for k in ranges for i in decode(read(self.files, f"search/p/{h:08x}-{k}.txt"))]
+                    ids = [i for k in ranges for i in decode_gaps(read(self.files, f"search/p/{h:08x}-{k}.txt"))]
                 assert len(ids) == int(df)
                 return ids
         return []
@@ -77,9 +70,15 @@ def test_fnv1a_is_the_standard_32_bit_hash_search_index_js_computes():
     assert fnv1a("a") == 0xE40C292C
 
 
-def test_postings_are_base36_gaps():
-    assert base36(35) == "z" and base36(36) == "10"
-    assert encode_gaps([12, 13, 16]) == "c,1,3"
+def test_postings_are_gaps_in_letters_each_ending_in_a_lower_case_one():
+    assert encode_gaps([12, 13, 16]) == "mbd"
+    assert encode_gaps([25, 26 + 25, 26 + 25 + 26 * 26]) == "zBaBAa"
+    ids = [0, 1, 700, 18_000, 600_000, 600_001]
+    assert decode_gaps(encode_gaps(ids)) == ids
+
+
+def test_range_numbers_are_base36():
+    assert base36(35) == "z" and base36(36) == "10" and base36(36 ** 2) == "100"
 
 
 def test_grams_are_characters_and_adjacent_pairs_without_whitespace():
@@ -102,7 +101,7 @@ def test_random_phrases_of_the_seeds_are_never_missed(index, units, documents):
 def test_a_long_posting_list_is_written_apart_in_pages_cut_at_unit_ranges(monkeypatch, units):
     """At 14 documents every list fits its shard; from about 100 on, 的 and 发展 do not."""
     monkeypatch.setattr(index_module, "INLINE_BYTES", 300)
-    monkeypatch.setattr(index_module, "PAGE_BYTES", 500)
+    monkeypatch.setattr(index_module, "PAGE_BYTES", 300)
     monkeypatch.setattr(index_module, "RANGE_UNITS", 128)
     files, shards = index_module.in_memory_gram_files(index_module.postings(units))
     reader = Index({**files, MANIFEST: json.dumps({"shards": shards})})
@@ -112,7 +111,7 @@ def test_a_long_posting_list_is_written_apart_in_pages_cut_at_unit_ranges(monkey
         shift, ranges = line.split("\t")[2][1:].split(":")
         span = 128 << int(shift)
         for k in ranges.split(","):  # every page holds only units of its own range
-            page = decode(read(files, f"search/p/{fnv1a(gram):08x}-{int(k, 36)}.txt"))
+            page = decode_gaps(read(files, f"search/p/{fnv1a(gram):08x}-{int(k, 36)}.txt"))
             assert all(u // span == int(k, 36) for u in page)
         assert len(ranges.split(",")) > 2
         assert reader.postings(gram) == [uid for uid, u in units if gram in u.text]

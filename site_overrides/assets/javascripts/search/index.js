@@ -80,12 +80,20 @@ export function fnv1a(text) {
   return h >>> 0;
 }
 
+/** Unit ids from their gaps (builder/search/index.py, encode_gaps): each gap in base 26, its
+ *  digits letters, the last lower-case, the ones before it upper-case: "mbd" = 12, 13, 16. */
 function decodeGaps(text) {
   const ids = [];
-  let prev = 0;
-  for (const part of text.split(",")) {
-    prev += parseInt(part, 36);
-    ids.push(prev);
+  let prev = 0, n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97) {
+      prev += n * 26 + c - 97;
+      ids.push(prev);
+      n = 0;
+    } else {
+      n = n * 26 + c - 65;
+    }
   }
   return ids;
 }
