@@ -47,6 +47,7 @@ import yaml
 
 from benchmarks.synth import REPO, generate
 from builder.corpus.load import load_corpus
+from builder.corpus.sources import SOURCES_DIR
 from builder.pages.catalogue import Catalogue
 from builder.parallel import default_jobs
 from builder.search.probe import Probe, serve
@@ -205,9 +206,10 @@ def edit_latency(corpus_root: Path, work: Path, config: Path, port: int = 8765) 
 
 
 def bench(n: int, work: Path, *, plain: bool, browser: bool, edit: bool, jobs: int) -> Row:
-    if n == 14:  # the real corpus, copied: the edit-latency run edits a document
+    if n == 14:  # the real corpus and its raw files, copied: the edit-latency run edits a document
         corpus_root = work / "corpus"
         shutil.copytree(REPO / "corpus", corpus_root)
+        shutil.copytree(REPO / SOURCES_DIR, work / SOURCES_DIR)
     else:
         corpus_root = generate(n, work / "corpus")
     docs_dir, config = work / "docs", write_config(work)

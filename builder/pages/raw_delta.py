@@ -45,13 +45,14 @@ chunks they refer to are the search's own; at N = 1,000 (synthetic) 22.1 KB and 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder.corpus.model import Document
-from builder.search import packed
+from builder.search import dictionary, packed
 from builder.search.index import CHUNK_UNITS, ROOT, Layout, compact_json
 from builder.search.units import document_units
 
@@ -204,26 +205,30 @@ def loads(text: str) -> list[Edit]:
 class Base:
     """Where the browser finds a document's base: its position in the index's document list
     (the chunks' rows name it), its chunks ``first`` … ``last`` (``t/<n>.json.deflate``: a chunk
-    never holds two documents) and the base's length, which the browser checks, so that edits
-    are never applied to another build's text. Written on the page as ``data-raw-base``."""
+    never holds two documents), the base's length, which the browser checks, so that edits
+    are never applied to another build's text, and the chunks' dictionary (so that a source
+    page never fetches the search manifest, which lists every document). Written on the page as
+    ``data-raw-base``."""
 
     doc: int
     first: int
     last: int
     length: int
+    dictionary: str  # the chunks' preset dictionary, relative to search/: read without the manifest
 
     @classmethod
     def of(cls, doc: Document, lay: Layout, i: int) -> Base:
         start, count = i * lay.step, len(lay.units[i])
-        return cls(i, start // CHUNK_UNITS, (start + count - 1) // CHUNK_UNITS, len(base_text(doc)[0]))
+        return cls(i, start // CHUNK_UNITS, (start + count - 1) // CHUNK_UNITS, len(base_text(doc)[0]),
+                   posixpath.relpath(dictionary.published_name(), ROOT))
 
     def attribute(self) -> str:
-        return f"{self.doc} {self.first} {self.last} {self.length}"
+        return f"{self.doc} {self.first} {self.last} {self.length} {self.dictionary}"
 
     @classmethod
     def parse(cls, value: str) -> Base:
-        doc, first, last, length = (int(v) for v in value.split())
-        return cls(doc, first, last, length)
+        doc, first, last, length, name = value.split()
+        return cls(int(doc), int(first), int(last), int(length), name)
 
 
 _PLACEHOLDER_RE = re.compile(r'<div class="raw-packed" data-raw-packed="([^"]+)" data-raw-base="([^"]+)">.*?</div>',

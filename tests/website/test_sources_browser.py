@@ -109,3 +109,33 @@ def test_an_omitted_parts_line_link_lands_on_its_line_whose_number_stands_out(
     assert page.evaluate("() => { const r = document.getElementById('L19').getBoundingClientRect();"
                          " return r.top >= 0 && r.top < innerHeight; }")
     assert not v.errors and not v.foreign
+
+
+def test_the_span_is_drawn_from_the_documents_own_search_chunks_without_the_manifest(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit]) -> None:
+    """The source page reads its edits, the chunks data-raw-base names and their dictionary: not
+    the search manifest, which lists every document (builder/pages/raw_delta.py)."""
+    v = visit()
+    fetched: list[str] = []
+    v.page.on("request", lambda r: fetched.append(r.url.removeprefix(server)))
+    page = v.open(f"{server}documents/wenxi-2021-gongzuobaogao/source/")
+    assert page.locator("pre.raw-text:not(.raw-title) #L3").count() == 1
+    assert "documents/wenxi-2021-gongzuobaogao/source/raw-edits.json.gz" in fetched
+    chunks = [u for u in fetched if u.startswith("search/t/")]
+    assert chunks and any(u.startswith("search/chunk-dictionary-") for u in fetched)
+    assert "search/manifest.json" not in fetched
+    assert not v.errors and not v.foreign
+
+
+def test_a_span_whose_chunks_hold_another_text_is_not_drawn_and_the_repository_link_stays(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit]) -> None:
+    """Edits applied to another build's text would show wrong raw text: the length check refuses
+    them, and the reader keeps the placeholder's link to the same lines in the repository."""
+    v = visit()
+    other = sorted((built_site.site / "search" / "t").glob("*.deflate"))[0].read_bytes()
+    v.context.route("**/search/t/*.deflate", lambda route: route.fulfill(body=other))
+    page = v.open(f"{server}documents/wenxi-2021-gongzuobaogao/source/")
+    page.wait_for_selector("div[data-raw-packed][data-raw-failed]")
+    assert page.locator("pre.raw-text:not(.raw-title)").count() == 0
+    assert page.locator("div[data-raw-packed] a[href*='#L3']").count() == 1
+    assert any("source text:" in e for e in v.errors) and not v.foreign

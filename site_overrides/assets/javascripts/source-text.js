@@ -16,9 +16,11 @@
   if (!holder) {
     return;
   }
-  // data-raw-base: the document's place in the index's list, its first and last chunk, and the
-  // length of its text in code points (raw_delta.Base)
-  var base = (holder.getAttribute("data-raw-base") || "").split(" ").map(Number);
+  // data-raw-base: the document's place in the index's list, its first and last chunk, the
+  // length of its text in code points and the chunks' dictionary (raw_delta.Base)
+  var fields = (holder.getAttribute("data-raw-base") || "").split(" ");
+  var base = fields.slice(0, 4).map(Number);
+  var dictionaryName = fields[4];
   var here = document.currentScript.src;
   var modules = Promise.all([import(new URL("search/packed.js", here).href),
     import(new URL("search/index.js", here).href)]);
@@ -35,7 +37,7 @@
   var text = modules.then(function (m) {
     var chunks = [];
     for (var n = base[1]; n <= base[2]; n++) {
-      chunks.push(m[1].chunk(n));
+      chunks.push(m[1].chunk(n, dictionaryName));
     }
     return Promise.all(chunks);
   }).then(function (chunks) {
@@ -48,7 +50,7 @@
       });
     });
     var chars = Array.from(texts.join("\n")); // the builder counts code points, not UTF-16 units
-    if (base.length !== 4 || chars.length !== base[3]) {
+    if (fields.length !== 5 || chars.length !== base[3]) {
       throw new Error("the search chunks hold another text than this page's edits were made for");
     }
     return chars;

@@ -44,13 +44,16 @@ function fetchBytes(path) {
   return fetchOk(path).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b));
 }
 
-/** The preset dictionary the text chunks are packed with (the manifest names it). */
-const dictionary = () => once("dictionary", () => manifest().then((m) => fetchBytes(m.dictionary)));
+/** The preset dictionary the text chunks are packed with: the one `name` names (relative to
+ *  search/), or the manifest's. */
+const dictionary = (name) => (name ? once(name, () => fetchBytes(name))
+  : manifest().then((m) => dictionary(m.dictionary)));
 
-/** The units n*chunk … of the index: {d: {doc: [id, title]}, s: sections, u: rows}. */
-export function chunk(n) {
+/** The units n*chunk … of the index: {d: {doc: [id, title]}, s: sections, u: rows}. `dictionaryName`:
+ *  the dictionary, where the caller knows it (a source page, which then never reads the manifest). */
+export function chunk(n, dictionaryName) {
   // the chunk and (once per visit) the dictionary are fetched side by side
-  return once(`t${n}`, () => Promise.all([fetchBytes(`t/${n}.json.deflate`), dictionary()])
+  return once(`t${n}`, () => Promise.all([fetchBytes(`t/${n}.json.deflate`), dictionary(dictionaryName)])
     .then(([bytes, dict]) => dictionaryText(bytes, dict)).then(JSON.parse));
 }
 
