@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .browsing import SCHEMES, SCREENSHOTS, WIDTHS, Page, Visit
 from .sitebuild import BuiltSite
@@ -584,13 +585,23 @@ def test_the_back_button_returns_to_the_paragraph_the_reader_left(server: str, v
     page = v.open(server + PLAN)
     page.evaluate("document.getElementById('p-250').scrollIntoView()")
     page.mouse.wheel(0, 120)
-    page.wait_for_timeout(600)  # the reader stops scrolling: the place is remembered
+    # the reader stops scrolling: the place is remembered (waited for, not timed: on a loaded
+    # machine the script's 200 ms pause after the last scroll event can come much later)
+    page.wait_for_function(f"""() => {{
+      const place = JSON.parse(sessionStorage.getItem('edition.place:' + location.pathname) || 'null');
+      const top = ({TOP_BLOCK})();
+      return place !== null && place.id === top[0] && Math.abs(place.offset - top[1]) <= 1; }}""")
     left = page.evaluate(TOP_BLOCK)
     page.locator(".doc-meta a[href$='regions/lishi/']").dispatch_event("click")  # Material's instant navigation
     page.wait_for_url("**/regions/lishi/")
     page.go_back()
     page.wait_for_url("**/" + PLAN)
-    page.wait_for_timeout(800)
+    page.wait_for_load_state("load")
+    try:  # the place is put back after the browser's own restoring has settled
+        page.wait_for_function(f"() => ({TOP_BLOCK})()[0] === {json.dumps(left[0])}", timeout=5000)
+    except PlaywrightTimeout:
+        pass  # the assertion below says where the page came back instead
+    page.wait_for_timeout(300)  # and it stays there
     back = page.evaluate(TOP_BLOCK)
     assert back[0] == left[0] and abs(back[1] - left[1]) <= 4, f"left at {left}, back at {back}"
     clean(v)
