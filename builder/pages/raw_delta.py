@@ -6,9 +6,10 @@ normalised. Stored whole, even gzip-compressed, it was about 22 KB of every docu
 200 KB budget at N = 1,000 (issue 12). The browser already has, or fetches on a search, the
 document's text in its chunks; the span is rebuilt from them and a short list of edits.
 
-The base: the texts of the document's search units (``builder.search.units.document_units``:
-its title, then every non-empty block as a reader sees it) joined by a line break, exactly
-as the rows of its chunks ``t/<n>.json.deflate`` hold them (the row's fifth field).
+The base: the texts of the document's search units (``builder.search.index.Layout``, made by
+``builder.search.units.document_units``: its title, then every non-empty block as a reader sees
+it) joined by a line break, exactly as the rows of its chunks ``t/<n>.json.deflate`` hold them
+(the row's fifth field).
 
 The edits (``encode``), a JSON array read in order, a cursor in the base starting at 0:
 
@@ -51,10 +52,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.corpus.model import Document
 from builder.search import dictionary, packed
 from builder.search.index import CHUNK_UNITS, ROOT, Layout, compact_json
-from builder.search.units import document_units
+from builder.search.units import Unit
 
 #: Characters never copied from the base: those ``raw_text`` does not write as themselves.
 _UNSAFE_RE = re.compile(r"[&<>\x00-\x1f\x7f]")
@@ -69,11 +69,12 @@ TRIES = 48
 Edit = int | str | list[int]
 
 
-def base_text(doc: Document) -> tuple[str, dict[int, tuple[int, int]]]:
-    """The text the edits refer to (the document's search units joined by ``\n``), and where
-    each block's text lies in it: block index -> ``(start, end)``."""
+def base_text(units: Sequence[Unit]) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The text the edits refer to (a document's search units, ``Layout.units[i]``, the very
+    units its chunks are made of, joined by ``\n``), and where each block's text lies in it:
+    block index -> ``(start, end)``."""
     parts, where, at = [], {}, 0
-    for u in document_units(0, doc):
+    for u in units:
         parts.append(u.text)
         where[u.block] = (at, at + len(u.text))
         at += len(u.text) + 1
@@ -119,16 +120,16 @@ def _resync(piece: str, k: int, base: str, j: int, end: int) -> tuple[int, int] 
     return None
 
 
-def encode(parts: Sequence[tuple[bool, str, int | None]], doc: Document,
+def encode(parts: Sequence[tuple[bool, str, int | None]], units: Sequence[Unit],
            raw_text: Callable[[str], str]) -> list[Edit]:
     """The edits that give the span's HTML, ``"".join(raw_text(p) if is_text else p …)``, from
-    ``base_text(doc)`` (see module docstring); ``raw_text`` is ``builder.pages.sources.raw_text``.
+    ``base_text(units)`` (see module docstring); ``raw_text`` is ``builder.pages.sources.raw_text``.
 
     A text piece inside a block's range (``parts``' third field, ``builder.pages.sources.raw_parts``)
     is copied from that block's own text only; text outside every block (line breaks between
     blocks, omitted lines) is written as HTML. So a raw line that happens to recur later (a printed
     table of contents, a repeated heading) never draws the copy away from its block."""
-    return encode_base(parts, *base_text(doc), raw_text)
+    return encode_base(parts, *base_text(units), raw_text)
 
 
 def encode_base(parts: Sequence[tuple[bool, str, int | None]], base: str, where: dict[int, tuple[int, int]],
@@ -217,9 +218,11 @@ class Base:
     dictionary: str  # the chunks' preset dictionary, relative to search/: read without the manifest
 
     @classmethod
-    def of(cls, doc: Document, lay: Layout, i: int) -> Base:
-        start, count = i * lay.step, len(lay.units[i])
-        return cls(i, start // CHUNK_UNITS, (start + count - 1) // CHUNK_UNITS, len(base_text(doc)[0]),
+    def of(cls, lay: Layout, i: int) -> Base:
+        """Document ``i`` of the index's list ``lay``."""
+        units = lay.units[i]
+        start, count = i * lay.step, len(units)
+        return cls(i, start // CHUNK_UNITS, (start + count - 1) // CHUNK_UNITS, len(base_text(units)[0]),
                    posixpath.relpath(dictionary.published_name(), ROOT))
 
     def attribute(self) -> str:

@@ -54,6 +54,7 @@ from builder.pages.prerendered import wrap
 from builder.pages.settings import SiteSettings
 from builder.search.index import Layout, layout
 from builder.search.packed import compress
+from builder.search.units import Unit
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 FORM_LABELS = {"pdf-text": "PDF 提取的文本", "web-listing": "网页抓取（列表页）", "newspaper": "报纸刊登的文本"}
@@ -84,12 +85,17 @@ class SourcePages:
 
     @cached_property
     def _layout(self) -> tuple[Layout, dict[str, int]]:
+        """The search index's layout: the units each document's chunks hold, the span's base."""
         return layout(self.cat.documents), {d.id: i for i, d in enumerate(self.cat.documents)}
 
     def base(self, doc: Document) -> raw_delta.Base:
         """Where the browser finds the text the span's edits refer to: the document's chunks."""
         lay, position = self._layout
-        return raw_delta.Base.of(doc, lay, position[doc.id])
+        return raw_delta.Base.of(lay, position[doc.id])
+
+    def _units(self, doc: Document) -> list[Unit]:
+        lay, position = self._layout
+        return lay.units[position[doc.id]]
 
     def block_link(self, doc: Document, index: int, src: str) -> str | None:
         """URL (``urls.href``: it lands in pre-rendered HTML) from page ``src`` to block
@@ -115,7 +121,7 @@ class SourcePages:
         al = self.alignment(doc)
         if al is None:
             return {}
-        edits = raw_delta.encode(raw_parts(doc, al), doc, raw_text)
+        edits = raw_delta.encode(raw_parts(doc, al), self._units(doc), raw_text)
         files: dict[str, str | bytes] = {urls.source_page(doc): self.render(doc, al),
                                          urls.source_text(doc): compress(raw_delta.dumps(edits))}
         self._alignments.pop(doc.id, None)  # its page is made: memory stays flat
