@@ -49,6 +49,7 @@ from benchmarks.synth import REPO, generate
 from builder.corpus.load import load_corpus
 from builder.corpus.sources import SOURCES_DIR
 from builder.pages.catalogue import Catalogue
+from builder.pages.urls import SOURCE_TEXT
 from builder.parallel import default_jobs
 from builder.search.probe import Probe, serve
 from builder.search.queries import random_substrings
@@ -61,7 +62,7 @@ FIXED = (("slogan", "三零"), ("region", "离石区"), ("indicator", "一般公
 PAGE = "about/methodology/"
 #: Parts of the site, by top folder (a document's source page apart from its page), for the
 #: bytes-per-document table.
-PARTS = (("documents", "document pages"), ("sources", "source pages"), ("search", "search index"),
+PARTS = (("documents", "document pages"), ("sources", "raw spans (edits)"), ("search", "search index"),
          ("data", "downloads and data"), ("glossary", "glossary pages"), ("indicators", "indicator pages"),
          ("assets", "theme assets"))
 
@@ -101,7 +102,7 @@ def by_part(site: Path) -> dict[str, int]:
     for p in site.rglob("*"):
         if p.is_file():
             parts = p.relative_to(site).parts
-            top = "sources" if parts[0] == "documents" and "source" in parts[2:-1] else parts[0]
+            top = "sources" if parts[0] == "documents" and parts[-1] == SOURCE_TEXT else parts[0]
             sizes[top if top in dict(PARTS) else "other pages"] += p.stat().st_size
     return dict(sizes)
 

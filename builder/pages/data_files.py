@@ -63,7 +63,8 @@ def document_record(cat: Catalogue, doc: Document, settings: SiteSettings) -> di
         "characters": cat.characters([doc]),
         "url": settings.page_url(urls.url_path(urls.document(doc))),
         "page": urls.url_path(urls.document(doc)),
-        "source_page": urls.url_path(urls.source_page(doc)),  # the raw span beside the edition
+        # the raw span in the page's 原文 section (until issue 12, a page of its own: "source_page")
+        "source_section": f"{urls.url_path(urls.document(doc))}#{urls.SOURCE_SECTION}",
         "raw_file": settings.blob_url(urls.raw_file(doc)),  # the raw file in the repository; the span: source.lines
         "corpus_file": settings.blob_url(urls.corpus_file(doc)),
         "edit": settings.edit_url(urls.corpus_file(doc)),

@@ -41,12 +41,12 @@ def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
 
 
 def source_links(doc: Document, src: str, extensions: Sequence[Extension], settings: SiteSettings) -> str:
-    """The card's links to the original: the source page (which also makes the span's download)
-    and the raw file in the repository, at the span's lines."""
+    """The card's links to the original: the page's 原文 section (which also makes the span's
+    download) and the raw file in the repository, at the span's lines."""
     if not any(link for link in raw_links(doc, src, extensions)):
         return ""
     first, last = doc.meta.source.line_range
-    return (f" · [原文与编辑改动]({urls.link(src, urls.source_page(doc))}) · "
+    return (f" · [原文与编辑改动](#{urls.SOURCE_SECTION}) · "
             f"[原始文件（仓库中）]({settings.blob_url(urls.raw_file(doc))}#L{first}-L{last})")
 
 
@@ -65,9 +65,9 @@ def title_text(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
         return "本版所拟（原文没有标题行）"
     where = f"原始文件第 {line.line} 行"
     if any(raw_links(doc, src, extensions)):
-        # raw HTML, not a Markdown link: the line's anchor is in the source page's packed text
+        # raw HTML, not a Markdown link: the line's anchor is in the page's packed raw span
         # (builder.pages.sources), which MkDocs' anchor validation does not see
-        where = f'<a href="{html_attr(urls.href(src, urls.source_page(doc)))}#L{line.line}">{where}</a>'
+        where = f'<a href="#L{line.line}">{where}</a>'
     return f"本版所拟；原文标题行：“{inline(line.text)}”（{where}）"
 
 

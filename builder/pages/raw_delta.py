@@ -1,4 +1,4 @@
-"""A source page's raw span, stored as edits of the document's own text in the search chunks.
+"""A document's raw span (its page's 原文 section), stored as edits of its own text in the search chunks.
 
 Why: the raw span is the document's text a second time (a third with the search's text
 chunks, ``search/t/``), with line breaks, page markers and a few characters the edition
@@ -189,17 +189,19 @@ def apply(edits: Sequence[Edit], base: str) -> str:
     return "".join(out)
 
 
-def dumps(edits: Sequence[Edit]) -> str:
-    return compact_json(list(edits))
+def dumps(edits: Sequence[Edit], base: Base) -> str:
+    """The edits file: ``{"base": [doc, first, last, length, dictionary], "edits": [...]}``."""
+    return compact_json({"base": base.fields(), "edits": list(edits)})
 
 
-def loads(text: str) -> list[Edit]:
+def loads(text: str) -> tuple[Base, list[Edit]]:
     data = json.loads(text)
-    if not isinstance(data, list) or not all(
+    edits = data.get("edits") if isinstance(data, dict) else None
+    if not isinstance(edits, list) or not all(
             isinstance(e, (int, str)) or (isinstance(e, list) and len(e) == 1 and isinstance(e[0], int))
-            for e in data):
+            for e in edits):
         raise ValueError("raw span edits: not a list of numbers, strings and [number]s")
-    return data
+    return Base.parse(data.get("base")), edits
 
 
 @dataclass(frozen=True)
@@ -207,9 +209,12 @@ class Base:
     """Where the browser finds a document's base: its position in the index's document list
     (the chunks' rows name it), its chunks ``first`` … ``last`` (``t/<n>.json.deflate``: a chunk
     never holds two documents), the base's length, which the browser checks, so that edits
-    are never applied to another build's text, and the chunks' dictionary (so that a source
-    page never fetches the search manifest, which lists every document). Written on the page as
-    ``data-raw-base``."""
+    are never applied to another build's text, and the chunks' dictionary (so that drawing a
+    span never fetches the search manifest, which lists every document).
+
+    Written into the edits file, not the page: it depends on every document before this one
+    in the index's list, the page on this document alone (the preview renders a saved
+    document's page by itself: ``builder.commands.serve``)."""
 
     doc: int
     first: int
@@ -225,17 +230,19 @@ class Base:
         return cls(i, start // CHUNK_UNITS, (start + count - 1) // CHUNK_UNITS, len(base_text(units)[0]),
                    posixpath.relpath(dictionary.published_name(), ROOT))
 
-    def attribute(self) -> str:
-        return f"{self.doc} {self.first} {self.last} {self.length} {self.dictionary}"
+    def fields(self) -> list[int | str]:
+        return [self.doc, self.first, self.last, self.length, self.dictionary]
 
     @classmethod
-    def parse(cls, value: str) -> Base:
-        doc, first, last, length, name = value.split()
-        return cls(int(doc), int(first), int(last), int(length), name)
+    def parse(cls, value: object) -> Base:
+        if (not isinstance(value, list) or len(value) != 5 or not all(isinstance(v, int) for v in value[:4])
+                or not isinstance(value[4], str)):
+            raise ValueError("raw span edits: base is not [doc, first, last, length, dictionary]")
+        doc, first, last, length, name = value
+        return cls(doc, first, last, length, name)
 
 
-_PLACEHOLDER_RE = re.compile(r'<div class="raw-packed" data-raw-packed="([^"]+)" data-raw-base="([^"]+)">.*?</div>',
-                             re.S)
+_PLACEHOLDER_RE = re.compile(r'<div class="raw-packed" data-raw-packed="([^"]+)">.*?</div>', re.S)
 
 
 def read_span(page: str, files: Path, root: Path | None = None) -> str | None:
@@ -247,7 +254,7 @@ def read_span(page: str, files: Path, root: Path | None = None) -> str | None:
     if not found:
         return None
     root = root or next(p for p in files.parents if (p / ROOT).is_dir())
-    base = Base.parse(found.group(2))
+    base, edits = loads(packed.unpack((files / found.group(1)).read_bytes()))
     texts = []
     for n in range(base.first, base.last + 1):
         chunk = json.loads(packed.read(root, f"{ROOT}/t/{n}.json"))
@@ -255,7 +262,7 @@ def read_span(page: str, files: Path, root: Path | None = None) -> str | None:
     text = "\n".join(texts)
     if len(text) != base.length:
         raise ValueError(f"{files}: the chunks hold {len(text)} characters of base, not {base.length}")
-    return apply(loads(packed.unpack((files / found.group(1)).read_bytes())), text)
+    return apply(edits, text)
 
 
 def draw(page: str, files: Path, root: Path | None = None) -> str:

@@ -1,27 +1,34 @@
-"""The original beside the edition: a source page per document.
+"""The original beside the edition: a 原文 section at the end of each document page.
 
-The source page (``documents/<id>/source/``) shows the document's raw span
-with the raw file's own line numbers, and is the one full copy of it on the
-site: its "下载这段原文 .txt" button makes the span's file in the browser from
-that text (``assets/javascripts/text-downloads.js``), and the whole raw file is
-linked in the repository (``urls.raw_file``). Each block of the edition is
-a ``<span id=p-12>`` around exactly the raw characters it was made from
-(``builder.fidelity.align``), so the edition's "原文" link ``source/#p-12``
-opens the page with that range highlighted by CSS ``:target``: a whole line
-of a PDF paragraph, or a character range of a report flattened onto one line.
-Every raw line is addressable (``#L5``: the 'omitted' list and the document's
-card link lines); each range links back to its block in the edition once, from
-its first line's number or from a ↩ (``raw_html``).
+The section (``#source``) shows the document's raw span with the raw file's
+own line numbers, and is the one full copy of it on the site: its
+"下载这段原文 .txt" button makes the span's file in the browser from that text
+(``assets/javascripts/text-downloads.js``), and the whole raw file is linked in
+the repository (``urls.raw_file``). Each block of the edition is a
+``<span id=raw-p-12>`` around exactly the raw characters it was made from
+(``builder.fidelity.align``), so the block's "原文" link ``#raw-p-12`` shows
+that range highlighted by CSS ``:target``: a whole line of a PDF paragraph, or
+a character range of a report flattened onto one line. Every raw line is
+addressable (``#L5``: the 'omitted' list and the card link lines); each range
+links back to its block once, from its first line's number or from a ↩
+(``raw_html``).
+
+Until issue 12 this was a page of its own (``documents/<id>/source/``): at
+1,000 documents that was 1,000 more pages, about 11 of each one's 14 KB being
+the theme's header, navigation and footer, and as many more pages for MkDocs to
+render. In the document page the reader also stays on one page: "原文" and ↩
+are jumps within it.
 
 The span's ``<pre>`` (``raw_html``) is stored beside the page as edits of the
 document's own text, which the search's text chunks hold (``builder.pages.raw_delta``;
-``urls.source_text``, ``raw-edits.json.gz``), and drawn into it by
-``assets/javascripts/source-text.js``, which then navigates to the address's
+``urls.source_text``, ``raw-edits.json.gz``), and drawn into the section by
+``assets/javascripts/source-text.js`` when it is wanted (an address inside it,
+the 显示原文 button, the download), which then navigates to the address's
 anchor again, so that the cited range is scrolled to and highlighted as if it
 had been in the page: the span was a fifth of the site's bytes per document
-(74 KB of a page at N = 100), 22 KB gzip-compressed, and is 1.5-3.5 KB as edits
-(issue 12). A reader without scripts gets, in its place, a link to the same
-lines of the raw file in the repository. So that MkDocs' anchor validation, which does not see
+(74 KB of a page at N = 100), 22 KB gzip-compressed, and is 1.5-3.5 KB as edits.
+A reader without scripts gets, in its place, a link to the same lines of the raw
+file in the repository. So that MkDocs' anchor validation, which does not see
 the packed span, has nothing to check, links to its lines (``#L7``) are written
 as HTML.
 
@@ -68,7 +75,7 @@ def raw_text(text: str) -> str:
 
 
 class SourcePages:
-    """The feature (``builder.pages.extensions``): source pages, 原文 links."""
+    """The feature (``builder.pages.extensions``): the documents' 原文 sections, 原文 links."""
 
     def __init__(self, cat: Catalogue, settings: SiteSettings) -> None:
         self.cat, self.settings = cat, settings
@@ -98,61 +105,60 @@ class SourcePages:
         return lay.units[position[doc.id]]
 
     def block_link(self, doc: Document, index: int, src: str) -> str | None:
-        """URL (``urls.href``: it lands in pre-rendered HTML) from page ``src`` to block
-        ``index``'s raw range, when it has one."""
+        """The link (it lands in pre-rendered HTML) from block ``index`` of the page ``src`` to
+        its raw range in the page's own 原文 section, when it has one."""
         al = self.alignment(doc)
         if al is None or al.block_span(index) is None:
             return None
         block = doc.blocks[index]
         anchor = block.anchor if block.kind != "table" else block_ids(doc.blocks[:index + 1])[-1]
-        return f"{urls.href(src, urls.source_page(doc))}#{anchor}"
+        return f"#{urls.raw_anchor(anchor)}"
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
         return ()
 
     def document_sections(self, doc: Document, src: str) -> list[str]:
-        return []
+        """The 原文 section (none when the document's raw file is not at hand)."""
+        al = self.alignment(doc)
+        return [self.section(doc, al)] if al is not None else []
 
     def nav(self) -> list[NavItem]:
         return []
 
     def document_files(self, doc: Document) -> dict[str, str | bytes]:
-        """The document's source page (none when its raw file is not at hand)."""
+        """The span's edits beside the document's page (none when its raw file is not at hand).
+        Called after the page is made (``document_files``), so the alignment is dropped here."""
         al = self.alignment(doc)
         if al is None:
             return {}
         edits = raw_delta.encode(raw_parts(doc, al), self._units(doc), raw_text)
-        files: dict[str, str | bytes] = {urls.source_page(doc): self.render(doc, al),
-                                         urls.source_text(doc): compress(raw_delta.dumps(edits))}
         self._alignments.pop(doc.id, None)  # its page is made: memory stays flat
-        return files
+        return {urls.source_text(doc): compress(raw_delta.dumps(edits, self.base(doc)))}
 
     def pages(self) -> dict[str, str | bytes]:
         return {}  # every file of the feature is one document's (``document_files``)
 
     # -- the page -----------------------------------------------------------------------------
 
-    def render(self, doc: Document, al: Alignment) -> str:
-        src = urls.source_page(doc)
+    def section(self, doc: Document, al: Alignment) -> str:
+        """``## 原文与编辑改动``: what the raw file is, the changes, and the span's placeholder."""
         record = self.cat.corpus.sources.records.get(doc.meta.source.file)
         first, last = doc.meta.source.line_range
         lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
-        title = f"原文：{doc.meta.title}"
         parts = [
-            escape.front_matter(title),
-            f"# {inline(title)}",
-            (f"这是[本版]({urls.link(src, urls.document(doc))})所依据的原始文本：原始文件 "
-             f"{escape.code(doc.meta.source.file)} {lines}，逐字照录，左侧是原始文件的行号。"
-             "本版每段的“原文”链接指向这里对应的文字（高亮显示）；点击 ↩（或段首的行号）回到本版的对应段落。"),
+            f"## 原文与编辑改动 {{ #{urls.SOURCE_SECTION} }}",
+            (f"本版所依据的原始文本是原始文件 {escape.code(doc.meta.source.file)} {lines}，"
+             "在下面的“原文”一节逐字照录，左侧是原始文件的行号。"
+             "正文每段的“原文”链接指向那里对应的文字（高亮显示）；点击 ↩（或段首的行号）回到该段。"),
             (f'[下载这段原文 .txt](#raw){{ .md-button data-raw-download="{escape.token(doc.id)}.txt" }} '
              f"[原始文件（仓库中）]({self.settings.blob_url(urls.raw_file(doc))}){{ .md-button }}"),
             self.record_card(record, doc),
-            self.changes(doc, al, src),
-            "## 原文 { #raw }",
+            self.changes(doc, al),
+            "### 原文 { #raw }",
             title_line_html(doc, al),
-            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)), self.base(doc))),
+            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)))),
         ]
-        return "\n\n".join(p for p in parts if p) + "\n"
+        return "\n\n".join(p for p in parts if p)
 
     def record_card(self, record: SourceRecord | None, doc: Document) -> str:
         if record is None:
@@ -182,12 +188,11 @@ class SourcePages:
         indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
         return f'!!! info source-record "原始文件记录（sources/{escape.title(record.path.name)}）"\n\n{indented}'
 
-    def changes(self, doc: Document, al: Alignment, src: str) -> str:
+    def changes(self, doc: Document, al: Alignment) -> str:
         """Every editorial change: normalisations and counts, corrections, omitted parts."""
         ids = block_ids(doc.blocks)
         counts = normalisations(al)
-        out = ["## 编辑改动 { #changes }",
-               "本版与原文逐字核对（`builder check`）；除下列改动外，文字、数字和标点与原文相同。",
+        out = ["本版与原文逐字核对（`builder check`）；除下列改动外，文字、数字和标点与原文相同。",
                "### 规范化 { #normalised }"]
         rows = counts.rows()
         out.append("\n".join(["| 规则 | 次数 |", "|---|---:|", *(f"| {inline(r)} | {n} |" for r, n in rows)])
@@ -197,8 +202,7 @@ class SourcePages:
         spans = [al.block_span(b) for b in range(len(doc.blocks))]
         for c, lo, _hi in al.raw.corrected:
             b = next((k for k, s in enumerate(spans) if s and s[0] <= lo < s[1]), None)
-            where = f"[{ids[b]}]({urls.link(src, urls.document(doc))}#{doc.blocks[b].anchor or ids[b]})：" \
-                if b is not None else ""
+            where = f"[{ids[b]}](#{doc.blocks[b].anchor or ids[b]})：" if b is not None else ""
             items.append(f"- {where}原文“{inline(c.raw)}”改为“{inline(c.corrected)}”。理由：{inline(c.reason)}")
         out.append("\n".join(items) if items else "无：本版没有改动原文的文字。")
         out.append("### 略去的部分 { #omitted }")
@@ -222,21 +226,22 @@ class SourcePages:
                    for a, z in ((1, first - 1), (last + 1, total)) if z >= a]
         if outside:
             omitted.append(f"- 原始文件的{'、'.join(outside)}不属于本文献（如同一文件中的列表标题、日期、"
-                           "其他条目或网站页面文字），不在此页。")
+                           "其他条目或网站页面文字），不在本节。")
         out.append("\n".join(omitted) if omitted else "无。")
         return "\n\n".join(out)
 
 
-def packed_placeholder(doc: Document, raw_file_url: str, base: raw_delta.Base) -> str:
-    """Where ``source-text.js`` draws the packed span (``urls.source_text``, the edits of the
-    text in the chunks ``base`` names); what a reader without scripts reads instead: the same
+def packed_placeholder(doc: Document, raw_file_url: str) -> str:
+    """Where ``source-text.js`` draws the packed span (``urls.source_text``: the edits of the
+    text in the chunks it names, ``raw_delta.Base``) when it is wanted: its 显示原文 button, hidden until the
+    script shows it, is one way to ask. What a reader without scripts reads instead: the same
     lines in the repository's copy of the raw file."""
     first, last = doc.meta.source.line_range
     lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
     fragment = f"#L{first}-L{last}" if last != first else f"#L{first}"
-    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}" '
-            f'data-raw-base="{escape.html_attr(base.attribute())}"><p>原文逐行显示需要浏览器运行脚本'
-            f'（为节省网站空间，原文以压缩文件存放，由页面脚本展开）。也可以在仓库中查看'
+    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}"><p>'
+            f'<button type="button" class="md-button" data-raw-show hidden>显示原文（{lines}）</button> '
+            f'为节省网站空间，原文以压缩文件存放，由页面脚本展开；也可以在仓库中查看'
             f'<a href="{escape.html_attr(raw_file_url + fragment)}">原始文件的{lines}</a>。</p></div>')
 
 
@@ -263,19 +268,20 @@ def raw_parts(doc: Document, al: Alignment) -> list[tuple[bool, str, int | None]
     ``block``: the index of the block whose range holds it, or None) or ``(False, markup, None)``,
     so that ``builder.pages.raw_delta`` can store the text as references to the block's own text.
 
-    The markup is most of the page's bytes beyond the text itself (a source page holds the whole
-    span), so each piece carries only what a reader or a link needs, and the stylesheet tells the
-    pieces apart by their attributes, not by classes (``sources.css``), and the values of ``id``,
+    The markup is most of the span's bytes beyond the text itself, so each piece carries only
+    what a reader or a link needs, and the stylesheet tells the pieces apart by their
+    attributes, not by classes (``sources.css``), and the values of ``id``,
     ``href`` and ``title`` go unquoted (ids and anchors are ``[A-Za-z][\\w-]*``: no space, quote,
     ``=``, ``<``, ``>`` or backtick, so HTML needs no quotes round them):
 
     * ``<a id=L5></a>`` on every line: the raw file's line number (a CSS counter) and its
       address ``#L5``. An anchor, not a link: a number that goes nowhere needs no name.
-    * ``<span id=p-12>`` around a block's raw characters: what ``source/#p-12`` highlights.
+    * ``<span id=raw-p-12>`` around a block's raw characters: what the block's ``#raw-p-12``
+      highlights.
     * one link back to the block per segment, named by ``title`` (axe-core reads no CSS
       ``content``): its first line's number when the segment starts that line
-      (``<a id=L5 href=../#p-12 title=p-12></a>``, drawn with a ↩ after the number), else a ↩
-      where the segment starts inside its line (``<a href=../#p-12 title=p-12></a>``).
+      (``<a id=L5 href=#p-12 title=p-12></a>``, drawn with a ↩ after the number), else a ↩
+      where the segment starts inside its line (``<a href=#p-12 title=p-12></a>``).
     """
     text = al.raw.file_text
     starts = al.raw.line_starts
@@ -284,7 +290,6 @@ def raw_parts(doc: Document, al: Alignment) -> list[tuple[bool, str, int | None]
     lo = starts[first - 1]
     hi = starts[last] - 1 if last < len(starts) else len(text)
     ids = block_ids(doc.blocks)
-    page = "../"  # the document page, from documents/<id>/source/
     segs: list[tuple[int, int, int]] = []  # (start, end, block)
     for b in range(len(doc.blocks)):
         span = al.block_span(b)
@@ -312,12 +317,13 @@ def raw_parts(doc: Document, al: Alignment) -> list[tuple[bool, str, int | None]
     line_starts = set(starts[first - 1:last])
     for s, e, b in segs:
         anchor = doc.blocks[b].anchor or ids[b]
-        link = f"href={page}#{anchor} title={ids[b]}"
+        link = f"href=#{anchor} title={ids[b]}"
+        raw_id = urls.raw_anchor(ids[b])
         if s in line_starts:
             back[s] = link
-            events.append((s, 1, f"<span id={ids[b]}>", b))
+            events.append((s, 1, f"<span id={raw_id}>", b))
         else:
-            events.append((s, 1, f"<span id={ids[b]}><a {link}></a>", b))
+            events.append((s, 1, f"<span id={raw_id}><a {link}></a>", b))
         events.append((e, 0, "</span>", None))
     for s, e, reason in omitted:
         if any(a < s < z < e or s < a < e < z for a, z, _b in segs):

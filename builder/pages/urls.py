@@ -47,16 +47,21 @@ def doc_type(name: str) -> str:
     return f"types/{TYPE_SLUGS[name]}.md"
 
 
-def source_page(doc: Document) -> str:
-    """The document's raw span beside the edition (``builder.pages.sources``)."""
-    return f"documents/{doc.id}/source.md"
+#: The document page's section that holds its raw span (``builder.pages.sources``): ``#source``.
+SOURCE_SECTION = "source"
+
+
+def raw_anchor(block_id: str) -> str:
+    """The id of block ``block_id``'s raw range inside the document page's raw span
+    (``raw-p-12`` for ``p-12``): the page's own blocks hold the plain ids."""
+    return f"raw-{block_id}"
 
 
 def source_text(doc: Document) -> str:
-    """The source page's raw span as edits of the document's text in the search chunks
-    (``builder.pages.raw_delta``), stored gzip-compressed beside the page and drawn into it by
-    ``source-text.js``."""
-    return f"documents/{doc.id}/source/{SOURCE_TEXT}"
+    """The document's raw span as edits of its text in the search chunks
+    (``builder.pages.raw_delta``), stored gzip-compressed beside its page and drawn into the
+    page's 原文 section by ``source-text.js``."""
+    return f"documents/{doc.id}/{SOURCE_TEXT}"
 
 
 #: The file name of ``source_text``, as the page's placeholder names it (relative to the page).

@@ -28,8 +28,8 @@ AXE = REPO / "tests" / "website" / "node" / "node_modules" / "axe-core" / "axe.m
 #: block, so its highlight, its links back, its line anchors and an omitted part are all checked;
 #: and the plan's, whose short consecutive lines that each start a block put line-number links
 #: one line apart (WCAG 2.2's 24 px targets: the span's own line height, sources.css).
-PAGES = {**SAMPLE_PAGES, "source": "documents/lvliang-2021-gongzuobaogao/source/#p-2",
-         "source-plan": "documents/lishi-2021-shisiwu-guihua-gangyao/source/"}
+PAGES = {**SAMPLE_PAGES, "source": "documents/lvliang-2021-gongzuobaogao/#raw-p-2",
+         "source-plan": "documents/lishi-2021-shisiwu-guihua-gangyao/#raw"}
 
 #: axe's defaults leave out two rules Lighthouse scores: target-size (WCAG 2.2's 24 px
 #: targets: the ¶ control, the figure and term links) and td-has-header (a cell under a

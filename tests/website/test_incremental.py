@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from builder.incremental import STATE_FILE
+from builder.pages.urls import SOURCE_TEXT
 from builder.search.index import CHUNK_UNITS, MANIFEST, all_units, fnv1a, grams
 from builder.search.normalise import fold
 from builder.search.packed import SUFFIX, published_name, read
@@ -94,7 +95,7 @@ def test_an_edit_to_one_document_rewrites_only_the_files_that_depend_on_it(corpu
     position = [d.id for d in docs].index(DOC)
     numbered, first, _ = all_units(docs)
     new_unit = first[position] + sum(u.doc == position for _, u in numbered)  # appended after the last
-    expected = ({f"documents/{DOC}.md", f"documents/{DOC}/source.md", "data/documents.json.gz",
+    expected = ({f"documents/{DOC}.md", f"documents/{DOC}/{SOURCE_TEXT}", "data/documents.json.gz",
                  "index.md",  # the home page states the corpus's size in characters
                  "data/edition.sqlite.xz",  # the database download holds every paragraph
                  STATE_FILE}  # the inputs of the last good build

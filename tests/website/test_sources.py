@@ -1,4 +1,5 @@
-"""The original beside the edition, in the generated site: source pages, 原文 links, downloads."""
+"""The original beside the edition, in the generated site: each document page's 原文 section,
+原文 links, downloads."""
 
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ DOC_IDS = sorted(p.stem for p in (REPO / "corpus" / "documents").glob("*.md"))
 
 
 def _source(built_site: BuiltSite, doc_id: str) -> str:
-    """A source page's Markdown with its span drawn in, as ``source-text.js`` draws it in the
-    browser: the edits beside the page applied to the document's text in the search chunks."""
-    page = (built_site.docs / "documents" / doc_id / "source.md").read_text(encoding="utf-8")
-    drawn = raw_delta.draw(page, built_site.docs / "documents" / doc_id / "source", built_site.docs)
+    """A document page's 原文 section (its Markdown) with the span drawn in, as ``source-text.js``
+    draws it in the browser: the edits beside the page applied to the document's text in the
+    search chunks."""
+    page = (built_site.docs / "documents" / f"{doc_id}.md").read_text(encoding="utf-8")
+    drawn = raw_delta.draw(page, built_site.docs / "documents" / doc_id, built_site.docs)
     assert drawn != page
-    return drawn
+    return drawn[drawn.index("## 原文与编辑改动 { #source }"):drawn.index("## 引用本文")]
 
 
 def _doc(built_site: BuiltSite, doc_id: str) -> Document:
@@ -37,18 +39,17 @@ def _doc(built_site: BuiltSite, doc_id: str) -> Document:
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
-def test_every_block_links_to_its_range_on_the_source_page(built_site: BuiltSite, doc_id: str) -> None:
+def test_every_block_links_to_its_range_in_the_pages_raw_span(built_site: BuiltSite, doc_id: str) -> None:
     doc = _doc(built_site, doc_id)
     page = (built_site.docs / "documents" / f"{doc_id}.md").read_text(encoding="utf-8")
     source = _source(built_site, doc_id)
     for block_id in block_ids(doc.blocks):
-        # pre-rendered HTML: the site URL of documents/<id>/source/ from documents/<id>/
-        assert f'href="source/#{block_id}">原文</a>' in page, block_id
-        assert f"<span id={block_id}>" in source, block_id
+        assert f'href="#raw-{block_id}">原文</a>' in page, block_id  # pre-rendered HTML
+        assert f"<span id=raw-{block_id}>" in source, block_id
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
-def test_each_range_on_the_source_page_links_back_to_its_block_once(built_site: BuiltSite, doc_id: str) -> None:
+def test_each_raw_range_links_back_to_its_block_once(built_site: BuiltSite, doc_id: str) -> None:
     """One link back per range (its first line's number, or a ↩ where it starts inside its line),
     named by its title: axe-core reads no CSS content, and the link's text must stay empty."""
     doc = _doc(built_site, doc_id)
@@ -56,18 +57,18 @@ def test_each_range_on_the_source_page_links_back_to_its_block_once(built_site: 
     pre = source[source.index('<pre class="raw-text" '):]
     links = re.findall(r"<a (?:id=L\d+ )?href=([^ >]*)( title=[^ >]+)?></a>", pre)
     assert len(links) == pre.count(" href=")  # the pattern saw every link
-    assert [href for href, _ in links] == [f"../#{b}" for b in block_ids(doc.blocks)]  # once each, in order
+    assert [href for href, _ in links] == [f"#{b}" for b in block_ids(doc.blocks)]  # once each, in order
     assert all(title for _, title in links)
 
 
 def test_a_range_starting_its_line_links_back_from_the_line_number(built_site: BuiltSite) -> None:
     source = _source(built_site, "lishi-2021-gongzuobaogao")
-    assert "<span id=p-8><a id=L20 href=../#p-8 title=p-8></a>" in source
+    assert "<span id=raw-p-8><a id=L20 href=#p-8 title=p-8></a>" in source
 
 
 def test_a_range_starting_inside_its_line_links_back_from_a_return_mark(built_site: BuiltSite) -> None:
     newspaper = _source(built_site, "lvliang-2021-gongzuobaogao")
-    assert "(上接1版)</span><span id=p-2><a href=../#p-2 title=p-2></a>周边5县" in newspaper
+    assert "(上接1版)</span><span id=raw-p-2><a href=#p-2 title=p-2></a>周边5县" in newspaper
 
 
 def test_a_line_that_starts_no_range_is_an_anchor_not_a_link(built_site: BuiltSite) -> None:
@@ -75,11 +76,22 @@ def test_a_line_that_starts_no_range_is_an_anchor_not_a_link(built_site: BuiltSi
     newspaper = _source(built_site, "lvliang-2021-gongzuobaogao")
     assert '</span>\n<a id=L6></a>\n<a id=L7></a><span class="raw-omitted"' in newspaper
     plan = _source(built_site, "lishi-2021-shisiwu-guihua-gangyao")
-    assert re.search(r"<span id=t-1><a id=L112 href=../#t-1 title=t-1></a>[^<]*\n<a id=L113></a>", plan)
+    assert re.search(r"<span id=raw-t-1><a id=L112 href=#t-1 title=t-1></a>[^<]*\n<a id=L113></a>", plan)
+
+
+def test_the_original_is_a_section_of_the_document_page_not_a_page_of_its_own(built_site: BuiltSite) -> None:
+    """One page per document (issue 12: a source page was 1,000 more pages per 1,000 documents,
+    most of each the theme's chrome); the card links the section, the section the raw file."""
+    assert not list((built_site.site / "documents").glob("*/source"))
+    page = built_site.html("documents/lishi-2021-gongzuobaogao").read_text(encoding="utf-8")
+    assert page.index('<h2 id="source">原文与编辑改动') < page.index('<h2 id="cite">')
+    assert page.count('<a href="#source">原文与编辑改动</a>') == 1  # the card's link
+    assert '<h3 id="raw">原文' in page and '<button type="button" class="md-button" data-raw-show hidden>' in page
 
 
 def test_the_site_keeps_no_second_copy_of_the_raw_span(built_site: BuiltSite) -> None:
-    """The source page shows the span and makes its download in the browser (test_sources_browser)."""
+    """The page's 原文 section shows the span and makes its download in the browser
+    (test_sources_browser)."""
     assert not (built_site.site / "data" / "sources").exists()
     source = _source(built_site, "lishi-2021-gongzuobaogao")
     assert '[下载这段原文 .txt](#raw){ .md-button data-raw-download="lishi-2021-gongzuobaogao.txt" }' in source
@@ -91,14 +103,14 @@ def test_the_span_is_stored_packed_beside_its_page_and_linked_in_the_repository_
     (test_sources_browser: the ranges, highlights and links work as drawn); without scripts it
     links the same lines of the raw file in the repository."""
     doc = _doc(built_site, "lishi-2021-gongzuobaogao")
-    page = built_site.html(f"documents/{doc.id}/source").read_text(encoding="utf-8")
+    page = built_site.html(f"documents/{doc.id}").read_text(encoding="utf-8")
     raw_file = load_settings(REPO / "mkdocs.yml").blob_url(f"sources/{doc.meta.source.file}")
-    assert '<div class="raw-packed" data-raw-packed="raw-edits.json.gz" data-raw-base="' in page
+    assert '<div class="raw-packed" data-raw-packed="raw-edits.json.gz">' in page
     assert "id=L3" not in page
     assert f'<a href="{raw_file}#L3-L234">原始文件的第 3–234 行</a>' in page
-    packed = (built_site.site / "documents" / doc.id / "source" / "raw-edits.json.gz").read_bytes()
+    packed = (built_site.site / "documents" / doc.id / "raw-edits.json.gz").read_bytes()
     assert packed[:2] == b"\x1f\x8b" and packed[4:8] == bytes(4)  # gzip, no time stamp: same edition, same bytes
-    span = raw_delta.read_span(page, built_site.site / "documents" / doc.id / "source", built_site.site)
+    span = raw_delta.read_span(page, built_site.site / "documents" / doc.id, built_site.site)
     assert span is not None and span.startswith('<pre class="raw-text" lang="zh-CN"')
 
 
@@ -109,8 +121,8 @@ def test_the_drawn_span_is_the_builders_span_from_a_fraction_of_its_bytes(built_
     character for character; they are stored in less than half the bytes of the span itself
     gzip-compressed (about a seventh on the real documents: builder/pages/raw_delta.py)."""
     doc = _doc(built_site, doc_id)
-    page = built_site.html(f"documents/{doc_id}/source").read_text(encoding="utf-8")
-    files = built_site.site / "documents" / doc_id / "source"
+    page = built_site.html(f"documents/{doc_id}").read_text(encoding="utf-8")
+    files = built_site.site / "documents" / doc_id
     expected = raw_html(doc, align(doc, built_site.corpus.sources.get(doc.meta.source.file)))
     assert raw_delta.read_span(page, files, built_site.site) == expected
     assert (files / "raw-edits.json.gz").stat().st_size < len(gzip.compress(expected.encode("utf-8"))) / 2
@@ -146,15 +158,15 @@ def test_the_card_links_the_raw_file_in_the_repository_at_its_lines(built_site: 
     assert f"[原始文件（仓库中）]({raw_file}#L3-L234)" in page
 
 
-def test_the_source_page_numbers_the_raw_files_own_lines(built_site: BuiltSite) -> None:
+def test_the_raw_span_numbers_the_raw_files_own_lines(built_site: BuiltSite) -> None:
     source = _source(built_site, "lishi-2021-gongzuobaogao")
     assert 'style="counter-reset: raw-ln 2"' in source  # the span starts on raw line 3
     assert re.findall(r"id=L(\d+)", source) == [str(n) for n in range(3, 235)]
 
 
-def test_the_source_page_lists_the_editorial_changes(built_site: BuiltSite) -> None:
+def test_the_source_section_lists_the_editorial_changes(built_site: BuiltSite) -> None:
     plan = _source(built_site, "lishi-2021-shisiwu-guihua-gangyao")
-    assert "## 编辑改动 { #changes }" in plan
+    assert "### 规范化 { #normalised }" in plan and "### 略去的部分 { #omitted }" in plan
     assert re.search(r"\| 半角“,”改为全角“，” \| \d+ \|", plan) or "改为全角" in plan
     assert '<a href="#L19">第 19–79 行</a>：printed table of contents' in plan
     assert "无：本版没有改动原文的文字。" in plan
@@ -167,7 +179,7 @@ def test_the_source_page_lists_the_editorial_changes(built_site: BuiltSite) -> N
     assert '<span class="raw-omitted" title="略去：newspaper page-continuation marker">(上接1版)</span>' in newspaper
 
 
-def test_the_source_page_shows_the_raw_files_record(built_site: BuiltSite) -> None:
+def test_the_source_section_shows_the_raw_files_record(built_site: BuiltSite) -> None:
     wenxi = _source(built_site, "wenxi-2021-gongzuobaogao")
     assert "原始文件记录（sources/001_330ca93b427a2047.yml）" in wenxi
     assert "产业园区网（依据：" in wenxi and "2025-07-08（依据：" in wenxi
@@ -181,8 +193,8 @@ def test_the_text_download_numbers_every_block(built_site: BuiltSite) -> None:
     assert all(f"[{i}] " in text or f"[{i}]\n" in text for i in block_ids(doc.blocks))
 
 
-def test_raw_text_is_escaped_on_the_source_page(tmp_path) -> None:
-    """The span's HTML, which source-text.js puts into the page as it is (from raw.html.gz): raw
+def test_raw_text_is_escaped_in_the_raw_span(tmp_path) -> None:
+    """The span's HTML, which source-text.js puts into the page as it is (drawn from its edits): raw
     text is text, whatever characters it holds (an omitted part's reason is plain text by schema)."""
     fixture = REPO / "tests" / "fixtures"
     raw = (fixture / "sources" / "mini-lishi.txt").read_text(encoding="utf-8")
@@ -218,6 +230,6 @@ def test_the_plan_card_shows_its_document_number_issuer_and_adopting_congress(bu
 def test_the_card_marks_the_title_editorial_and_quotes_the_sources_title_line(built_site: BuiltSite) -> None:
     page = (built_site.docs / "documents" / "wenxi-2021-gongzuobaogao.md").read_text(encoding="utf-8")
     assert ("标题\n    :   本版所拟；原文标题行：“• 【闻喜县招商】2021年闻喜县政府工作报告”"
-            '（<a href="source/#L1">原始文件第 1 行</a>）') in page
+            '（<a href="#L1">原始文件第 1 行</a>）') in page
     source = _source(built_site, "wenxi-2021-gongzuobaogao")
     assert "<a id=L1></a>• 【闻喜县招商】2021年闻喜县政府工作报告</pre>" in source

@@ -1,4 +1,5 @@
-"""From a block's "原文" link to exactly its raw characters, highlighted, and back again.
+"""From a block's "原文" link to exactly its raw characters, highlighted, and back again: all in
+the document page, whose 原文 section draws the raw span when it is asked for.
 
 For the three kinds of raw text: a report flattened onto one line of a web
 listing (the highlight is a character range inside raw line 3), a table of
@@ -39,11 +40,11 @@ def test_the_raw_link_highlights_exactly_the_blocks_raw_text_and_links_back(
     v = visit()
     page = v.open(f"{server}documents/{doc_id}/#{block_id}")
     page.locator(f"#{block_id} .raw-link, #{block_id} + p .raw-link").first.click()
-    page.wait_for_load_state("networkidle")
-    assert page.url == f"{server}documents/{doc_id}/source/#{block_id}"
+    page.wait_for_selector(f"pre.raw-text #raw-{block_id}:target")
+    assert page.url == f"{server}documents/{doc_id}/#raw-{block_id}"
 
     target = page.locator(":target")
-    assert target.get_attribute("id") == block_id
+    assert target.get_attribute("id") == f"raw-{block_id}"
     raw, (first_line, last_line) = expected_raw(built_site, doc_id, block_id)
     assert target.evaluate("e => e.textContent").strip() == raw.strip()  # exactly these characters
     assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
@@ -61,7 +62,6 @@ def test_the_raw_link_highlights_exactly_the_blocks_raw_text_and_links_back(
     page.screenshot(path=str(SCREENSHOTS / f"source-{doc_id}-{block_id}.png"))
 
     back.click()
-    page.wait_for_load_state("networkidle")
     assert page.url == f"{server}documents/{doc_id}/#{block_id}"
     page.wait_for_function(f"() => {{ const r = document.getElementById('{block_id}').getBoundingClientRect();"
                            " return r.bottom > 0 && r.top < innerHeight; }", timeout=5000)
@@ -70,7 +70,8 @@ def test_the_raw_link_highlights_exactly_the_blocks_raw_text_and_links_back(
 
 def test_a_flattened_report_highlights_a_character_range_not_its_whole_line(
         built_site: BuiltSite, server: str, visit: Callable[..., Visit]) -> None:
-    page = visit().open(f"{server}documents/wenxi-2021-gongzuobaogao/source/#p-12")
+    page = visit().open(f"{server}documents/wenxi-2021-gongzuobaogao/#raw-p-12")
+    page.wait_for_selector("#raw-p-12:target")
     line = page.locator("pre.raw-text:not(.raw-title)").inner_text()
     highlighted = page.locator(":target").inner_text()
     assert len(highlighted) < len(line) / 10  # one paragraph of the report on its one raw line
@@ -86,12 +87,12 @@ def test_the_span_download_is_made_in_the_browser_as_the_raw_files_lines(
     first, last = doc.meta.source.line_range
     raw = (REPO / "sources" / doc.meta.source.file).read_bytes().split(b"\n")
     v = visit()
-    page = v.open(f"{server}documents/{doc_id}/source/")
-    with page.expect_download() as download:
+    page = v.open(f"{server}documents/{doc_id}/")
+    with page.expect_download() as download:  # the span is drawn first: the click asks for it
         page.locator("a[data-raw-download]").click()
     assert download.value.suggested_filename == f"{doc_id}.txt"
     assert Path(download.value.path()).read_bytes() == b"\n".join(raw[first - 1:last]) + b"\n"
-    assert page.url == f"{server}documents/{doc_id}/source/"  # no navigation
+    assert page.url == f"{server}documents/{doc_id}/"  # no navigation
     assert not v.errors and not v.foreign
 
 
@@ -100,8 +101,9 @@ def test_an_omitted_parts_line_link_lands_on_its_line_whose_number_stands_out(
     """The 'omitted' list's 第 19–79 行 goes to #L19: a line anchor, not a link (it goes nowhere),
     with its number in bold when it is the page's target."""
     v = visit()
-    page = v.open(f"{server}documents/lishi-2021-shisiwu-guihua-gangyao/source/")
+    page = v.open(f"{server}documents/lishi-2021-shisiwu-guihua-gangyao/")
     page.locator("#omitted ~ ul a[href='#L19']").click()
+    page.wait_for_selector("pre.raw-text #L19:target")
     target = page.locator(":target")
     assert target.get_attribute("id") == "L19" and target.get_attribute("href") is None
     assert target.evaluate("a => getComputedStyle(a).fontWeight") == "700"
@@ -113,14 +115,14 @@ def test_an_omitted_parts_line_link_lands_on_its_line_whose_number_stands_out(
 
 def test_the_span_is_drawn_from_the_documents_own_search_chunks_without_the_manifest(
         built_site: BuiltSite, server: str, visit: Callable[..., Visit]) -> None:
-    """The source page reads its edits, the chunks data-raw-base names and their dictionary: not
-    the search manifest, which lists every document (builder/pages/raw_delta.py)."""
+    """Asked for, the span is drawn from its edits, the chunks the edits file names and their
+    dictionary: not the search manifest, which lists every document (builder/pages/raw_delta.py)."""
     v = visit()
     fetched: list[str] = []
     v.page.on("request", lambda r: fetched.append(r.url.removeprefix(server)))
-    page = v.open(f"{server}documents/wenxi-2021-gongzuobaogao/source/")
-    assert page.locator("pre.raw-text:not(.raw-title) #L3").count() == 1
-    assert "documents/wenxi-2021-gongzuobaogao/source/raw-edits.json.gz" in fetched
+    page = v.open(f"{server}documents/wenxi-2021-gongzuobaogao/#raw")
+    page.wait_for_selector("pre.raw-text:not(.raw-title) #L3")
+    assert "documents/wenxi-2021-gongzuobaogao/raw-edits.json.gz" in fetched
     chunks = [u for u in fetched if u.startswith("search/t/")]
     assert chunks and any(u.startswith("search/chunk-dictionary-") for u in fetched)
     assert "search/manifest.json" not in fetched
@@ -134,8 +136,26 @@ def test_a_span_whose_chunks_hold_another_text_is_not_drawn_and_the_repository_l
     v = visit()
     other = sorted((built_site.site / "search" / "t").glob("*.deflate"))[0].read_bytes()
     v.context.route("**/search/t/*.deflate", lambda route: route.fulfill(body=other))
-    page = v.open(f"{server}documents/wenxi-2021-gongzuobaogao/source/")
+    page = v.open(f"{server}documents/wenxi-2021-gongzuobaogao/#raw")
     page.wait_for_selector("div[data-raw-packed][data-raw-failed]")
     assert page.locator("pre.raw-text:not(.raw-title)").count() == 0
     assert page.locator("div[data-raw-packed] a[href*='#L3']").count() == 1
     assert any("source text:" in e for e in v.errors) and not v.foreign
+
+
+def test_a_visit_that_does_not_ask_for_the_original_fetches_none_of_it_until_the_button_is_pressed(
+        server: str, visit: Callable[..., Visit]) -> None:
+    """Most readers of a report never open the original: the page reads no edits and no chunks
+    until the 显示原文 button (shown by the script; hidden without one) asks for the span."""
+    v = visit()
+    fetched: list[str] = []
+    v.page.on("request", lambda r: fetched.append(r.url.removeprefix(server)))
+    page = v.open(f"{server}documents/lvliang-2021-gongzuobaogao/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if u.endswith("raw-edits.json.gz") or u.startswith("search/t/")]
+    assert page.locator("pre.raw-text").count() == 0
+    page.locator("button[data-raw-show]").click()
+    page.wait_for_selector("pre.raw-text #L7")
+    assert page.url == f"{server}documents/lvliang-2021-gongzuobaogao/"  # drawn in place, no jump
+    assert "documents/lvliang-2021-gongzuobaogao/raw-edits.json.gz" in fetched
+    assert not v.errors and not v.foreign

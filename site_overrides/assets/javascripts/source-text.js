@@ -1,12 +1,17 @@
-// A source page's raw span, drawn into its placeholder (div[data-raw-packed]: builder/pages/sources.py).
+// A document page's raw span, drawn into its 原文 section's placeholder (div[data-raw-packed]:
+// builder/pages/sources.py) when the reader wants it: an address inside it (#raw-p-12 from a
+// block's 原文 link, #L7 from the 'omitted' list or the card, #raw), its 显示原文 button
+// (button[data-raw-show], hidden until this script shows it) or its download button
+// (text-downloads.js waits for the edition:raw-text event). Not on every visit: most readers
+// of a report never open the original, and drawing it fetches the text's chunks.
 // The span is stored as edits of the document's own text (raw-edits.json.gz beside the page,
 // builder/pages/raw_delta.py says why and how): the text is read from the search's chunks
-// (search/index.js, chunk(n): the ones data-raw-base names), the edits applied, and the result,
+// (search/index.js, chunk(n): the ones the edits file names), the edits applied, and the result,
 // the <pre> the builder made with every corpus character escaped exactly as on any page,
-// replaces the placeholder. Then the address's anchor (#p-12, #L7) is navigated to again, so
-// that the cited range is scrolled to and highlighted (CSS :target) as if it had been in the
-// page from the start. The edits file is unpacked by search/packed.js, the one module that reads
-// the builder's gzip files. Without scripts, or where a file cannot be read or the chunks hold
+// replaces the placeholder. Then the address's anchor is navigated to again and scrolled to, so
+// that the cited range is shown and highlighted (CSS :target) as if it had been in the page from
+// the start. The edits file is unpacked by search/packed.js, the one module that reads the
+// builder's gzip files. Without scripts, or where a file cannot be read or the chunks hold
 // another text than the edits were made for, the placeholder links the same lines in the
 // repository.
 (function () {
@@ -16,45 +21,8 @@
   if (!holder) {
     return;
   }
-  // data-raw-base: the document's place in the index's list, its first and last chunk, the
-  // length of its text in code points and the chunks' dictionary (raw_delta.Base)
-  var fields = (holder.getAttribute("data-raw-base") || "").split(" ");
-  var base = fields.slice(0, 4).map(Number);
-  var dictionaryName = fields[4];
   var here = document.currentScript.src;
-  var modules = Promise.all([import(new URL("search/packed.js", here).href),
-    import(new URL("search/index.js", here).href)]);
-
-  var edits = fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
-    if (!response.ok) {
-      throw new Error(response.url + ": " + response.status);
-    }
-    return modules.then(function (m) {
-      return m[0].packedText(response);
-    });
-  }).then(JSON.parse);
-
-  var text = modules.then(function (m) {
-    var chunks = [];
-    for (var n = base[1]; n <= base[2]; n++) {
-      chunks.push(m[1].chunk(n, dictionaryName));
-    }
-    return Promise.all(chunks);
-  }).then(function (chunks) {
-    var texts = [];
-    chunks.forEach(function (chunk) {
-      chunk.u.forEach(function (row) {
-        if (row[0] === base[0]) {
-          texts.push(row[4]);
-        }
-      });
-    });
-    var chars = Array.from(texts.join("\n")); // the builder counts code points, not UTF-16 units
-    if (fields.length !== 5 || chars.length !== base[3]) {
-      throw new Error("the search chunks hold another text than this page's edits were made for");
-    }
-    return chars;
-  });
+  var started = false;
 
   // The rule of builder/pages/raw_delta.py (apply): a number n > 0 copies n characters of the
   // text, n < 0 skips -n, [n] moves by n, a string is HTML as it is. The builder never copies
@@ -80,14 +48,96 @@
     return out.join("");
   }
 
-  Promise.all([edits, text]).then(function (parts) {
-    holder.outerHTML = apply(parts[0], parts[1]);
-    if (location.hash.length > 1) {
-      location.replace(location.hash);
+  // The file's base: the document's place in the index's list, its first and last chunk, the
+  // length of its text in code points and the chunks' dictionary (raw_delta.Base).
+  function documentText(m, base) {
+    if (!Array.isArray(base) || base.length !== 5 || typeof base[4] !== "string") {
+      return Promise.reject(new Error("the edits file names no chunks"));
     }
-    document.dispatchEvent(new CustomEvent("edition:raw-text"));
-  }).catch(function (error) {
-    holder.setAttribute("data-raw-failed", "");
-    window.console.error("source text:", error);
-  });
+    var chunks = [];
+    for (var n = base[1]; n <= base[2]; n++) {
+      chunks.push(m.chunk(n, base[4]));
+    }
+    return Promise.all(chunks).then(function (loaded) {
+      var texts = [];
+      loaded.forEach(function (chunk) {
+        chunk.u.forEach(function (row) {
+          if (row[0] === base[0]) {
+            texts.push(row[4]);
+          }
+        });
+      });
+      var chars = Array.from(texts.join("\n")); // the builder counts code points, not UTF-16 units
+      if (chars.length !== base[3]) {
+        throw new Error("the search chunks hold another text than this page's edits were made for");
+      }
+      return chars;
+    });
+  }
+
+  function draw() {
+    if (started) {
+      return;
+    }
+    started = true;
+    holder.setAttribute("aria-busy", "true");
+    var modules = Promise.all([import(new URL("search/packed.js", here).href),
+      import(new URL("search/index.js", here).href)]);
+    var file = fetch(new URL(holder.getAttribute("data-raw-packed"), location.href)).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.url + ": " + response.status);
+      }
+      return modules.then(function (m) {
+        return m[0].packedText(response);
+      });
+    }).then(JSON.parse);
+    var text = Promise.all([modules, file]).then(function (loaded) {
+      return documentText(loaded[0][1], loaded[1].base);
+    });
+    Promise.all([file, text]).then(function (parts) {
+      if (!Array.isArray(parts[0].edits)) {
+        throw new Error("the edits file holds no edits");
+      }
+      holder.outerHTML = apply(parts[0].edits, parts[1]);
+      if (RAW_ADDRESS.test(location.hash)) {
+        // again, now that the anchor is there: :target (the highlight) follows the address;
+        // the scroll is asked for too, as a navigation to the address it already has
+        // does not always scroll in Chromium (a link clicked before the span was drawn)
+        location.replace(location.hash);
+        var target = document.getElementById(location.hash.slice(1));
+        if (target) {
+          target.scrollIntoView();
+        }
+      }
+      document.dispatchEvent(new CustomEvent("edition:raw-text"));
+    }).catch(function (error) {
+      holder.removeAttribute("aria-busy");
+      holder.setAttribute("data-raw-failed", "");
+      window.console.error("source text:", error);
+    });
+  }
+
+  // An address the span holds: a line (#L7), a block's range (#raw-p-12) or the section's own
+  // heading (#raw). The source's title line, outside the span, has its #L anchor in the page.
+  var RAW_ADDRESS = /^#(?:raw(?:-[\w-]+)?|L\d+)$/;
+
+  function onAddress() {
+    var hash = location.hash;
+    if (RAW_ADDRESS.test(hash) && (hash === "#raw" || !document.getElementById(hash.slice(1)))) {
+      draw();
+    }
+  }
+
+  var show = holder.querySelector("button[data-raw-show]");
+  if (show) {
+    show.hidden = false;
+    show.addEventListener("click", draw);
+  }
+  document.addEventListener("click", function (event) {
+    if (event.target && event.target.closest && event.target.closest("a[data-raw-download]")) {
+      draw();
+    }
+  }, true);
+  window.addEventListener("hashchange", onAddress);
+  onAddress();
 })();

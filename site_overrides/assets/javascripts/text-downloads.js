@@ -2,11 +2,11 @@
 // keeps no second copy of either (issue 12: at 1,000 documents the stored per-document
 // .txt files were 52 KB a document, an eighth of the site).
 //
-// - A source page's "下载这段原文 .txt" (a[data-raw-download]): the raw span as the raw
+// - A document page's "下载这段原文 .txt" (a[data-raw-download], in its 原文 section): the raw span as the raw
 //   file has it. The span's <pre class="raw-text"> holds exactly the raw file's characters
 //   of those lines (its line numbers and ↩ links are empty elements drawn by CSS), so its
 //   textContent plus the final newline is the span (tests/website/test_sources_browser.py).
-//   The <pre> is drawn from its packed file (source-text.js); a click before that waits for
+//   The <pre> is drawn from its packed file (source-text.js, which the click asks to); a click before that waits for
 //   it. Without scripts the link goes to the placeholder, which links the raw file's lines
 //   in the repository.
 // - A document page's "纯文本 .txt" (a[data-text-download]): the edition's text as
