@@ -62,6 +62,7 @@ from builder.pages.annotate import Span
 from builder.pages.catalogue import Catalogue
 from builder.pages.markdown import door, inline
 from builder.pages.nav import NavItem
+from builder.pages.prerendered import wrap
 from builder.pages.search import RESULTS_PAGE
 from builder.pages.settings import SiteSettings
 from builder.search.packed import compress
@@ -352,19 +353,24 @@ class GlossaryPages:
         return f"- {kind}：“{inline(e.quote or '')}”——{where}"
 
     def kwic(self, o: Occurrence) -> str:
-        """The sentence with the term marked: ``…扎实做好“<mark>六稳</mark>”工作…``."""
+        """The sentence with the term marked, as HTML: ``…扎实做好“<mark>六稳</mark>”工作…``."""
         c, a, b = o.context, o.context_start, o.context_start + (o.end - o.start)
-        return f"{escape(c[:a])}<mark>{escape(c[a:b])}</mark>{escape(c[b:])}"
+        return f"{html_text(c[:a])}<mark>{html_text(c[a:b])}</mark>{html_text(c[b:])}"
 
-    def _kwic_items(self, src: str, occ: list[Occurrence]) -> str:
+    def _kwic_items(self, src: str, occ: list[Occurrence], start: int = 1) -> str:
+        """The occurrences as a numbered list from ``start``, pre-rendered (``builder.pages.prerendered``):
+        the markup Python-Markdown made of the list, so that ``mkdocs build`` need not parse a KWIC
+        page's 100 items (its Markdown time on those pages), and numbered as the page says
+        (第 101—200 处 from 101: Python-Markdown numbered every page's list from 1)."""
         items = []
         for o in occ:
             doc = self.cat.corpus.by_id(o.doc_id)
             region = self.cat.region_of(doc)
-            items.append(f"1. {self.kwic(o)} ——{inline(region.name)} "
-                         f"[¶ {escape(o.anchor)}]({urls.link(src, urls.document(doc))}#{token(o.anchor)})"
-                         f"{{ .kwic-link title=\"到原文此段\" }}")
-        return "\n".join(items)
+            link = f"{urls.href(src, urls.document(doc))}#{token(o.anchor)}"
+            items.append(f"<li>{self.kwic(o)} ——{html_text(region.name)} <a class=\"kwic-link\" "
+                         f'href="{html_attr(link)}" title="到原文此段">¶ {html_text(o.anchor)}</a></li>')
+        first = f' start="{start}"' if start != 1 else ""
+        return wrap(f"<ol{first}>\n" + "\n".join(items) + "\n</ol>")
 
     def _occurrence_block(self, src: str, term: Term, key: str, occ: list[Occurrence]) -> list[str]:
         if not occ:
@@ -483,7 +489,7 @@ class GlossaryPages:
             f"---\ntitle: {page_title(term.term + ' · ' + name + ' · 用例')}\n---",
             f"# {inline(term.term)} · {name} · 用例 {{ #kwic }}",
             f"{back}。共 {len(occ)} 处，第 {start + 1}—{min(start + KWIC_PAGE, len(occ))} 处；页：{nav}",
-            self._kwic_items(src, occ[start:start + KWIC_PAGE]).replace("1. ", f"{start + 1}. ", 1),
+            self._kwic_items(src, occ[start:start + KWIC_PAGE], start + 1),
             *end]) + "\n"
 
     # -- data ---------------------------------------------------------------------

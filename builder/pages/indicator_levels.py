@@ -22,7 +22,7 @@ from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import Document
 from builder.corpus.parent_targets import LEVEL_NAMES, ParentTarget
 from builder.corpus.regions import Region
-from builder.escape import front_matter, token
+from builder.escape import front_matter, html_text, token
 from builder.escape import markdown_text as escape
 from builder.indicators.attainment import Attainment, attainments
 from builder.indicators.matrix import Cell, cell, matrix_documents
@@ -30,7 +30,14 @@ from builder.indicators.record import Record, format_number
 from builder.pages import urls
 from builder.pages.catalogue import Catalogue
 from builder.pages.indicator_data import INDEX, figure_text, page
-from builder.pages.indicator_pages import PeriodPage, aligned, period_page, sortable, source_link, title_text
+from builder.pages.indicator_pages import (
+    PeriodPage,
+    aligned_html,
+    period_page,
+    sortable_html,
+    source_link_html,
+    title_text,
+)
 
 CLASS_LABELS = {"floor": "下限", "approximate": "约数", "stretch": "力争", "ceiling": "上限", "exact": "确数"}
 STATE_LABELS = {"not-stated": "未提出", "qualitative": "仅定性", "no-target": "无目标"}
@@ -91,10 +98,10 @@ class LevelViews:
         outside = [t for t in self.parents if t.indicator == ind.id and t.year == year]
         for level in ("centre", "province"):
             for t in (t for t in outside if t.level == level):
-                rows.append((LEVEL_NAMES[level], t.region, escape(parent_text(t)),
-                             f"语料外：{escape(t.source)}，{t.date.isoformat()}（“{escape(t.quote)}”）", t.growth_pct))
+                rows.append((LEVEL_NAMES[level], html_text(t.region), html_text(parent_text(t)),
+                             html_text(f"语料外：{t.source}，{t.date.isoformat()}（“{t.quote}”）"), t.growth_pct))
         if not any(t.level == "province" for t in outside):
-            rows.append(("省", escape(self.cat.province), "—",
+            rows.append(("省", html_text(self.cat.province), "—",
                          "语料中无此目标，参考表（corpus/parent_targets.yml）也未收录", None))
         any_local = False
         for prefecture in self.cat.prefectures():
@@ -102,36 +109,39 @@ class LevelViews:
             t = self._first_target(prefecture.name, ind, year)
             parent = next((p for p in outside if p.level == "prefecture" and p.region == prefecture.name), None)
             if t:
-                local.append(("市", escape(prefecture.name), escape(figure_text(t)), source_link(src, t, self.cat),
-                              t.growth_pct))
+                local.append(("市", html_text(prefecture.name), html_text(figure_text(t)),
+                              source_link_html(src, t, self.cat), t.growth_pct))
             elif parent:
-                local.append(("市", escape(prefecture.name), escape(parent_text(parent)),
-                              f"语料外：{escape(parent.source)}，{parent.date.isoformat()}", parent.growth_pct))
+                local.append(("市", html_text(prefecture.name), html_text(parent_text(parent)),
+                              html_text(f"语料外：{parent.source}，{parent.date.isoformat()}"), parent.growth_pct))
             else:
-                local.append(("市", escape(prefecture.name), "—", "语料中无此目标", None))
+                local.append(("市", html_text(prefecture.name), "—", "语料中无此目标", None))
             for county in self.cat.children_with_pages(prefecture):
                 c = self._first_target(county.name, ind, year)
                 if c:
-                    local.append(("县", f"　{escape(county.name)}", escape(figure_text(c)),
-                                  source_link(src, c, self.cat), c.growth_pct))
+                    local.append(("县", f"　{html_text(county.name)}", html_text(figure_text(c)),
+                                  source_link_html(src, c, self.cat), c.growth_pct))
             if len(local) > 1 or t:
                 rows += local
                 any_local = True
         if not any_local:
             return None
-        table = ["| 层级 | 地区 | 目标 | 高于上级（百分点） | 出处 |", "|---|---|---|---:|---|"]
+        table: list[list[str]] = []
         above: dict[str, float | None] = {}
         for level, region, figure, source, growth in rows:
             upper = {"省": above.get("中央"), "市": above.get("省") if above.get("省") is not None
                      else above.get("中央"), "县": above.get("市")}.get(level)
             diff = format_number(round(growth - upper, 2)) if growth is not None and upper is not None else ""
             above[level] = growth
-            table.append(f"| {level} | {region} | {figure} | {diff} | {source} |")
+            table.append([level, region, figure, diff, source])
         intro = ("同一年的目标逐级排列：中央、省、市、所辖县（市、区）。“语料外”一行来自 "
                  "`corpus/parent_targets.yml`，注明来源文件和日期，不是本版收录的文件；增速目标相差以百分点计，"
                  "只比较增速（限定词不计）。")
         local = [row for row in rows if row[0] in ("市", "县") and row[2] != "—"]
-        return PeriodPage("levels", str(year), (intro, aligned("\n".join(table))), len(local), len(local))
+        return PeriodPage("levels", str(year),
+                          (intro, aligned_html(["层级", "地区", "目标", "高于上级（百分点）", "出处"], table,
+                                               ["left", "left", "left", "right", "left"])),
+                          len(local), len(local))
 
     # -- attainment -------------------------------------------------------------------
 
@@ -150,20 +160,19 @@ class LevelViews:
 
     def _attainment(self, ind: Indicator, period: str, pairs: list[Attainment]) -> PeriodPage:
         src = period_page(ind.id, "attainment", period)
-        table = ["| 地区 | 目标 | 实际 | 实际−目标 | 实际/目标 | 达到 | 出处 |",
-                 "|---|---:|---:|---:|---:|---|---|"]
+        table = []
         for a in pairs:
             ratio = f"{a.ratio:.1%}" if a.ratio is not None else "—"
             met = {True: "是", False: "否", None: "—"}[a.met]
-            unit = "个百分点" if a.measure == "growth" else escape(a.unit)
-            table.append(
-                f"| {escape(a.target.region)} | "
-                f"{escape(_figure(a.target, a.measure))} | {escape(_figure(a.actual, a.measure))} | "
-                f"{format_number(a.difference)}{unit} | {ratio} | {met} | "
-                f"{source_link(src, a.target, self.cat)} · {source_link(src, a.actual, self.cat)} |")
+            unit = "个百分点" if a.measure == "growth" else html_text(a.unit)
+            table.append([html_text(a.target.region), html_text(_figure(a.target, a.measure)),
+                          html_text(_figure(a.actual, a.measure)), f"{format_number(a.difference)}{unit}", ratio, met,
+                          f"{source_link_html(src, a.target, self.cat)} · {source_link_html(src, a.actual, self.cat)}"])
         intro = ("同一地区同一时期既有目标又有实际值时并列（不论出自同一文件还是后一年的报告）。水平值同单位才比较，"
                  "增速同口径才比较；“达到”只对写明方向的目标判断（以上：不低于；以内：不高于）。")
-        return PeriodPage("attainment", period, (intro, sortable("\n".join(table))),
+        return PeriodPage("attainment", period,
+                          (intro, sortable_html(["地区", "目标", "实际", "实际−目标", "实际/目标", "达到", "出处"],
+                                                table, ["left", *["right"] * 4, "left", "left"])),
                           len({a.target.region for a in pairs}), len(pairs))
 
     # -- matrix -----------------------------------------------------------------------

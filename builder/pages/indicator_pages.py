@@ -26,7 +26,7 @@ from functools import cached_property
 
 from builder.corpus.indicators import Indicator, Vocabulary
 from builder.corpus.model import DOC_TYPES
-from builder.escape import front_matter, title, token
+from builder.escape import front_matter, html_attr, html_text, title, token
 from builder.escape import markdown_text as escape
 from builder.indicators.figures import BEFORE_WORDS
 from builder.indicators.record import Record, format_number
@@ -48,7 +48,7 @@ from builder.pages.indicator_panel import PANEL
 from builder.pages.markdown import size_hint
 from builder.pages.prerendered import wrap
 from builder.pages.svg_chart import Bar, Row, bar_chart
-from builder.pages.table_columns import numbered, pipe_table
+from builder.pages.table_columns import numbered, table_html
 
 #: What each of an indicator's period pages shows, in the overview's column order.
 VIEW_LABELS = {"target": "目标", "actual": "实际", "levels": "从中央到县", "attainment": "目标与完成"}
@@ -90,13 +90,26 @@ def title_text(text: str) -> str:
     return title(text)
 
 
-def source_link(src: str, r: Record, cat: Catalogue) -> str:
-    """``[文件简称 ¶p-41](../documents/x.md#p-41 "quote")``: the paragraph a figure comes from."""
+def _short_type(cat: Catalogue, r: Record) -> tuple[object, str]:
+    """The record's document and the short name of its type: 规划纲要, 工作报告."""
     doc = cat.corpus.by_id(r.doc_id)
     assert doc is not None
-    name = "规划纲要" if doc.meta.doc_type == "规划纲要" else doc.meta.doc_type.replace("政府工作报告", "工作报告")
+    return doc, "规划纲要" if doc.meta.doc_type == "规划纲要" else doc.meta.doc_type.replace("政府工作报告", "工作报告")
+
+
+def source_link(src: str, r: Record, cat: Catalogue) -> str:
+    """``[文件简称 ¶p-41](../documents/x.md#p-41 "quote")``: the paragraph a figure comes from."""
+    doc, name = _short_type(cat, r)
     target = f"{urls.link(src, urls.document(doc))}#{r.anchor}"
     return f"[{escape(name)} ¶{escape(r.anchor)}]({target} \"{title_text(r.quote)}\")"
+
+
+def source_link_html(src: str, r: Record, cat: Catalogue) -> str:
+    """``source_link`` as the HTML MkDocs makes of it, for a pre-rendered table (``sortable_html``)."""
+    doc, name = _short_type(cat, r)
+    target = f"{urls.href(src, urls.document(doc))}#{token(r.anchor)}"
+    return (f'<a href="{html_attr(target)}" title="{html_attr(title_text(r.quote))}">'
+            f"{html_text(name)} ¶{html_text(r.anchor)}</a>")
 
 
 def definition_text(ind: Indicator) -> str:
@@ -122,16 +135,22 @@ def sortable(table: str) -> str:
     return f'<div class="ind-table"{num}{size_hint(rows=rows)} markdown>\n\n{table}\n\n</div>'
 
 
-def sortable_html(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """``sortable`` for a table whose cells the caller wrote as HTML (``html_text``, ``html_attr``),
-    none aligned right: the markup Python-Markdown makes of the Markdown table, pre-rendered
-    (``builder.pages.prerendered``) so that ``mkdocs build`` need not parse it. A document page's
-    主要指标 table has a row per record, up to about 200, each with two links: it was most of
-    the Markdown a document page left to MkDocs (about 45 of 57 KB on a synthetic plan)."""
-    cells = "\n".join(f"<th>{h}</th>" for h in head)
-    body = "\n".join("<tr>\n" + "\n".join(f"<td>{c}</td>" for c in row) + "\n</tr>" for row in rows)
-    return wrap(f'<div class="ind-table"{size_hint(rows=len(rows) + 1)}>\n<table>\n<thead>\n<tr>\n{cells}\n'
-                f"</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>")
+def sortable_html(head: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str] | None = None,
+                  keep: Sequence[int] | None = None) -> str:
+    """``sortable`` for a table whose cells the caller wrote as HTML (``html_text``, ``html_attr``):
+    the markup Python-Markdown makes of the Markdown table (``table_columns.table_html``: columns
+    dropped and aligned as there), pre-rendered (``builder.pages.prerendered``) so that
+    ``mkdocs build`` need not parse it. A document page's 主要指标 table has a row per record,
+    up to about 200, each with two links: it was most of the Markdown a document page left to
+    MkDocs (about 45 of 57 KB on a synthetic plan); an indicator's period page has one per region."""
+    table, num = table_html(head, rows, aligns, keep)
+    return wrap(f'<div class="ind-table"{num}{size_hint(rows=len(rows) + 1)}>\n{table}\n</div>')
+
+
+def aligned_html(head: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str]) -> str:
+    """``aligned`` for a table whose cells are HTML, pre-rendered as ``sortable_html``."""
+    table, num = table_html(head, rows, aligns)
+    return wrap(f"<div{num}>\n{table}\n</div>" if num else table)
 
 
 def aligned(table: str) -> str:
@@ -295,7 +314,7 @@ class IndicatorSite:
             rows = self._chart_rows(use, metric)
             self.charts[chart(name)] = bar_chart(title, rows)
             parts.append(self._image(src, name, title, rows))
-        parts.append(sortable(self._table(src, recs)))
+        parts.append(self._table(src, recs))
         return PeriodPage(kind, period, tuple(parts), len({r.region for r in recs}), len(recs))
 
     def _period_page(self, ind: Indicator, p: PeriodPage, pages: list[PeriodPage]) -> str:
@@ -358,22 +377,23 @@ class IndicatorSite:
         """One row per record; the figure the section is about right after the region
         (growth where most records state a growth, else the level), columns that are
         empty in every row dropped (``table_columns``), the parent prefecture last.
-        An increase reads 净增7.22; 备注 says a narrower scope, 约束性/预期性, 累计, an ambiguity."""
+        An increase reads 净增7.22; 备注 says a narrower scope, 约束性/预期性, 累计, an ambiguity.
+        Pre-rendered (``sortable_html``): a row per record, the page's longest part."""
         growth_first = sum(r.growth_pct is not None for r in recs) >= sum(r.value is not None for r in recs)
         growth = [("增速（%）", "right", lambda r: format_number(r.growth_pct) or "—")]
         level = [("水平", "right", lambda r: (("净增" if r.value_kind == "increase" else "")
                                                + format_number(r.value)) if r.value is not None else "—"),
-                 ("单位", "left", lambda r: escape(r.unit) or "—")]
-        cols = [("地区", "left", lambda r: escape(r.region)),
+                 ("单位", "left", lambda r: html_text(r.unit) or "—")]
+        cols = [("地区", "left", lambda r: html_text(r.region)),
                 *(growth + level if growth_first else level + growth),
-                ("限定", "left", lambda r: escape(r.qualifier) or "—"),
-                ("口径", "left", lambda r: escape(r.growth_basis) or "—"),
-                ("备注", "left", lambda r: escape(notes_text(r)) or "—"),
-                ("原文出处", "left", lambda r: source_link(src, r, self.cat)),
-                ("所属", "left", lambda r: escape(self._prefecture(r.region)))]
+                ("限定", "left", lambda r: html_text(r.qualifier) or "—"),
+                ("口径", "left", lambda r: html_text(r.growth_basis) or "—"),
+                ("备注", "left", lambda r: html_text(notes_text(r)) or "—"),
+                ("原文出处", "left", lambda r: source_link_html(src, r, self.cat)),
+                ("所属", "left", lambda r: html_text(self._prefecture(r.region)))]
         ordered = sorted(recs, key=lambda r: (self._region_order(r.region), self._doc_rank(r)))
         rows = [[cell(r) for _, _, cell in cols] for r in ordered]
-        return pipe_table([c[0] for c in cols], [c[1] for c in cols], rows)
+        return sortable_html([c[0] for c in cols], rows, [c[1] for c in cols], keep=(0,))
 
     # -- overview ---------------------------------------------------------------------
 

@@ -54,8 +54,8 @@ def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | Non
 
 
 def raw_link(href: str | None, extra_class: str = "") -> str:
-    """The "原文" link of a block to its raw range on the source page (``builder.pages.sources``),
-    as HTML: ``href`` is a site URL (``urls.href``), which MkDocs does not rewrite."""
+    """The "原文" link of a block to its raw range in the page's 原文 section
+    (``builder.pages.sources``), as HTML, which MkDocs does not rewrite."""
     if not href:
         return ""
     return f'<a class="raw-link{extra_class}" href="{html_attr(href)}">原文</a>'

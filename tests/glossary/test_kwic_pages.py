@@ -112,3 +112,12 @@ def test_a_sense_under_the_cap_lists_every_occurrence_and_mentions_no_search(
 
 def test_a_search_query_from_the_corpus_cannot_end_the_link_or_add_a_parameter() -> None:
     assert url_query({"q": "六新)&x=[1]"}) == "?q=%E5%85%AD%E6%96%B0%29%26x%3D%5B1%5D"
+
+
+def test_a_later_page_numbers_its_list_from_where_the_page_says_it_starts(capped: dict, glossary: Glossary) -> None:
+    """Page 2 says 第 101—200 处 and its list counts from 101 (it is pre-rendered HTML: Python-Markdown
+    numbered every page's list from 1)."""
+    second = capped[kwic_page(glossary.by_id(TERM), SENSE, 2)]
+    assert f"第 {KWIC_PAGE + 1}—{2 * KWIC_PAGE} 处" in second
+    assert f'<ol start="{KWIC_PAGE + 1}">\n<li>{KWIC_PAGE + 1:04d}<mark>六新</mark>' in second
+    assert "<ol>\n<li>0001<mark>" in capped[kwic_page(glossary.by_id(TERM), SENSE, 1)]

@@ -10,7 +10,7 @@ from builder import html_whitespace, inline_svg
 from builder.pages.html_chart import bar_chart_html
 from builder.pages.search_cards import script
 from builder.pages.svg_chart import Bar, Row
-from builder.pages.table_columns import NUMBERED, numbered, numbered_columns, pipe_table
+from builder.pages.table_columns import NUMBERED, numbered, numbered_columns, table_html
 
 HOSTILE = '</script><script>alert(1)</script><!-- "x" & y'
 
@@ -61,10 +61,11 @@ def test_a_bar_has_a_hover_title_only_where_it_names_one_of_two_series() -> None
 
 
 def test_columns_empty_in_every_row_are_dropped_but_the_label_column_stays() -> None:
-    table = pipe_table(["地区", "水平", "单位", "增速（%）"], ["left", "right", "left", "right"],
-                       [["离石区", "—", "—", "10"], ["", "—", "", "8"]])
-    assert table.splitlines()[:2] == ["| 地区 | 增速（%） |", "|---|---:|"]
-    assert table.splitlines()[3] == "|  | 8 |"
+    table, attr = table_html(["地区", "水平", "单位", "增速（%）"], [["离石区", "—", "—", "10"], ["", "—", "", "8"]],
+                             ["left", "right", "left", "right"], keep=(0,))
+    assert re.findall(r"<th>([^<]*)</th>", table) == ["地区", "增速（%）"]
+    assert "<tr>\n<td></td>\n<td>8</td>\n</tr>" in table
+    assert attr == ' data-num="2"'  # the figures' column, aligned right by the wrapper
 
 
 def test_a_pipe_tables_right_aligned_columns_move_to_its_wrapper() -> None:
