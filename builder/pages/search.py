@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cached_property
 
-import jieba
-
 from builder.corpus.model import Block, Document
 from builder.pages import urls
 from builder.pages.analyses import Analysis
@@ -24,7 +22,7 @@ from builder.pages.settings import SiteSettings
 from builder.parallel import BATCH
 from builder.search.index import Layout, SearchAnalysis, document_chunks, index_files, layout, write_runs
 from builder.search.runs import PostingRuns, bucket_count
-from builder.search.segment import tokenizer
+from builder.search.segment import Segmenter, tokenizer
 
 #: The results page: ``search/?q=六新`` shows every hit with filters.
 RESULTS_PAGE = "search/index.md"
@@ -88,7 +86,7 @@ class SearchPages:
         return layout(self.cat.documents)
 
     @cached_property
-    def tokenizer(self) -> jieba.Tokenizer:
+    def tokenizer(self) -> Segmenter:
         return tokenizer(self.cat.corpus)
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None,

@@ -57,8 +57,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import jieba
-
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
 from builder.parallel import map_documents
@@ -66,7 +64,7 @@ from builder.search import dictionary
 from builder.search.normalise import browser_table_of, fold, traditional_in
 from builder.search.packed import pack, unpack
 from builder.search.runs import PostingRuns, bucket_count
-from builder.search.segment import cut_lengths
+from builder.search.segment import Segmenter, cut_lengths
 from builder.search.units import Unit, document_units
 
 ROOT = "search"
@@ -315,7 +313,7 @@ def paginate(ids: Sequence[int], encoded_bytes: int) -> tuple[int, dict[int, str
 
 
 def chunk_files(docs: list[Document], units: list[tuple[int, Unit]],
-                tok: jieba.Tokenizer) -> dict[str, str | bytes]:
+                tok: Segmenter) -> dict[str, str | bytes]:
     """``t/<n>.json`` (packed) for every chunk ``n`` that holds units (ids ``n*CHUNK_UNITS`` …, in order)."""
     files: dict[str, str | bytes] = {}
     for path, text in chunk_texts(docs, units, tok).items():
@@ -323,10 +321,10 @@ def chunk_files(docs: list[Document], units: list[tuple[int, Unit]],
     return files
 
 
-def chunk_texts(docs: list[Document], units: list[tuple[int, Unit]], tok: jieba.Tokenizer) -> dict[str, str]:
+def chunk_texts(docs: list[Document], units: list[tuple[int, Unit]], tok: Segmenter) -> dict[str, str]:
     """``t/<n>.json`` -> its JSON text (plain name), for every chunk ``n`` of ``units``, in order."""
     files: dict[str, str] = {}
-    lengths: dict[str, str] = {}  # jieba runs once per distinct text
+    lengths: dict[str, str] = {}  # segmented once per distinct text
 
     def cut(text: str) -> str:
         if text not in lengths:
@@ -444,7 +442,7 @@ class SearchAnalysis:
             self.spill(docs, [self.analyse(d) for d in docs])
 
 
-def document_chunks(docs: list[Document], lay: Layout, i: int, tok: jieba.Tokenizer) -> dict[str, str | bytes]:
+def document_chunks(docs: list[Document], lay: Layout, i: int, tok: Segmenter) -> dict[str, str | bytes]:
     """The text chunks of document ``i``: a chunk never holds two documents (``stride`` is a
     multiple of ``CHUNK_UNITS``), so they are per-document files a shard build makes."""
     return chunk_files(docs, lay.numbered(i), tok)
@@ -474,7 +472,7 @@ def write_runs(runs: PostingRuns, lay: Layout, start: int, analysed: Sequence[di
     runs.write(start, [(lay.first_units[start + i], a["grams"], a["t2s"]) for i, a in enumerate(analysed)])
 
 
-def build_index(docs: list[Document], regions: RegionIndex, tok: jieba.Tokenizer) -> dict[str, str | bytes]:
+def build_index(docs: list[Document], regions: RegionIndex, tok: Segmenter) -> dict[str, str | bytes]:
     """Every file of the index, ``docs_dir``-relative path -> bytes (the manifest and folding
     table as text), in one process: for a test or a tool, not a build (``builder.pages.search``)."""
     lay = layout(docs)
