@@ -43,11 +43,16 @@ def report_url(doc: Document, url: str, settings: SiteSettings) -> str:
 def source_links(doc: Document, src: str, extensions: Sequence[Extension], settings: SiteSettings) -> str:
     """The card's links to the original: the page's 原文 section (which also makes the span's
     download) and the raw file in the repository, at the span's lines."""
-    if not any(link for link in raw_links(doc, src, extensions)):
+    if not has_raw(doc, extensions):
         return ""
     first, last = doc.meta.source.line_range
     return (f" · [原文与编辑改动](#{urls.SOURCE_SECTION}) · "
             f"[原始文件（仓库中）]({settings.blob_url(urls.raw_file(doc))}#L{first}-L{last})")
+
+
+def has_raw(doc: Document, extensions: Sequence[Extension]) -> bool:
+    """Whether the page has the raw characters of its text (``builder.pages.sources``)."""
+    return any(getattr(ext, "has_raw", lambda d: False)(doc) for ext in extensions)
 
 
 def year_text(doc: Document, src: str) -> str:
@@ -64,7 +69,7 @@ def title_text(doc: Document, src: str, extensions: Sequence[Extension]) -> str:
     if line is None:
         return "本版所拟（原文没有标题行）"
     where = f"原始文件第 {line.line} 行"
-    if any(raw_links(doc, src, extensions)):
+    if has_raw(doc, extensions):
         # raw HTML, not a Markdown link: the line's anchor is in the page's packed raw span
         # (builder.pages.sources), which MkDocs' anchor validation does not see
         where = f'<a href="#L{line.line}">{where}</a>'
@@ -175,15 +180,6 @@ def front_matter(doc: Document, url: str, settings: SiteSettings, lastmod: date 
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-def raw_links(doc: Document, src: str, extensions: Sequence[Extension]) -> list[str | None]:
-    """Each block's "原文" link, from the feature that has the raw text (``builder.pages.sources``)."""
-    for ext in extensions:
-        link = getattr(ext, "block_link", None)
-        if link is not None:
-            return [link(doc, k, src) for k in range(len(doc.blocks))]
-    return [None] * len(doc.blocks)
-
-
 def render(cat: Catalogue, doc: Document, settings: SiteSettings,
            extensions: Sequence[Extension] = (),
            around: doc_neighbours.Neighbours = (None, None), lastmod: date | None = None) -> str:
@@ -196,14 +192,13 @@ def render(cat: Catalogue, doc: Document, settings: SiteSettings,
     def spans(b: Block, cell: tuple[int, int] | None, plain: str) -> list[Span]:
         return [s for ext in extensions for s in ext.spans(doc, b, cell, plain)]
 
-    links = raw_links(doc, src, extensions)
     ids = [i if b.kind == "table" else None for b, i in zip(doc.blocks, block_ids(doc.blocks), strict=True)]
     parts = [front_matter(doc, url, settings, lastmod),
              f"# {inline(doc.meta.title)}",
              metadata_card(cat, doc, src, settings, extensions),
              actions(doc, url, settings),
              contents(doc),
-             *(block(b, spans, links[k], ids[k]) for k, b in enumerate(doc.blocks)),
+             *(block(b, spans, ids[k]) for k, b in enumerate(doc.blocks)),
              *(section for ext in extensions for section in ext.document_sections(doc, src)),
              citation(doc, url, settings),
              doc_neighbours.links(doc, around)]

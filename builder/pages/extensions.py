@@ -17,8 +17,8 @@ import a feature and a feature never edits the core pages:
   (``region_sections`` below asks for it with ``getattr``);
 - ``home_door(src)`` (optional): the feature's card among the home page's
   doors (documents, glossary, indicators, search), as a Markdown list item.
-- optionally ``block_link(doc, index, src)``: a link for each block of the text
-  (the source pages' "原文" link to the raw characters it was made from);
+- optionally ``has_raw(doc)``: whether the page holds the raw characters its text was made
+  from (the 原文 section), which the card then links to;
 - optionally ``document_files(doc)``: the feature's files that belong to one
   document (its source page, its search text chunks), made with the document's
   own page: a shard build (``builder.shards``) makes them on the shard's machine;

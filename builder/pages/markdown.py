@@ -53,21 +53,10 @@ def _text(block: Block, raw: str, spans: SpanSource, cell: tuple[int, int] | Non
     return annotate.render(raw, spans(block, cell, plain_inline(raw.strip())), html=html)
 
 
-def raw_link(href: str | None, extra_class: str = "") -> str:
-    """The "原文" link of a block to its raw range in the page's 原文 section
-    (``builder.pages.sources``), as HTML, which MkDocs does not rewrite."""
-    if not href:
-        return ""
-    return f'<a class="raw-link{extra_class}" href="{html_attr(href)}">原文</a>'
-
-
-def heading(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
-    """A heading with its stored anchor; its 原文 link follows as its own block, so that the
-    table of contents keeps the heading's words only."""
-    head = f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
-    if not raw_href:
-        return head
-    return head + "\n\n" + wrap("<p>" + raw_link(raw_href, " raw-link-heading") + "</p>")
+def heading(block: Block, spans: SpanSource = _no_spans) -> str:
+    """A heading with its stored anchor (its 原文 link, drawn by ``source-text.js``, follows it as
+    its own block, so that the table of contents keeps the heading's words only)."""
+    return f"{'#' * block.level} {_text(block, block.text, spans)} {{ #{block.anchor} }}"
 
 
 def size_hint(chars: int | None = None, rows: int | None = None) -> str:
@@ -86,15 +75,15 @@ def size_hint(chars: int | None = None, rows: int | None = None) -> str:
     return f' style="{";".join(parts)}"' if parts else ""
 
 
-def paragraph(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None) -> str:
-    """A paragraph with its stored anchor as id, a visible ¶ permalink and its 原文 link, as HTML.
+def paragraph(block: Block, spans: SpanSource = _no_spans) -> str:
+    """A paragraph with its stored anchor as id and a visible ¶ permalink, as HTML (its 原文
+    link, after the ¶, is drawn by ``source-text.js``: ``builder.pages.sources.linked_blocks``).
 
     The ¶ has no ``title``: ``paragraph-cite.js`` labels it and makes it the copy
     control, and a long plan has hundreds of paragraphs, each a title to carry."""
     anchor = html_attr(token(block.anchor))
-    raw = f" {raw_link(raw_href)}" if raw_href else ""
     return wrap(f'<p id="{anchor}"{size_hint(len(block.plain_text))}>{_text(block, block.text, spans, html=True)} '
-                f'<a class="para-link" href="#{anchor}">¶</a>{raw}</p>')
+                f'<a class="para-link" href="#{anchor}">¶</a></p>')
 
 
 _FIGURE_RE = re.compile(r"^[\[(（]?[-+−]?\d[\d,.]*[%％]?[\])）]?$|^[—–-]+$")
@@ -143,8 +132,7 @@ def header_spans(head: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
-def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
-          table_id: str | None = None) -> str:
+def table(block: Block, spans: SpanSource = _no_spans, table_id: str | None = None) -> str:
     """A table as HTML, header row first, every cell escaped, figures right-aligned.
 
     It is wrapped in ``<div class="corpus-table" data-label-col="N" data-num="…">`` so
@@ -190,10 +178,9 @@ def table(block: Block, spans: SpanSource = _no_spans, raw_href: str | None = No
     attrs += f' data-label-col="{label + 1}"' if label is not None else ""
     attrs += f' data-num="{num}"' if num else ""
     attrs += size_hint(len(block.plain_text), len(block.rows))
-    link = [f"<p>{raw_link(raw_href, ' raw-link-table')}</p>"] if raw_href else []
     return wrap("\n".join([f'<div class="corpus-table"{attrs}>', "<table>", "<thead>", header(head),
                            "</thead>", "<tbody>", *(row(i, r, "td") for i, r in enumerate(body, start=1)),
-                           "</tbody>", "</table>", *link, "</div>"]))
+                           "</tbody>", "</table>", "</div>"]))
 
 
 def block_ids(blocks: Sequence[Block]) -> list[str]:
@@ -205,11 +192,10 @@ def block_ids(blocks: Sequence[Block]) -> list[str]:
     return out
 
 
-def block(b: Block, spans: SpanSource = _no_spans, raw_href: str | None = None,
-          table_id: str | None = None) -> str:
+def block(b: Block, spans: SpanSource = _no_spans, table_id: str | None = None) -> str:
     if b.kind == "table":
-        return table(b, spans, raw_href, table_id)
-    return {"heading": heading, "paragraph": paragraph}[b.kind](b, spans, raw_href)
+        return table(b, spans, table_id)
+    return {"heading": heading, "paragraph": paragraph}[b.kind](b, spans)
 
 
 def fenced(content: str, lang: str = "text") -> str:

@@ -242,7 +242,7 @@ class Base:
         return cls(doc, first, last, length, name)
 
 
-_PLACEHOLDER_RE = re.compile(r'<div class="raw-packed" data-raw-packed="([^"]+)">.*?</div>', re.S)
+_PLACEHOLDER_RE = re.compile(r'<div class="raw-packed" data-raw-packed="([^"]+)"[^>]*>.*?</div>', re.S)
 
 
 def read_span(page: str, files: Path, root: Path | None = None) -> str | None:

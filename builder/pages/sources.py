@@ -104,15 +104,10 @@ class SourcePages:
         lay, position = self._layout
         return lay.units[position[doc.id]]
 
-    def block_link(self, doc: Document, index: int, src: str) -> str | None:
-        """The link (it lands in pre-rendered HTML) from block ``index`` of the page ``src`` to
-        its raw range in the page's own 原文 section, when it has one."""
+    def has_raw(self, doc: Document) -> bool:
+        """Whether some block of the text has its raw range in the page's 原文 section."""
         al = self.alignment(doc)
-        if al is None or al.block_span(index) is None:
-            return None
-        block = doc.blocks[index]
-        anchor = block.anchor if block.kind != "table" else block_ids(doc.blocks[:index + 1])[-1]
-        return f"#{urls.raw_anchor(anchor)}"
+        return al is not None and any(al.block_span(k) is not None for k in range(len(doc.blocks)))
 
     def spans(self, doc: Document, block: Block, cell: tuple[int, int] | None, plain: str) -> Sequence[Span]:
         return ()
@@ -156,7 +151,7 @@ class SourcePages:
             self.changes(doc, al),
             "### 原文 { #raw }",
             title_line_html(doc, al),
-            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)))),
+            wrap(packed_placeholder(doc, self.settings.blob_url(urls.raw_file(doc)), linked_blocks(doc, al))),
         ]
         return "\n\n".join(p for p in parts if p)
 
@@ -231,15 +226,59 @@ class SourcePages:
         return "\n\n".join(out)
 
 
-def packed_placeholder(doc: Document, raw_file_url: str) -> str:
+def linked_blocks(doc: Document, al: Alignment) -> tuple[str, str, list[str]] | None:
+    """What ``source-text.js`` needs to draw each block's 原文 link: the ids of the text's first and
+    last block (the blocks it walks, in the page's order) and of those between without a raw range.
+
+    The links are drawn by the script, not written into the page: they lead into the raw span,
+    which only the script can draw (``packed_placeholder``), and they were about 5 KB of every
+    document page (issue "Scale"). ``(p-1, t-3, [])`` for a text whose every block has its range.
+    """
+    ids = block_ids(doc.blocks)
+    named = [i for i in ids if i]
+    if not named:
+        return None
+    none = [i for k, i in enumerate(ids) if i and al.block_span(k) is None]
+    return named[0], named[-1], none
+
+
+_LINKED_RE = re.compile(r'data-raw-blocks="([^" ]+) ([^" ]+)"(?: data-raw-none="([^"]*)")?')
+_BLOCK_ID_RE = re.compile(r'<(?:p|h[1-6]|div class="corpus-table")\s[^>]*?\bid="([^"]+)"')
+
+
+def drawn_links(page: str) -> list[str]:
+    """The 原文 links ``source-text.js`` draws on a built page (its HTML), in order: ``#raw-`` and the
+    id of each block from the first to the last that ``linked_blocks`` named, but those without a
+    range. For the link checker and the tests, which read a page as the browser has it."""
+    found = _LINKED_RE.search(page)
+    if not found:
+        return []
+    first, last, none = found.group(1), found.group(2), set((found.group(3) or "").split())
+    out, inside = [], False
+    for m in _BLOCK_ID_RE.finditer(page):
+        inside = inside or m.group(1) == first
+        if inside and m.group(1) not in none:
+            out.append(f"#{urls.raw_anchor(m.group(1))}")
+        if inside and m.group(1) == last:
+            break
+    return out
+
+
+def packed_placeholder(doc: Document, raw_file_url: str,
+                       blocks: tuple[str, str, list[str]] | None = None) -> str:
     """Where ``source-text.js`` draws the packed span (``urls.source_text``: the edits of the
     text in the chunks it names, ``raw_delta.Base``) when it is wanted: its 显示原文 button, hidden until the
     script shows it, is one way to ask. What a reader without scripts reads instead: the same
-    lines in the repository's copy of the raw file."""
+    lines in the repository's copy of the raw file. ``blocks`` (``linked_blocks``) tells the script
+    which blocks of the text get a 原文 link to their range."""
     first, last = doc.meta.source.line_range
     lines = f"第 {first}–{last} 行" if last != first else f"第 {first} 行"
     fragment = f"#L{first}-L{last}" if last != first else f"#L{first}"
-    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}"><p>'
+    attrs = ""
+    if blocks is not None:
+        attrs += f' data-raw-blocks="{escape.html_attr(blocks[0] + " " + blocks[1])}"'
+        attrs += f' data-raw-none="{escape.html_attr(" ".join(blocks[2]))}"' if blocks[2] else ""
+    return (f'<div class="raw-packed" data-raw-packed="{urls.SOURCE_TEXT}"{attrs}><p>'
             f'<button type="button" class="md-button" data-raw-show hidden>显示原文（{lines}）</button> '
             f'为节省网站空间，原文以压缩文件存放，由页面脚本展开；也可以在仓库中查看'
             f'<a href="{escape.html_attr(raw_file_url + fragment)}">原始文件的{lines}</a>。</p></div>')

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from builder.pages import raw_delta
+from builder.pages.sources import drawn_links
 
 from .sitebuild import REPO, BuiltSite
 
@@ -43,6 +44,7 @@ def _parse(path: Path) -> _Page:
     span = raw_delta.read_span(text, path.parent)
     if span is not None:
         page.feed(span)
+    page.links += drawn_links(text)  # the blocks' 原文 links, which the script draws too
     return page
 
 

@@ -71,7 +71,7 @@ def test_a_slogan_lists_every_document_that_has_it_and_only_those(
 def test_a_phrase_of_common_words_finds_only_the_page_that_has_it(
         built_site: BuiltSite, server: str, visit: Callable[..., Visit], truth: Truth) -> None:
     tok = tokenizer(built_site.corpus)
-    words = [w for w in tok.cut(DROWNED, HMM=False)]
+    words = tok.cut(DROWNED)
     assert len(words) > 1 and all(len(truth.expected(w)) >= 12 for w in words)  # why Material drowns it
     v = visit()
     page = v.open(server)

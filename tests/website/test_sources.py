@@ -16,7 +16,7 @@ from builder.pages import raw_delta
 from builder.pages.data_files import plain_text
 from builder.pages.markdown import block_ids
 from builder.pages.settings import load_settings
-from builder.pages.sources import raw_html, raw_text
+from builder.pages.sources import drawn_links, raw_html, raw_text
 
 from .sitebuild import REPO, BuiltSite
 
@@ -40,12 +40,20 @@ def _doc(built_site: BuiltSite, doc_id: str) -> Document:
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_every_block_links_to_its_range_in_the_pages_raw_span(built_site: BuiltSite, doc_id: str) -> None:
+    """The 原文 links source-text.js draws (one a block, in order) each lead to a range of the span."""
     doc = _doc(built_site, doc_id)
-    page = (built_site.docs / "documents" / f"{doc_id}.md").read_text(encoding="utf-8")
+    html = (built_site.site / "documents" / doc_id / "index.html").read_text(encoding="utf-8")
     source = _source(built_site, doc_id)
+    assert drawn_links(html) == [f"#raw-{block_id}" for block_id in block_ids(doc.blocks)]
     for block_id in block_ids(doc.blocks):
-        assert f'href="#raw-{block_id}">原文</a>' in page, block_id  # pre-rendered HTML
         assert f"<span id=raw-{block_id}>" in source, block_id
+
+
+def test_the_page_carries_no_raw_link_of_its_own(built_site: BuiltSite) -> None:
+    """The links are the script's: written into the page they were 5 KB of it, and led nowhere without it."""
+    html = (built_site.site / "documents" / "wenxi-2021-gongzuobaogao" / "index.html").read_text(encoding="utf-8")
+    assert 'class="raw-link' not in html
+    assert 'data-raw-blocks="' in html
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
@@ -105,7 +113,7 @@ def test_the_span_is_stored_packed_beside_its_page_and_linked_in_the_repository_
     doc = _doc(built_site, "lishi-2021-gongzuobaogao")
     page = built_site.html(f"documents/{doc.id}").read_text(encoding="utf-8")
     raw_file = load_settings(REPO / "mkdocs.yml").blob_url(f"sources/{doc.meta.source.file}")
-    assert '<div class="raw-packed" data-raw-packed="raw-edits.json.gz">' in page
+    assert '<div class="raw-packed" data-raw-packed="raw-edits.json.gz" data-raw-blocks="' in page
     assert "id=L3" not in page
     assert f'<a href="{raw_file}#L3-L234">原始文件的第 3–234 行</a>' in page
     packed = (built_site.site / "documents" / doc.id / "raw-edits.json.gz").read_bytes()

@@ -16,6 +16,7 @@ import pytest
 from builder.corpus.sources import RawFile
 from builder.fidelity.align import align
 from builder.pages.markdown import block_ids
+from builder.pages.sources import drawn_links
 
 from .browsing import SCREENSHOTS, Visit
 from .sitebuild import REPO, BuiltSite
@@ -32,6 +33,24 @@ def expected_raw(built_site: BuiltSite, doc_id: str, block_id: str) -> tuple[str
     al = align(doc, RawFile(REPO / "sources" / doc.meta.source.file))
     start, end = al.block_span(block_ids(doc.blocks).index(block_id))
     return al.raw.file_text[start:end], (al.raw.line_col(start)[0], al.raw.line_col(end - 1)[0])
+
+
+@pytest.mark.parametrize("doc_id", [doc_id for doc_id, _ in CASES])
+def test_the_script_draws_one_raw_link_a_block_where_the_builder_says(
+        built_site: BuiltSite, server: str, visit: Callable[..., Visit], doc_id: str) -> None:
+    """Paragraphs (after their ¶), headings (a line after them) and tables (closing their box):
+    the links the page shows are the ones the link checker follows (``drawn_links``)."""
+    page = visit().open(f"{server}documents/{doc_id}/")
+    shown = page.eval_on_selector_all(".md-content__inner a.raw-link", "as => as.map(a => a.getAttribute('href'))")
+    html = (built_site.site / "documents" / doc_id / "index.html").read_text(encoding="utf-8")
+    assert shown == drawn_links(html)
+    assert len(shown) == len(block_ids(next(d for d in built_site.corpus.documents if d.id == doc_id).blocks))
+    places = page.eval_on_selector_all(".md-content__inner a.raw-link", """as => as.map(a =>
+        a.parentElement.id ? 'after ¶:' + (a.previousElementSibling?.className === 'para-link')
+        : a.classList.contains('raw-link-heading')
+          ? 'heading:' + /^H[1-6]$/.test(a.parentElement.previousElementSibling.tagName)
+        : 'table:' + a.parentElement.parentElement.classList.contains('corpus-table'))""")
+    assert all(p.endswith(":true") for p in places), places
 
 
 @pytest.mark.parametrize(("doc_id", "block_id"), CASES)

@@ -1,4 +1,4 @@
-// A document page's raw span, drawn into its 原文 section's placeholder (div[data-raw-packed]:
+// A document page's blocks' 原文 links, and its raw span, drawn into its 原文 section's placeholder (div[data-raw-packed]:
 // builder/pages/sources.py) when the reader wants it: an address inside it (#raw-p-12 from a
 // block's 原文 link, #L7 from the 'omitted' list or the card, #raw), its 显示原文 button
 // (button[data-raw-show], hidden until this script shows it) or its download button
@@ -128,6 +128,55 @@
     }
   }
 
+  // Each block's 原文 link to its range (#raw-p-12), drawn here rather than written into the page:
+  // it leads into the span only this script draws, and was 5 KB of a page (issue "Scale"). The
+  // builder names the text's first and last block and those without a range (data-raw-blocks,
+  // data-raw-none: builder/pages/sources.py, linked_blocks); the blocks are the article's
+  // children from the one to the other. A paragraph's link follows its ¶; a heading's is a
+  // line of its own after it (the table of contents keeps the heading's words); a table's
+  // closes its box.
+  function rawLink(id, extra) {
+    var a = document.createElement("a");
+    a.className = "raw-link" + (extra ? " " + extra : "");
+    a.href = "#raw-" + id;
+    a.textContent = "原文";
+    return a;
+  }
+
+  function drawLinks() {
+    var names = (holder.getAttribute("data-raw-blocks") || "").split(" ");
+    var first = names[0] && document.getElementById(names[0]);
+    if (!first || names.length !== 2) {
+      return;
+    }
+    var none = {};
+    (holder.getAttribute("data-raw-none") || "").split(" ").forEach(function (id) {
+      none[id] = true;
+    });
+    for (var el = first; el; el = el.nextElementSibling) {
+      var id = el.id;
+      if (id && !none[id]) {
+        if (el.tagName === "P") {
+          el.appendChild(document.createTextNode(" "));
+          el.appendChild(rawLink(id));
+        } else if (/^H[1-6]$/.test(el.tagName)) {
+          var line = document.createElement("p");
+          line.appendChild(rawLink(id, "raw-link-heading"));
+          el.after(line);
+          el = line;
+        } else if (el.classList.contains("corpus-table")) {
+          var row = document.createElement("p");
+          row.appendChild(rawLink(id, "raw-link-table"));
+          el.appendChild(row);
+        }
+      }
+      if (id === names[1]) {
+        break;
+      }
+    }
+  }
+
+  drawLinks();
   var show = holder.querySelector("button[data-raw-show]");
   if (show) {
     show.hidden = false;
