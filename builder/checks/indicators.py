@@ -20,8 +20,8 @@ from builder.parallel import map_documents
 
 
 def check_indicators(corpus: Corpus, jobs: int = 1) -> list[Problem]:
-    """The indicator files, and the corrections against what the extractor finds (the
-    extraction in ``jobs`` processes, ``builder.parallel``)."""
+    """The indicator files, and the corrections against what the extractor finds in the documents
+    they name (the extraction in ``jobs`` processes, ``builder.parallel``)."""
     problems: list[Problem] = []
     try:
         vocabulary = load_vocabulary(corpus.root, collect=problems)
@@ -29,7 +29,12 @@ def check_indicators(corpus: Corpus, jobs: int = 1) -> list[Problem]:
         load_parent_targets(corpus.root, vocabulary, collect=problems)
     except CorpusError as exc:
         return problems + exc.problems
-    found = [f for fs in map_documents(lambda doc: extract_document(doc, vocabulary), corpus.documents, jobs)
+    # Only the documents an entry names: an entry selects, or clashes with, records of its own
+    # document alone (``selects``, ``Record.place``), and extracting every document here was
+    # a second extraction of the whole corpus in every build (issue "Scale").
+    named = {entry.doc for entry in corrections.entries}
+    found = [f for fs in map_documents(lambda doc: extract_document(doc, vocabulary),
+                                       [d for d in corpus.documents if d.id in named], jobs)
              for f in fs]
     path = corpus.root / CORRECTIONS_FILE
     for entry in corrections.entries:
