@@ -147,6 +147,16 @@ def test_edits_never_copy_a_character_that_html_would_read_as_markup() -> None:
     assert copied and not set(copied) & set("<>&\t")
 
 
+def test_edits_copy_the_longest_run_and_resume_after_a_difference() -> None:
+    """One copy up to the first difference (甲乙丙 of 甲乙丙丁 against 甲乙丙X), the difference as
+    HTML, then copying again once the piece and its block's text agree for a probe's length."""
+    piece = "甲乙丙丁戊己庚辛壬癸子丑寅卯"
+    base = "甲乙丙X戊己庚辛壬癸子丑寅卯"
+    edits = raw_delta.encode_base([(True, piece, 0)], base, {0: (0, len(base))}, raw_text)
+    assert raw_delta.apply(edits, base) == piece
+    assert _copies(edits) == [(0, 3), (4, 10)]
+
+
 def _copies(edits: list) -> list[tuple[int, int]]:
     out, j = [], 0
     for e in edits:
