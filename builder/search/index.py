@@ -53,9 +53,11 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from builder.corpus.model import DOC_TYPES, Document
 from builder.corpus.regions import RegionIndex
@@ -153,15 +155,20 @@ def decode_gaps(text: str) -> list[int]:
     return ids
 
 
+#: What ``str.isspace`` calls whitespace (``re``'s ``\s`` on a ``str`` pattern is the same set).
+_SPACE_RE = re.compile(r"\s")
+
+
 def grams(folded: str) -> set[str]:
     """Every character and every pair of adjacent characters, whitespace aside.
 
     A query term never holds whitespace (spaces separate terms), so a pair
     with a space, tab or line break in it is never asked for.
     """
-    out = {c for c in folded if not c.isspace()}
-    out.update(folded[i:i + 2] for i in range(len(folded) - 1)
-               if not folded[i].isspace() and not folded[i + 1].isspace())
+    out = {a + b for a, b in pairwise(folded)}
+    out.update(folded)
+    if _SPACE_RE.search(folded):  # rare: most units are one line of Chinese without a space
+        out = {g for g in out if not _SPACE_RE.search(g)}
     return out
 
 
