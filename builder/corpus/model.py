@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 DOC_TYPES = ("政府工作报告", "政府工作报告（摘要）", "规划纲要", "新闻")
@@ -120,12 +121,14 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()  # table cells, header row first
     anchor_written: bool = True  # False when derived because the file lacks one
 
-    @property
+    @cached_property
     def plain_text(self) -> str:
         """The block as a reader sees it: no Markdown markup, no anchor.
 
         Plain-text downloads and character counts need the words only; a
-        table becomes one line per row with tab-separated cells.
+        table becomes one line per row with tab-separated cells. Worked out once
+        per block (the block is frozen): every feature asks for it, about 1,300
+        times a document, and reducing the Markdown each time was 3 % of a build.
         """
         if self.kind == "table":
             return "\n".join("\t".join(plain_inline(c) for c in row) for row in self.rows)
