@@ -100,7 +100,7 @@ def kwic_page(term: Term, key: str, n: int) -> str:
 
 def href(from_src: str, to_src: str) -> str:
     """A relative URL for raw HTML (MkDocs rewrites only Markdown links): ``liuwen/`` from the index."""
-    rel = posixpath.relpath(urls.url_path(to_src) or ".", urls.url_path(from_src) or ".")
+    rel = urls.relpath(urls.url_path(to_src) or ".", urls.url_path(from_src) or ".")
     return rel + "/" if urls.url_path(to_src).endswith("/") else rel
 
 
