@@ -1,5 +1,6 @@
-// A document page's blocks' 原文 links, and its raw span, drawn into its 原文 section's placeholder (div[data-raw-packed]:
-// builder/pages/sources.py) when the reader wants it: an address inside it (#raw-p-12 from a
+// A document page's raw span, drawn into its 原文 section's placeholder (div[data-raw-packed]:
+// builder/pages/sources.py) when the reader wants it (the blocks' 原文 links to it are drawn at
+// once: drawLinks, below): an address inside it (#raw-p-12 from a
 // block's 原文 link, #L7 from the 'omitted' list or the card, #raw), its 显示原文 button
 // (button[data-raw-show], hidden until this script shows it) or its download button
 // (text-downloads.js waits for the edition:raw-text event). Not on every visit: most readers
