@@ -16,7 +16,7 @@ from builder.pages import raw_delta
 from builder.pages.data_files import plain_text
 from builder.pages.markdown import block_ids
 from builder.pages.settings import load_settings
-from builder.pages.sources import drawn_links, raw_html, raw_text
+from builder.pages.sources import drawn_links, packed_placeholder, raw_html, raw_text
 
 from .sitebuild import REPO, BuiltSite
 
@@ -47,6 +47,16 @@ def test_every_block_links_to_its_range_in_the_pages_raw_span(built_site: BuiltS
     assert drawn_links(html) == [f"#raw-{block_id}" for block_id in block_ids(doc.blocks)]
     for block_id in block_ids(doc.blocks):
         assert f"<span id=raw-{block_id}>" in source, block_id
+
+
+def test_the_block_ids_the_script_reads_are_escaped_for_their_attribute(built_site: BuiltSite) -> None:
+    """The ids come from corpus anchors (the parser takes only ``[A-Za-z][\\w-]*``); were one ever
+    to hold markup, it would stay inside data-raw-blocks / data-raw-none as text."""
+    doc = _doc(built_site, "wenxi-2021-gongzuobaogao")
+    hostile = '"><script>alert(1)</script>'
+    html = packed_placeholder(doc, "https://example.invalid/raw.txt", ("p-1", hostile, [hostile]))
+    assert "<script>" not in html
+    assert html.count('"') == html.count('="') * 2  # every quote opens or closes an attribute
 
 
 def test_the_page_carries_no_raw_link_of_its_own(built_site: BuiltSite) -> None:
